@@ -1,0 +1,3 @@
+module github.com/tfe-sdk/tfe
+
+go 1.26.0
