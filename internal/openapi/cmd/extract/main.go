@@ -77,6 +77,7 @@ type extractionNote struct {
 	Paths  []string `json:"paths"`
 }
 
+// main parses the flags and runs the extraction.
 func main() {
 	in := flag.String("in", "", "path of the full OpenAPI JSON document")
 	out := flag.String("out", "", "path of the subset to write")
