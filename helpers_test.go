@@ -97,6 +97,9 @@ type fakeClock struct {
 	mu    sync.Mutex
 	now   time.Time
 	slept []time.Duration
+	// frozen keeps Now still during Sleep, so that concurrent waits are
+	// each measured from the same instant.
+	frozen bool
 }
 
 func newFakeClock() *fakeClock { return &fakeClock{now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)} }
@@ -113,7 +116,9 @@ func (f *fakeClock) Sleep(ctx context.Context, d time.Duration) error {
 	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	f.now = f.now.Add(d)
+	if !f.frozen {
+		f.now = f.now.Add(d)
+	}
 	f.slept = append(f.slept, d)
 	return nil
 }
