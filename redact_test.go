@@ -551,3 +551,53 @@ func quoteJSON(s string) string {
 	_ = enc.Encode(s)
 	return strings.TrimSuffix(buf.String(), "\n")
 }
+
+// workspaceListBody returns a JSON:API list response of n workspaces with
+// a sensitive variable each, about 600 bytes per workspace.
+func workspaceListBody(n int) []byte {
+	var b strings.Builder
+	b.WriteString(`{"data":[`)
+	for i := range n {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		b.WriteString(`{"id":"ws-` + itoa(i) + `","type":"workspaces","attributes":{"name":"workspace-` + itoa(i) +
+			`","auto-apply":false,"created-at":"2024-01-01T00:00:00Z","terraform-version":"1.9.0","working-directory":"",` +
+			`"execution-mode":"remote","description":"A workspace with a \"quoted\" description and a link https://app.terraform.io/app/org/ws"},` +
+			`"relationships":{"vars":{"data":[{"id":"var-` + itoa(i) + `","type":"vars","attributes":{"key":"k","value":"secret","sensitive":true}}]},` +
+			`"organization":{"data":{"id":"org","type":"organizations"}}},"links":{"self":"/api/v2/workspaces/ws-` + itoa(i) + `"}}`)
+	}
+	b.WriteString(`],"meta":{"pagination":{"current-page":1,"total-count":` + itoa(n) + `}}}`)
+	return []byte(b.String())
+}
+
+// BenchmarkRedactBodyJSON measures a 100-workspace list response.
+func BenchmarkRedactBodyJSON(b *testing.B) {
+	body := workspaceListBody(100)
+	b.SetBytes(int64(len(body)))
+	for b.Loop() {
+		redactBody(body, jsonAPI, false, 64<<10)
+	}
+}
+
+// BenchmarkRedactBodyHTML measures a 100 KB proxy error page.
+func BenchmarkRedactBodyHTML(b *testing.B) {
+	body := []byte(strings.Repeat(`<div class="row"><a href="https://app.terraform.io/app/org/ws">link</a> text</div>`+"\n", 1200))
+	b.SetBytes(int64(len(body)))
+	for b.Loop() {
+		redactBody(body, "text/html", false, 0)
+	}
+}
+
+// BenchmarkRedactHeaders measures a typical request's headers.
+func BenchmarkRedactHeaders(b *testing.B) {
+	h := http.Header{
+		"Authorization": {"Bearer abc.atlasv1.def"},
+		"Content-Type":  {jsonAPI},
+		"User-Agent":    {"tfe-sdk"},
+		"X-Request-Id":  {"req-1"},
+	}
+	for b.Loop() {
+		redactHeaders(h)
+	}
+}
