@@ -27,15 +27,13 @@ const redactedText = "[REDACTED]"
 const textScrubSlack = 4096
 
 // secretWords mark a normalised name (lower case, no '-' or '_') of a
-// header, JSON key or query parameter as naming a secret.
+// header, JSON key or query parameter as naming a secret. "authorization"
+// and "cookie" cover Authorization, Proxy-Authorization, Cookie and
+// Set-Cookie, also where a JSON body echoes headers.
 var secretWords = []string{
 	"token", "secret", "password", "privatekey", "apikey",
-	"credential", "hmackey", "signature",
+	"credential", "hmackey", "signature", "authorization", "cookie",
 }
-
-// secretHeaderWords mark a lower-case header name as carrying credentials:
-// Authorization, Proxy-Authorization, Cookie, Set-Cookie and their kin.
-var secretHeaderWords = []string{"authorization", "cookie"}
 
 // secretKeyNames are normalised JSON keys that are secret although they
 // contain no secret word: the write-only SMTP test address.
@@ -118,8 +116,7 @@ func redactHeaderValues(name string, values []string) []string {
 
 // isSecretHeader reports whether the header called name carries a secret.
 func isSecretHeader(name string) bool {
-	return containsAny(strings.ToLower(name), secretHeaderWords) ||
-		containsAny(normaliseKey(name), secretWords)
+	return containsAny(normaliseKey(name), secretWords)
 }
 
 // redactBody returns a loggable, redacted form of an HTTP body, cut to at

@@ -169,9 +169,9 @@ func TestRedactBodyJSON(t *testing.T) {
 		},
 		{
 			name:    "token-ttl-policies walked, not dropped",
-			body:    `{"token-ttl-policies":[{"token-type":"user","max-ttl-ms":2592000000,"token":"ttl-inner-secret"}]}`,
+			body:    `{"token-ttl-policies":[{"token-type":"user","max-ttl-ms":2592000000,"scope":"organization","token":"ttl-inner-secret"}]}`,
 			absent:  []string{"ttl-inner-secret"},
-			present: []string{`"token-type":"user"`, `"max-ttl-ms":2592000000`},
+			present: []string{`"token-type":"user"`, `"max-ttl-ms":2592000000`, `"scope":"organization"`},
 		},
 		{
 			name: "every secret word, any spelling",
@@ -179,6 +179,12 @@ func TestRedactBodyJSON(t *testing.T) {
 				`"hmac-key":"hk-secret","signature":"sig-secret","webhook-secret":"ws-secret","oauth-token-string":"ots-secret","Password":"pw-secret"}`,
 			absent:  []string{"pk-secret", "pk2-secret", "ak-secret", "ak2-secret", "cc-secret", "hk-secret", "sig-secret", "ws-secret", "ots-secret", "pw-secret"},
 			present: []string{`"private-key":"[REDACTED]"`, `"privateKey":"[REDACTED]"`, `"Password":"[REDACTED]"`},
+		},
+		{
+			name:    "echoed credential headers",
+			body:    `{"headers":{"Authorization":"Basic dXNlcjpwYXNzd29yZA==","Set-Cookie":"sid=cookie-secret","Content-Type":"text/plain"}}`,
+			absent:  []string{"dXNlcjpwYXNzd29yZA", "cookie-secret"},
+			present: []string{`"Content-Type":"text/plain"`, `"Authorization":"[REDACTED]"`},
 		},
 		{
 			name:    "plain keys with secret words kept",
@@ -204,9 +210,10 @@ func TestRedactBodyJSON(t *testing.T) {
 		{
 			name: "blob URL under any key",
 			body: `{"links":{"download":"https://archivist.terraform.io/v1/object/b2JqZWN0c2VjcmV0","tfe":"https://tfe.example.com/_archivist/v1/object/tfe-blob-secret",` +
+				`"obj":"https://blob.example.com/v1/object/objpath-secret","spaced":"https://archivist.terraform.io/v1/object/abc spaced-tail-secret",` +
 				`"creds":"https://user:userinfo-secret@example.com/x","signed":"https://bucket.example.com/o?X-Amz-Signature=amz-sig-secret","self":"/api/v2/workspaces/ws-1",` +
 				`"html":"https://app.terraform.io/app/org/workspaces/ws"},"detail":"download it from https://archivist.terraform.io/v1/object/in-text-secret now"}`,
-			absent: []string{"b2JqZWN0c2VjcmV0", "tfe-blob-secret", "userinfo-secret", "amz-sig-secret", "in-text-secret"},
+			absent: []string{"b2JqZWN0c2VjcmV0", "tfe-blob-secret", "objpath-secret", "spaced-tail-secret", "userinfo-secret", "amz-sig-secret", "in-text-secret"},
 			present: []string{
 				`"download":"https://archivist.terraform.io/[REDACTED]"`, `"tfe":"https://tfe.example.com/[REDACTED]"`,
 				`"self":"/api/v2/workspaces/ws-1"`, `"html":"https://app.terraform.io/app/org/workspaces/ws"`, "download it from https://archivist.terraform.io/[REDACTED] now",
@@ -326,9 +333,9 @@ func TestRedactBodyText(t *testing.T) {
 		},
 		{
 			name:        "secret query parameters in text URLs",
-			body:        `<a href="https://example.com/cb?code=1&amp;access_token=query-secret">x</a> <a href="https://blob.example.net/c?sv=2020&sig=sas-secret">y</a>`,
+			body:        `<a href="https://example.com/cb?code=1&amp;access_token=query-secret">x</a> <a href="https://blob.example.net/c?sv=2020&sig=sas-secret">y</a> https://example.org/p?pass%77ord=escaped-name-secret`,
 			contentType: "text/html",
-			absent:      []string{"query-secret", "sas-secret"},
+			absent:      []string{"query-secret", "sas-secret", "escaped-name-secret"},
 			present:     []string{`<a href="https://example.com/[REDACTED]">x</a>`, `https://blob.example.net/[REDACTED]`},
 		},
 		{
