@@ -280,7 +280,7 @@ func (s *organizations) Create(ctx context.Context, opts OrganizationCreateOptio
 	if err := opts.validate(); err != nil {
 		return nil, err
 	}
-	payload := onePayload(opts.update().node())
+	payload := orgPayload(opts.update().node())
 	return requestOne(ctx, s.client, http.MethodPost, "organizations", nil, payload, decodeOrganization)
 }
 
@@ -343,7 +343,26 @@ func (s *organizations) patch(ctx context.Context, organization string, n *jsona
 		return nil, invalid(ErrNothingToUpdate, options, "set at least one field")
 	}
 	path := apiPath("organizations", organization)
-	return requestOne(ctx, s.client, http.MethodPatch, path, nil, onePayload(n), decodeOrganization)
+	return requestOne(ctx, s.client, http.MethodPatch, path, nil, orgPayload(n), decodeOrganization)
+}
+
+// orgResource is an organizations resource whose attributes object is
+// always sent: the OpenAPI schema of organizations requires it, also in an
+// update that changes only the default agent pool (a relationship).
+type orgResource struct {
+	*jsonapi.Node
+	Attributes map[string]any `json:"attributes"`
+}
+
+// orgPayload wraps an organizations resource as a request document.
+func orgPayload(n *jsonapi.Node) any {
+	attrs := n.Attributes
+	if attrs == nil {
+		attrs = map[string]any{}
+	}
+	return struct {
+		Data orgResource `json:"data"`
+	}{orgResource{Node: n, Attributes: attrs}}
 }
 
 // checkDefaultSettings applies the execution mode and agent pool rules
