@@ -185,3 +185,15 @@ func TestAdminSMTPRefusesBadOptions(t *testing.T) {
 		})
 	}
 }
+
+func TestAdminSMTPMalformedAnswer(t *testing.T) {
+	ts := setup(t)
+	ts.handle("GET /admin/smtp-settings", func(w http.ResponseWriter, r *http.Request) {
+		respond(w, 200, `{"data":{"id":"smtp","type":"smtp-settings","attributes":{"port":"twenty-five"}}}`)
+	})
+	_, err := ts.client.Admin.SMTP.Read(context.Background())
+	var decodeErr *DecodeError
+	if !errors.As(err, &decodeErr) {
+		t.Errorf("err = %v, want a *DecodeError", err)
+	}
+}

@@ -69,12 +69,7 @@ func secretForms(s string) []string {
 }
 
 // unquote drops the quotes around a JSON string literal.
-func unquote(lit string) string {
-	if len(lit) < 2 {
-		return lit
-	}
-	return lit[1 : len(lit)-1]
-}
+func unquote(lit string) string { return lit[1 : len(lit)-1] }
 
 // dedupe drops repeated strings, keeping the first of each.
 func dedupe(items []string) []string {

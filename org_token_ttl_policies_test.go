@@ -254,3 +254,15 @@ func FuzzParseTTL(f *testing.F) {
 		}
 	})
 }
+
+func TestTokenTTLPoliciesMalformedAnswer(t *testing.T) {
+	ts := setup(t)
+	ts.handle("GET /organizations/hashicorp/token-ttl-policies", func(w http.ResponseWriter, r *http.Request) {
+		respond(w, 200, `{"data":[{"id":"ottp-1","type":"organization-token-ttl-policies","attributes":{"max-ttl-ms":"1d"}}]}`)
+	})
+	_, err := ts.client.TokenTTLPolicies.List(context.Background(), "hashicorp")
+	var decodeErr *DecodeError
+	if !errors.As(err, &decodeErr) {
+		t.Errorf("err = %v, want a *DecodeError", err)
+	}
+}

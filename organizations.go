@@ -355,14 +355,11 @@ type orgResource struct {
 }
 
 // orgPayload wraps an organizations resource as a request document.
+// n comes from newNode, whose attributes map is never nil.
 func orgPayload(n *jsonapi.Node) any {
-	attrs := n.Attributes
-	if attrs == nil {
-		attrs = map[string]any{}
-	}
 	return struct {
 		Data orgResource `json:"data"`
-	}{orgResource{Node: n, Attributes: attrs}}
+	}{orgResource{Node: n, Attributes: n.Attributes}}
 }
 
 // checkDefaultSettings applies the execution mode and agent pool rules
@@ -420,7 +417,7 @@ func checkEmail(field, address string) error {
 
 // decodeOrganization builds an Organization from an organizations
 // resource.
-func decodeOrganization(res *resource, inc included) (*Organization, error) {
+func decodeOrganization(res *resource, _ included) (*Organization, error) {
 	org := &Organization{}
 	if err := res.decodeAttributes(org); err != nil {
 		return nil, err
@@ -429,22 +426,10 @@ func decodeOrganization(res *resource, inc included) (*Organization, error) {
 		org.Name = res.ID
 	}
 	if ref := res.relation("default-agent-pool"); ref != nil {
-		org.DefaultAgentPool = decodeIncluded([]resourceRef{*ref}, inc, decodeAgentPool, agentPoolStub)[0]
+		org.DefaultAgentPool = &AgentPool{ID: ref.ID}
 	}
 	return org, nil
 }
-
-// decodeAgentPool builds an AgentPool from an agent-pools resource.
-func decodeAgentPool(res *resource, _ included) (*AgentPool, error) {
-	pool := &AgentPool{ID: res.ID}
-	if err := res.decodeAttributes(pool); err != nil {
-		return nil, err
-	}
-	return pool, nil
-}
-
-// agentPoolStub is an agent pool known by its ID only.
-func agentPoolStub(id string) *AgentPool { return &AgentPool{ID: id} }
 
 // defaultSettingsOf takes the default settings out of an organization
 // read or update.

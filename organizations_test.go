@@ -407,3 +407,28 @@ func TestCheckEmailNeverEchoesTheAddress(t *testing.T) {
 		t.Errorf("a bare address was refused: %v", err)
 	}
 }
+
+func TestOrganizationsAnswersThatDoNotDecode(t *testing.T) {
+	ts := setup(t)
+	ts.handle("GET /organizations", func(w http.ResponseWriter, r *http.Request) {
+		respond(w, 500, `{"errors":[{"status":"500","title":"internal error"}]}`)
+	})
+	ts.handle("GET /organizations/bad", func(w http.ResponseWriter, r *http.Request) {
+		respond(w, 200, `{"data":{"id":"bad","type":"organizations","attributes":{"session-timeout":"soon"}}}`)
+	})
+	ts.handle("GET /organizations/nameless", func(w http.ResponseWriter, r *http.Request) {
+		respond(w, 200, `{"data":{"id":"nameless","type":"organizations","attributes":{"email":"a@example.com"}}}`)
+	})
+	ctx := context.Background()
+	var apiErr *APIError
+	if _, err := ts.client.Organizations.List(ctx, nil); !errors.As(err, &apiErr) || apiErr.StatusCode != 500 {
+		t.Errorf("List: err = %v, want a 500 *APIError", err)
+	}
+	var decodeErr *DecodeError
+	if _, err := ts.client.Organizations.Read(ctx, "bad"); !errors.As(err, &decodeErr) {
+		t.Errorf("Read: err = %v, want a *DecodeError", err)
+	}
+	if org, err := ts.client.Organizations.Read(ctx, "nameless"); err != nil || org.Name != "nameless" {
+		t.Errorf("Read = %+v, %v; want the name taken from the ID", org, err)
+	}
+}
