@@ -33,10 +33,7 @@ func seedSMTPOptions() AdminSMTPSettingsUpdateOptions {
 
 func TestAdminSMTPRead(t *testing.T) {
 	ts := setup(t)
-	ts.handle("GET /admin/smtp-settings", func(w http.ResponseWriter, r *http.Request) {
-		assertRequest(t, r, "GET", nil)
-		respondFixture(t, w, 200, "smtp_settings/read.response.json")
-	})
+	serve(t, ts, "GET /admin/smtp-settings", "", 200, "smtp_settings/read.response.json")
 	got, err := ts.client.Admin.SMTP.Read(context.Background())
 	if err != nil {
 		t.Fatal(err)
@@ -50,11 +47,7 @@ func TestAdminSMTPRead(t *testing.T) {
 
 func TestAdminSMTPUpdate(t *testing.T) {
 	ts := setup(t)
-	ts.handle("PATCH /admin/smtp-settings", func(w http.ResponseWriter, r *http.Request) {
-		assertRequest(t, r, "PATCH", nil)
-		assertJSONBody(t, r, "smtp_settings/update.request.json")
-		respondFixture(t, w, 200, "smtp_settings/update.response.json")
-	})
+	serve(t, ts, "PATCH /admin/smtp-settings", "smtp_settings/update.request.json", 200, "smtp_settings/update.response.json")
 	got, err := ts.client.Admin.SMTP.Update(context.Background(), seedSMTPOptions())
 	if err != nil {
 		t.Fatal(err)
@@ -102,9 +95,7 @@ func TestAdminSMTPDeliveryFailures(t *testing.T) {
 
 func TestAdminSMTPReadUnauthorizedIsTheToken(t *testing.T) {
 	ts := setup(t)
-	ts.handle("GET /admin/smtp-settings", func(w http.ResponseWriter, r *http.Request) {
-		respond(w, 401, `{"errors":[{"status":"401","title":"unauthorized"}]}`)
-	})
+	answerWith(ts, "GET /admin/smtp-settings", 401, `{"errors":[{"status":"401","title":"unauthorized"}]}`)
 	_, err := ts.client.Admin.SMTP.Read(context.Background())
 	if !errors.Is(err, ErrUnauthorized) || errors.Is(err, ErrSMTPCredentials) {
 		t.Errorf("err = %v, want ErrUnauthorized", err)
@@ -113,12 +104,8 @@ func TestAdminSMTPReadUnauthorizedIsTheToken(t *testing.T) {
 
 func TestAdminSMTPNotFoundSaysTerraformEnterpriseOnly(t *testing.T) {
 	ts := setup(t)
-	ts.handle("GET /admin/smtp-settings", func(w http.ResponseWriter, r *http.Request) {
-		respond(w, 404, `{"errors":[{"status":"404","title":"not found"}]}`)
-	})
-	ts.handle("PATCH /admin/smtp-settings", func(w http.ResponseWriter, r *http.Request) {
-		respond(w, 404, `{"errors":[{"status":"404","title":"not found"}]}`)
-	})
+	answerWith(ts, "GET /admin/smtp-settings", 404, `{"errors":[{"status":"404","title":"not found"}]}`)
+	answerWith(ts, "PATCH /admin/smtp-settings", 404, `{"errors":[{"status":"404","title":"not found"}]}`)
 	_, readErr := ts.client.Admin.SMTP.Read(context.Background())
 	_, updateErr := ts.client.Admin.SMTP.Update(context.Background(), AdminSMTPSettingsUpdateOptions{Enabled: Ptr(false)})
 	for _, err := range []error{readErr, updateErr} {
@@ -188,12 +175,7 @@ func TestAdminSMTPRefusesBadOptions(t *testing.T) {
 
 func TestAdminSMTPMalformedAnswer(t *testing.T) {
 	ts := setup(t)
-	ts.handle("GET /admin/smtp-settings", func(w http.ResponseWriter, r *http.Request) {
-		respond(w, 200, `{"data":{"id":"smtp","type":"smtp-settings","attributes":{"port":"twenty-five"}}}`)
-	})
+	answerWith(ts, "GET /admin/smtp-settings", 200, `{"data":{"id":"smtp","type":"smtp-settings","attributes":{"port":"twenty-five"}}}`)
 	_, err := ts.client.Admin.SMTP.Read(context.Background())
-	var decodeErr *DecodeError
-	if !errors.As(err, &decodeErr) {
-		t.Errorf("err = %v, want a *DecodeError", err)
-	}
+	wantDecodeError(t, err)
 }

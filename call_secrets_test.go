@@ -41,9 +41,7 @@ func TestCallSecretsNeverLoggedNorInErrors(t *testing.T) {
 	ts := setup(t, func(c *Config) {
 		c.Logger = slog.New(slog.NewJSONHandler(&log, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	})
-	ts.handle("PATCH /things/json", func(w http.ResponseWriter, r *http.Request) {
-		respond(w, 422, `{"errors":[{"status":"422","title":"bad `+jsonEscape(secret)+`","detail":"value `+jsonEscape(secret)+` refused"}]}`)
-	})
+	answerWith(ts, "PATCH /things/json", 422, `{"errors":[{"status":"422","title":"bad `+jsonEscape(secret)+`","detail":"value `+jsonEscape(secret)+` refused"}]}`)
 	ts.handle("PATCH /things/html", func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(500)
 		_, _ = w.Write([]byte("<html>refused " + secret + "</html>"))

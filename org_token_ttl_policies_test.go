@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -23,10 +22,8 @@ func TestDefaultTokenTTLIsWhatTheServiceReports(t *testing.T) {
 
 func TestTokenTTLPoliciesList(t *testing.T) {
 	ts := setup(t)
-	ts.handle("GET /organizations/hashicorp/token-ttl-policies", func(w http.ResponseWriter, r *http.Request) {
-		assertRequest(t, r, "GET", nil) // not paginated: no page[...] parameters
-		respondFixture(t, w, 200, "token_ttl_policies/list.response.json")
-	})
+	// serve checks the query is empty: the list is not paginated.
+	serve(t, ts, "GET /organizations/hashicorp/token-ttl-policies", "", 200, "token_ttl_policies/list.response.json")
 	got, err := ts.client.TokenTTLPolicies.List(context.Background(), "hashicorp")
 	if err != nil {
 		t.Fatal(err)
@@ -53,41 +50,34 @@ func TestTokenTTLPoliciesList(t *testing.T) {
 	}
 }
 
-func TestTokenTTLPoliciesKeepAnUnknownTokenType(t *testing.T) {
+// listOne answers the policy list with one policy of the given
+// attributes and returns what List makes of it.
+func listOne(t *testing.T, attributes string) ([]*TokenTTLPolicy, error) {
 	ts := setup(t)
-	ts.handle("GET /organizations/hashicorp/token-ttl-policies", func(w http.ResponseWriter, r *http.Request) {
-		respond(w, 200, `{"data":[{"id":"ottp-9","type":"organization-token-ttl-policies",
-			"attributes":{"token-type":"agent_pool","max-ttl-ms":3600000}}]}`)
-	})
-	got, err := ts.client.TokenTTLPolicies.List(context.Background(), "hashicorp")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(got) != 1 || got[0].TokenType != "agent_pool" || got[0].MaxTTL != time.Hour {
-		t.Errorf("got %+v", got)
+	answerWith(ts, "GET /organizations/hashicorp/token-ttl-policies", 200, `{"data":[{"id":"ottp-9","type":"organization-token-ttl-policies","attributes":`+attributes+`}]}`)
+	return ts.client.TokenTTLPolicies.List(context.Background(), "hashicorp")
+}
+
+func TestTokenTTLPoliciesKeepAnUnknownTokenType(t *testing.T) {
+	got, err := listOne(t, `{"token-type":"agent_pool","max-ttl-ms":3600000}`)
+	if err != nil || len(got) != 1 || got[0].TokenType != "agent_pool" || got[0].MaxTTL != time.Hour {
+		t.Errorf("got %+v, %v", got, err)
 	}
 }
 
-func TestTokenTTLPoliciesRefuseATTLPastDuration(t *testing.T) {
-	ts := setup(t)
-	ts.handle("GET /organizations/hashicorp/token-ttl-policies", func(w http.ResponseWriter, r *http.Request) {
-		respond(w, 200, `{"data":[{"id":"ottp-9","type":"organization-token-ttl-policies",
-			"attributes":{"token-type":"user","max-ttl-ms":9300000000000}}]}`)
-	})
-	_, err := ts.client.TokenTTLPolicies.List(context.Background(), "hashicorp")
-	var decodeErr *DecodeError
-	if !errors.As(err, &decodeErr) || !strings.Contains(err.Error(), "9300000000000") {
-		t.Errorf("err = %v, want a *DecodeError naming the value", err)
+func TestTokenTTLPoliciesRefuseAnAnswerThatDoesNotDecode(t *testing.T) {
+	_, err := listOne(t, `{"token-type":"user","max-ttl-ms":9300000000000}`)
+	wantDecodeError(t, err)
+	if err != nil && !strings.Contains(err.Error(), "9300000000000") {
+		t.Errorf("the error does not name the value: %v", err)
 	}
+	_, err = listOne(t, `{"token-type":"user","max-ttl-ms":"1d"}`)
+	wantDecodeError(t, err)
 }
 
 func TestTokenTTLPoliciesUpdate(t *testing.T) {
 	ts := setup(t)
-	ts.handle("PATCH /organizations/hashicorp/token-ttl-policies", func(w http.ResponseWriter, r *http.Request) {
-		assertRequest(t, r, "PATCH", nil)
-		assertJSONBody(t, r, "token_ttl_policies/update-all.request.json")
-		respondFixture(t, w, 200, "token_ttl_policies/update.response.json")
-	})
+	serve(t, ts, "PATCH /organizations/hashicorp/token-ttl-policies", "token_ttl_policies/update-all.request.json", 200, "token_ttl_policies/update.response.json")
 	got, err := ts.client.TokenTTLPolicies.Update(context.Background(), "hashicorp", TokenTTLPolicyUpdateOptions{
 		Metrics:      Ptr(time.Hour),
 		AuditTrails:  Ptr(2 * 365 * day),
@@ -105,10 +95,7 @@ func TestTokenTTLPoliciesUpdate(t *testing.T) {
 
 func TestTokenTTLPoliciesUpdateSendsOnlyWhatIsSet(t *testing.T) {
 	ts := setup(t)
-	ts.handle("PATCH /organizations/hashicorp/token-ttl-policies", func(w http.ResponseWriter, r *http.Request) {
-		assertJSONBody(t, r, "token_ttl_policies/update-team.request.json")
-		respondFixture(t, w, 200, "token_ttl_policies/update.response.json")
-	})
+	serve(t, ts, "PATCH /organizations/hashicorp/token-ttl-policies", "token_ttl_policies/update-team.request.json", 200, "token_ttl_policies/update.response.json")
 	_, err := ts.client.TokenTTLPolicies.Update(context.Background(), "hashicorp", TokenTTLPolicyUpdateOptions{Team: Ptr(90 * day)})
 	if err != nil {
 		t.Fatal(err)
@@ -117,11 +104,7 @@ func TestTokenTTLPoliciesUpdateSendsOnlyWhatIsSet(t *testing.T) {
 
 func TestTokenTTLPoliciesResetToDefaults(t *testing.T) {
 	ts := setup(t)
-	ts.handle("PATCH /organizations/hashicorp/token-ttl-policies", func(w http.ResponseWriter, r *http.Request) {
-		assertRequest(t, r, "PATCH", nil)
-		assertJSONBody(t, r, "token_ttl_policies/reset.request.json")
-		respondFixture(t, w, 200, "token_ttl_policies/reset.response.json")
-	})
+	serve(t, ts, "PATCH /organizations/hashicorp/token-ttl-policies", "token_ttl_policies/reset.request.json", 200, "token_ttl_policies/reset.response.json")
 	got, err := ts.client.TokenTTLPolicies.ResetToDefaults(context.Background(), "hashicorp")
 	if err != nil {
 		t.Fatal(err)
@@ -253,16 +236,4 @@ func FuzzParseTTL(f *testing.F) {
 			t.Fatalf("ParseTTL(%q) = %s, but %dms reads back as %s, %v", s, d, d.Milliseconds(), again, err)
 		}
 	})
-}
-
-func TestTokenTTLPoliciesMalformedAnswer(t *testing.T) {
-	ts := setup(t)
-	ts.handle("GET /organizations/hashicorp/token-ttl-policies", func(w http.ResponseWriter, r *http.Request) {
-		respond(w, 200, `{"data":[{"id":"ottp-1","type":"organization-token-ttl-policies","attributes":{"max-ttl-ms":"1d"}}]}`)
-	})
-	_, err := ts.client.TokenTTLPolicies.List(context.Background(), "hashicorp")
-	var decodeErr *DecodeError
-	if !errors.As(err, &decodeErr) {
-		t.Errorf("err = %v, want a *DecodeError", err)
-	}
 }

@@ -10,20 +10,6 @@ import (
 	"time"
 )
 
-// wantLocalError checks that err is a local validation error matching
-// sentinel and that nothing was sent.
-func wantLocalError(t *testing.T, ts *testServer, err, sentinel error) {
-	t.Helper()
-	if !errors.Is(err, sentinel) || !errors.Is(err, ErrValidation) {
-		t.Errorf("err = %v, want %v and ErrValidation", err, sentinel)
-	}
-	var ve *ValidationError
-	if !errors.As(err, &ve) {
-		t.Errorf("err = %T, want *ValidationError", err)
-	}
-	ts.assertNoRequests()
-}
-
 func TestOrganizationsListAsksForAPageByDefault(t *testing.T) {
 	ts := setup(t)
 	ts.handle("GET /organizations", func(w http.ResponseWriter, r *http.Request) {
@@ -101,11 +87,7 @@ func TestOrganizationsListRefusesABadPage(t *testing.T) {
 
 func TestOrganizationsCreate(t *testing.T) {
 	ts := setup(t)
-	ts.handle("POST /organizations", func(w http.ResponseWriter, r *http.Request) {
-		assertRequest(t, r, "POST", nil)
-		assertJSONBody(t, r, "organizations/create.request.json")
-		respondFixture(t, w, 201, "organizations/create.response.json")
-	})
+	serve(t, ts, "POST /organizations", "organizations/create.request.json", 201, "organizations/create.response.json")
 	org, err := ts.client.Organizations.Create(context.Background(), OrganizationCreateOptions{
 		Name:                  "hashicorp",
 		Email:                 "user@example.com",
@@ -125,10 +107,7 @@ func TestOrganizationsCreate(t *testing.T) {
 
 func TestOrganizationsRead(t *testing.T) {
 	ts := setup(t)
-	ts.handle("GET /organizations/hashicorp", func(w http.ResponseWriter, r *http.Request) {
-		assertRequest(t, r, "GET", nil)
-		respondFixture(t, w, 200, "organizations/read.response.json")
-	})
+	serve(t, ts, "GET /organizations/hashicorp", "", 200, "organizations/read.response.json")
 	org, err := ts.client.Organizations.Read(context.Background(), "hashicorp")
 	if err != nil {
 		t.Fatal(err)
@@ -142,9 +121,7 @@ func TestOrganizationsRead(t *testing.T) {
 
 func TestOrganizationsReadTakesThePoolFromTheRelationship(t *testing.T) {
 	ts := setup(t)
-	ts.handle("GET /organizations/hashicorp", func(w http.ResponseWriter, r *http.Request) {
-		respondFixture(t, w, 200, "organizations/read-agent.response.json")
-	})
+	serve(t, ts, "GET /organizations/hashicorp", "", 200, "organizations/read-agent.response.json")
 	org, err := ts.client.Organizations.Read(context.Background(), "hashicorp")
 	if err != nil {
 		t.Fatal(err)
@@ -156,11 +133,7 @@ func TestOrganizationsReadTakesThePoolFromTheRelationship(t *testing.T) {
 
 func TestOrganizationsUpdateSendsEveryAttribute(t *testing.T) {
 	ts := setup(t)
-	ts.handle("PATCH /organizations/hashicorp", func(w http.ResponseWriter, r *http.Request) {
-		assertRequest(t, r, "PATCH", nil)
-		assertJSONBody(t, r, "organizations/update.request.json")
-		respondFixture(t, w, 200, "organizations/update.response.json")
-	})
+	serve(t, ts, "PATCH /organizations/hashicorp", "organizations/update.request.json", 200, "organizations/update.response.json")
 	org, err := ts.client.Organizations.Update(context.Background(), "hashicorp", OrganizationUpdateOptions{
 		Name:                   Ptr("hashicorp"),
 		Email:                  Ptr("admin@example.com"),
@@ -204,11 +177,7 @@ func TestOrganizationsUpdateSetsAndClearsThePool(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			ts := setup(t)
-			ts.handle("PATCH /organizations/hashicorp", func(w http.ResponseWriter, r *http.Request) {
-				assertRequest(t, r, "PATCH", nil)
-				assertJSONBody(t, r, tc.golden)
-				respondFixture(t, w, 200, "organizations/update.response.json")
-			})
+			serve(t, ts, "PATCH /organizations/hashicorp", tc.golden, 200, "organizations/update.response.json")
 			if _, err := ts.client.Organizations.Update(context.Background(), "hashicorp", tc.opts); err != nil {
 				t.Fatal(err)
 			}
@@ -232,10 +201,7 @@ func TestOrganizationsDelete(t *testing.T) {
 
 func TestOrganizationsReadDefaultSettings(t *testing.T) {
 	ts := setup(t)
-	ts.handle("GET /organizations/hashicorp", func(w http.ResponseWriter, r *http.Request) {
-		assertRequest(t, r, "GET", nil)
-		respondFixture(t, w, 200, "organizations/read-agent.response.json")
-	})
+	serve(t, ts, "GET /organizations/hashicorp", "", 200, "organizations/read-agent.response.json")
 	got, err := ts.client.Organizations.ReadDefaultSettings(context.Background(), "hashicorp")
 	if err != nil {
 		t.Fatal(err)
@@ -272,11 +238,7 @@ func TestOrganizationsUpdateDefaultSettings(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			ts := setup(t)
-			ts.handle("PATCH /organizations/hashicorp", func(w http.ResponseWriter, r *http.Request) {
-				assertRequest(t, r, "PATCH", nil)
-				assertJSONBody(t, r, tc.golden)
-				respondFixture(t, w, 200, tc.response)
-			})
+			serve(t, ts, "PATCH /organizations/hashicorp", tc.golden, 200, tc.response)
 			got, err := ts.client.Organizations.UpdateDefaultSettings(context.Background(), "hashicorp", tc.opts)
 			if err != nil {
 				t.Fatal(err)
@@ -290,11 +252,7 @@ func TestOrganizationsUpdateDefaultSettings(t *testing.T) {
 
 func TestOrganizationsResetDefaultSettings(t *testing.T) {
 	ts := setup(t)
-	ts.handle("PATCH /organizations/hashicorp", func(w http.ResponseWriter, r *http.Request) {
-		assertRequest(t, r, "PATCH", nil)
-		assertJSONBody(t, r, "organizations/default-settings-reset.request.json")
-		respondFixture(t, w, 200, "organizations/read.response.json")
-	})
+	serve(t, ts, "PATCH /organizations/hashicorp", "organizations/default-settings-reset.request.json", 200, "organizations/read.response.json")
 	got, err := ts.client.Organizations.ResetDefaultSettings(context.Background(), "hashicorp")
 	if err != nil {
 		t.Fatal(err)
@@ -306,9 +264,7 @@ func TestOrganizationsResetDefaultSettings(t *testing.T) {
 
 func TestOrganizationsReadNotFound(t *testing.T) {
 	ts := setup(t)
-	ts.handle("GET /organizations/gone", func(w http.ResponseWriter, r *http.Request) {
-		respond(w, 404, `{"errors":[{"status":"404","title":"not found"}]}`)
-	})
+	answerWith(ts, "GET /organizations/gone", 404, `{"errors":[{"status":"404","title":"not found"}]}`)
 	_, err := ts.client.Organizations.Read(context.Background(), "gone")
 	_, err2 := ts.client.Organizations.ReadDefaultSettings(context.Background(), "gone")
 	for _, err := range []error{err, err2} {
@@ -410,24 +366,16 @@ func TestCheckEmailNeverEchoesTheAddress(t *testing.T) {
 
 func TestOrganizationsAnswersThatDoNotDecode(t *testing.T) {
 	ts := setup(t)
-	ts.handle("GET /organizations", func(w http.ResponseWriter, r *http.Request) {
-		respond(w, 500, `{"errors":[{"status":"500","title":"internal error"}]}`)
-	})
-	ts.handle("GET /organizations/bad", func(w http.ResponseWriter, r *http.Request) {
-		respond(w, 200, `{"data":{"id":"bad","type":"organizations","attributes":{"session-timeout":"soon"}}}`)
-	})
-	ts.handle("GET /organizations/nameless", func(w http.ResponseWriter, r *http.Request) {
-		respond(w, 200, `{"data":{"id":"nameless","type":"organizations","attributes":{"email":"a@example.com"}}}`)
-	})
+	answerWith(ts, "GET /organizations", 500, `{"errors":[{"status":"500","title":"internal error"}]}`)
+	answerWith(ts, "GET /organizations/bad", 200, `{"data":{"id":"bad","type":"organizations","attributes":{"session-timeout":"soon"}}}`)
+	answerWith(ts, "GET /organizations/nameless", 200, `{"data":{"id":"nameless","type":"organizations","attributes":{"email":"a@example.com"}}}`)
 	ctx := context.Background()
 	var apiErr *APIError
 	if _, err := ts.client.Organizations.List(ctx, nil); !errors.As(err, &apiErr) || apiErr.StatusCode != 500 {
 		t.Errorf("List: err = %v, want a 500 *APIError", err)
 	}
-	var decodeErr *DecodeError
-	if _, err := ts.client.Organizations.Read(ctx, "bad"); !errors.As(err, &decodeErr) {
-		t.Errorf("Read: err = %v, want a *DecodeError", err)
-	}
+	_, err := ts.client.Organizations.Read(ctx, "bad")
+	wantDecodeError(t, err)
 	if org, err := ts.client.Organizations.Read(ctx, "nameless"); err != nil || org.Name != "nameless" {
 		t.Errorf("Read = %+v, %v; want the name taken from the ID", org, err)
 	}
