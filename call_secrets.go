@@ -19,7 +19,8 @@ type callSecretsKey struct{}
 
 // withCallSecrets returns a context under which the request and answer
 // bodies logged for a call, and its *APIError, never show any of values.
-// Empty values are ignored.
+// Empty values are ignored; a very short value masks every place it
+// occurs, wanted or not, which costs readability, never secrecy.
 func withCallSecrets(ctx context.Context, values ...string) context.Context {
 	secrets := callSecrets(ctx)
 	for _, v := range values {

@@ -368,7 +368,7 @@ func orgPayload(n *jsonapi.Node) any {
 func checkDefaultSettings(options string, mode *ExecutionMode, pool Nullable[string]) error {
 	poolField := options + ".DefaultAgentPoolID"
 	if mode != nil && !mode.valid() {
-		return invalid(ErrValidation, options+".DefaultExecutionMode", fmt.Sprintf("%q is not one of remote, local, agent", *mode))
+		return invalid(ErrValidation, options+".DefaultExecutionMode", fmt.Sprintf("%q is not one of remote, local, agent", cutString(string(*mode), 32)))
 	}
 	id, hasPool := pool.Get()
 	if hasPool {
