@@ -231,12 +231,3 @@ func decodeAdminSMTPSettings(res *resource, _ included) (*AdminSMTPSettings, err
 	}
 	return settings, nil
 }
-
-// deref returns *p, or the zero value for nil.
-func deref[T any](p *T) T {
-	var zero T
-	if p == nil {
-		return zero
-	}
-	return *p
-}

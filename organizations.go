@@ -236,7 +236,7 @@ type OrganizationDefaultSettingsUpdateOptions struct {
 
 // List implements Organizations.
 func (s *organizations) List(ctx context.Context, opts *OrganizationListOptions) (*OrganizationList, error) {
-	o := orgListOptions(opts)
+	o := deref(opts)
 	if err := o.ListOptions.validate(); err != nil {
 		return nil, err
 	}
@@ -249,7 +249,7 @@ func (s *organizations) List(ctx context.Context, opts *OrganizationListOptions)
 
 // ListIter implements Organizations.
 func (s *organizations) ListIter(ctx context.Context, opts *OrganizationListOptions) iter.Seq2[*Organization, error] {
-	o := orgListOptions(opts)
+	o := deref(opts)
 	return iterate(ctx, o.ListOptions, func(ctx context.Context, page ListOptions) ([]*Organization, *Pagination, error) {
 		if err := page.validate(); err != nil {
 			return nil, nil, err
@@ -257,14 +257,6 @@ func (s *organizations) ListIter(ctx context.Context, opts *OrganizationListOpti
 		o.ListOptions = page
 		return s.list(ctx, o)
 	})
-}
-
-// orgListOptions copies the options, nil giving the zero value.
-func orgListOptions(opts *OrganizationListOptions) OrganizationListOptions {
-	if opts == nil {
-		return OrganizationListOptions{}
-	}
-	return *opts
 }
 
 // list fetches one page, asking for page 1 when no page option is set.
