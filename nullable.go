@@ -8,6 +8,16 @@ import (
 // Ptr returns a pointer to v, for the optional (pointer) fields of options.
 func Ptr[T any](v T) *T { return &v }
 
+// deref returns *p, or the zero value for nil: an optional input's value
+// or its default, and a copy of options passed by pointer.
+func deref[T any](p *T) T {
+	var zero T
+	if p == nil {
+		return zero
+	}
+	return *p
+}
+
 // Nullable is a field with three states, for the few attributes the API
 // lets a caller clear: left out of the request (the zero value), sent as
 // JSON null (Null), or sent as a value (NullableOf).

@@ -107,7 +107,9 @@ func (c *Client) readAnswer(ctx context.Context, method, path string, resp *http
 	body, readErr := io.ReadAll(io.LimitReader(resp.Body, maxAnswerBytes+1))
 	c.logBody(ctx, "answer body", method, path, resp.Header.Get("Content-Type"), body, false)
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return nil, newAPIError(method, path, resp.StatusCode, body)
+		e := newAPIError(method, path, resp.StatusCode, body)
+		scrubAPIError(ctx, e)
+		return nil, e
 	}
 	a := &answer{method: method, path: path, status: resp.StatusCode, header: resp.Header, body: body}
 	if readErr != nil {

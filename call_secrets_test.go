@@ -1,0 +1,70 @@
+package tfe
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"log/slog"
+	"net/http"
+	"strings"
+	"testing"
+)
+
+func TestSecretFormsCoverJSONEscaping(t *testing.T) {
+	got := secretForms(`p<a&s"s>`)
+	want := []string{`p\u003ca\u0026s\"s\u003e`, `p<a&s\"s>`, `p<a&s"s>`}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("secretForms = %q, want %q", got, want)
+	}
+	if got := secretForms("plain"); len(got) != 1 || got[0] != "plain" {
+		t.Errorf("secretForms(plain) = %q, want one form", got)
+	}
+}
+
+func TestWithCallSecretsIgnoresEmptyValues(t *testing.T) {
+	ctx := context.Background()
+	if withCallSecrets(ctx, "", "") != ctx {
+		t.Error("no secret given, but the context changed")
+	}
+	ctx = withCallSecrets(withCallSecrets(ctx, "one"), "", "two")
+	if got := callSecrets(ctx); strings.Join(got, ",") != "one,two" {
+		t.Errorf("callSecrets = %q, want [one two]", got)
+	}
+}
+
+// TestCallSecretsNeverLoggedNorInErrors sends a secret the service echoes
+// back in an error detail and an HTML error page, and checks that neither
+// the debug log nor the error shows it.
+func TestCallSecretsNeverLoggedNorInErrors(t *testing.T) {
+	secret := plantSecret(`s3cr<e>t&"x"-5e2f`)
+	var log bytes.Buffer
+	ts := setup(t, func(c *Config) {
+		c.Logger = slog.New(slog.NewJSONHandler(&log, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	})
+	answerWith(ts, "PATCH /things/json", 422, `{"errors":[{"status":"422","title":"bad `+jsonEscape(secret)+`","detail":"value `+jsonEscape(secret)+` refused"}]}`)
+	ts.handle("PATCH /things/html", func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(500)
+		_, _ = w.Write([]byte("<html>refused " + secret + "</html>"))
+	})
+	ctx := withCallSecrets(context.Background(), secret)
+	payload := map[string]string{"password": secret}
+	for _, path := range []string{"things/json", "things/html"} {
+		_, err := ts.client.do(ctx, "PATCH", path, nil, payload)
+		var apiErr *APIError
+		if !errors.As(err, &apiErr) {
+			t.Fatalf("%s: err = %v, want *APIError", path, err)
+		}
+		if strings.Contains(err.Error(), secret) || !strings.Contains(err.Error(), redactedText) {
+			t.Errorf("%s: the error shows the secret or no redaction mark: %v", path, err)
+		}
+	}
+	if strings.Contains(log.String(), jsonEscape(secret)) || strings.Contains(log.String(), "s3cr") {
+		t.Errorf("the debug log shows the secret:\n%s", log.String())
+	}
+	if !strings.Contains(log.String(), redactedText) {
+		t.Errorf("the debug log has no redaction mark:\n%s", log.String())
+	}
+}
+
+// jsonEscape returns s as the content of a JSON string literal.
+func jsonEscape(s string) string { return secretForms(s)[0] }

@@ -1,0 +1,105 @@
+package tfe
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/tfe-sdk/tfe/internal/openapi"
+)
+
+// loadSpec loads the committed subset of the official OpenAPI document.
+func loadSpec(t *testing.T) *openapi.Spec {
+	t.Helper()
+	spec, err := openapi.Load(filepath.Join("testdata", "openapi", "tfe-subset.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return spec
+}
+
+// readTestdata returns testdata/<name>.
+func readTestdata(t *testing.T, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// TestOrganizationBodiesMatchTheOpenAPISpec validates every golden request
+// body of the organizations and token TTL policy tests against the
+// request schema of its operation.
+func TestOrganizationBodiesMatchTheOpenAPISpec(t *testing.T) {
+	spec := loadSpec(t)
+	cases := []struct{ method, path, golden string }{
+		{"POST", "/organizations", "organizations/create.request.json"},
+		{"PATCH", "/organizations/hashicorp", "organizations/update.request.json"},
+		{"PATCH", "/organizations/hashicorp", "organizations/update-set-pool.request.json"},
+		{"PATCH", "/organizations/hashicorp", "organizations/update-clear-pool.request.json"},
+		{"PATCH", "/organizations/hashicorp", "organizations/default-settings-set-pool.request.json"},
+		{"PATCH", "/organizations/hashicorp", "organizations/default-settings-pool-only.request.json"},
+		{"PATCH", "/organizations/hashicorp", "organizations/default-settings-clear-pool.request.json"},
+		{"PATCH", "/organizations/hashicorp", "organizations/default-settings-reset.request.json"},
+		{"PATCH", "/organizations/hashicorp/token-ttl-policies", "token_ttl_policies/update-all.request.json"},
+		{"PATCH", "/organizations/hashicorp/token-ttl-policies", "token_ttl_policies/update-team.request.json"},
+		{"PATCH", "/organizations/hashicorp/token-ttl-policies", "token_ttl_policies/reset.request.json"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.golden, func(t *testing.T) {
+			if err := spec.ValidateRequest(tc.method, tc.path, readTestdata(t, tc.golden)); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+}
+
+// TestOrganizationFixturesMatchTheOpenAPISpec validates the answers the
+// tests decode against the response schema of their operation.
+func TestOrganizationFixturesMatchTheOpenAPISpec(t *testing.T) {
+	spec := loadSpec(t)
+	cases := []struct {
+		method, path string
+		status       int
+		fixture      string
+	}{
+		{"GET", "/organizations", 200, "organizations/list.response.json"},
+		{"GET", "/organizations/hashicorp", 200, "organizations/read.response.json"},
+		{"GET", "/organizations/hashicorp", 200, "organizations/read-agent.response.json"},
+		{"POST", "/organizations", 201, "organizations/create.response.json"},
+		{"PATCH", "/organizations/hashicorp", 200, "organizations/update.response.json"},
+		{"GET", "/organizations/hashicorp/token-ttl-policies", 200, "token_ttl_policies/list.response.json"},
+		{"PATCH", "/organizations/hashicorp/token-ttl-policies", 200, "token_ttl_policies/update.response.json"},
+		{"PATCH", "/organizations/hashicorp/token-ttl-policies", 200, "token_ttl_policies/reset.response.json"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.fixture, func(t *testing.T) {
+			err := spec.ValidateResponse(tc.method, tc.path, tc.status, readTestdata(t, tc.fixture))
+			if err != nil && !errors.Is(err, openapi.ErrNoSchema) {
+				t.Error(err)
+			}
+		})
+	}
+}
+
+// TestTheOpenAPICheckIsNotVacuous shows that the spec refuses the shapes
+// the SDK avoids: a pool update without attributes, an unknown execution
+// mode, the audit-trails spelling, pytfe's list of TTL resources.
+func TestTheOpenAPICheckIsNotVacuous(t *testing.T) {
+	spec := loadSpec(t)
+	bad := []struct{ path, body string }{
+		{"/organizations/hashicorp", `{"data":{"type":"organizations","relationships":{"default-agent-pool":{"data":null}}}}`},
+		{"/organizations/hashicorp", `{"data":{"type":"organizations","attributes":{"default-execution-mode":"cloud"}}}`},
+		{"/organizations/hashicorp/token-ttl-policies", `{"data":{"type":"organization-token-ttl-policies",
+			"attributes":{"token-ttl-policies":[{"token-type":"audit-trails","max-ttl-ms":1}]}}}`},
+		{"/organizations/hashicorp/token-ttl-policies", `{"data":[{"type":"organization-token-ttl-policies",
+			"attributes":{"token-type":"user","max-ttl-ms":1}}]}`},
+	}
+	for _, tc := range bad {
+		if err := spec.ValidateRequest("PATCH", tc.path, []byte(tc.body)); err == nil {
+			t.Errorf("the spec accepts %s", tc.body)
+		}
+	}
+}

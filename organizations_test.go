@@ -1,0 +1,382 @@
+package tfe
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestOrganizationsListAsksForAPageByDefault(t *testing.T) {
+	ts := setup(t)
+	ts.handle("GET /organizations", func(w http.ResponseWriter, r *http.Request) {
+		assertRequest(t, r, "GET", url.Values{"page[number]": {"1"}})
+		respondFixture(t, w, 200, "organizations/list.response.json")
+	})
+	list, err := ts.client.Organizations.List(context.Background(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(list.Items) != 2 || list.TotalCount != 2 || list.CurrentPage != 1 {
+		t.Fatalf("list = %d items, pagination %+v", len(list.Items), list.Pagination)
+	}
+	first := list.Items[0]
+	if first.Name != "hashicorp" || first.ExternalID != "org-Hysjx5eUviuKVCJY" || !first.CostEstimationEnabled ||
+		!first.SendPassingStatusesForUntriggeredSpeculativePlans || !first.Permissions.CanCreateTeam {
+		t.Errorf("first = %+v", first)
+	}
+	if list.Items[1].Name != "hashicorp-two" || list.Items[1].DefaultAgentPool != nil {
+		t.Errorf("second = %+v", list.Items[1])
+	}
+}
+
+func TestOrganizationsListSendsTheFilters(t *testing.T) {
+	ts := setup(t)
+	ts.handle("GET /organizations", func(w http.ResponseWriter, r *http.Request) {
+		assertRequest(t, r, "GET", url.Values{
+			"q": {"hashi"}, "q[name]": {"hashicorp"}, "q[email]": {"ops@example.com"}, "page[size]": {"5"},
+		})
+		respondFixture(t, w, 200, "organizations/list.response.json")
+	})
+	_, err := ts.client.Organizations.List(context.Background(), &OrganizationListOptions{
+		ListOptions: ListOptions{PageSize: 5}, Query: "hashi", QueryName: "hashicorp", QueryEmail: "ops@example.com",
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestOrganizationsListIterWalksEveryPage(t *testing.T) {
+	ts := setup(t)
+	pages := map[string]string{
+		"1": `{"data":[{"id":"a","type":"organizations","attributes":{"name":"a"}}],"meta":{"pagination":{"current-page":1,"next-page":2,"total-pages":2,"total-count":2}}}`,
+		"2": `{"data":[{"id":"b","type":"organizations","attributes":{"name":"b"}}],"meta":{"pagination":{"current-page":2,"prev-page":1,"total-pages":2,"total-count":2}}}`,
+	}
+	ts.handle("GET /organizations", func(w http.ResponseWriter, r *http.Request) {
+		page := r.URL.Query().Get("page[number]")
+		assertRequest(t, r, "GET", url.Values{"q": {"x"}, "page[number]": {page}, "page[size]": {"100"}})
+		respond(w, 200, pages[page])
+	})
+	opts := &OrganizationListOptions{Query: "x"}
+	var names []string
+	for org, err := range ts.client.Organizations.ListIter(context.Background(), opts) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		names = append(names, org.Name)
+	}
+	if len(names) != 2 || names[0] != "a" || names[1] != "b" || ts.count() != 2 {
+		t.Errorf("names = %v after %d requests, want [a b] after 2", names, ts.count())
+	}
+	if opts.PageSize != 0 || opts.PageNumber != 0 {
+		t.Errorf("ListIter changed the caller's options: %+v", opts.ListOptions)
+	}
+}
+
+func TestOrganizationsListRefusesABadPage(t *testing.T) {
+	ts := setup(t)
+	_, err := ts.client.Organizations.List(context.Background(), &OrganizationListOptions{ListOptions: ListOptions{PageSize: 101}})
+	wantLocalError(t, ts, err, ErrInvalidPagination)
+	for _, err := range ts.client.Organizations.ListIter(context.Background(), &OrganizationListOptions{ListOptions: ListOptions{PageNumber: -1}}) {
+		wantLocalError(t, ts, err, ErrInvalidPagination)
+	}
+}
+
+func TestOrganizationsCreate(t *testing.T) {
+	ts := setup(t)
+	serve(t, ts, "POST /organizations", "organizations/create.request.json", 201, "organizations/create.response.json")
+	org, err := ts.client.Organizations.Create(context.Background(), OrganizationCreateOptions{
+		Name:                  "hashicorp",
+		Email:                 "user@example.com",
+		SessionTimeout:        Ptr(60),
+		CostEstimationEnabled: Ptr(false),
+		DefaultExecutionMode:  Ptr(ExecutionModeAgent),
+		DefaultAgentPoolID:    NullableOf("apool-yoGUFz5zcRMMz53i"),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := time.Date(2021, 8, 30, 18, 9, 57, 561e6, time.UTC)
+	if org.Name != "hashicorp" || org.ExternalID != "org-Bzyc2JuegvVLAibn" || !org.CreatedAt.Equal(want) {
+		t.Errorf("org = %+v", org)
+	}
+}
+
+func TestOrganizationsRead(t *testing.T) {
+	ts := setup(t)
+	serve(t, ts, "GET /organizations/hashicorp", "", 200, "organizations/read.response.json")
+	org, err := ts.client.Organizations.Read(context.Background(), "hashicorp")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if org.Name != "hashicorp" || org.Email != "user@example.com" || org.DefaultExecutionMode != ExecutionModeRemote ||
+		org.DefaultAgentPool != nil || org.SessionTimeout != 0 || org.CollaboratorAuthPolicy != "password" ||
+		!org.AggregatedCommitStatusEnabled || !org.Permissions.CanUpdate || org.Permissions.CanCreateTeam {
+		t.Errorf("org = %+v", org)
+	}
+}
+
+func TestOrganizationsReadTakesThePoolFromTheRelationship(t *testing.T) {
+	ts := setup(t)
+	serve(t, ts, "GET /organizations/hashicorp", "", 200, "organizations/read-agent.response.json")
+	org, err := ts.client.Organizations.Read(context.Background(), "hashicorp")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if org.DefaultAgentPool == nil || org.DefaultAgentPool.ID != "apool-yoGUFz5zcRMMz53i" || !org.MaxTTLEnabled {
+		t.Errorf("org = %+v, pool %+v", org, org.DefaultAgentPool)
+	}
+}
+
+func TestOrganizationsUpdateSendsEveryAttribute(t *testing.T) {
+	ts := setup(t)
+	serve(t, ts, "PATCH /organizations/hashicorp", "organizations/update.request.json", 200, "organizations/update.response.json")
+	org, err := ts.client.Organizations.Update(context.Background(), "hashicorp", OrganizationUpdateOptions{
+		Name:                   Ptr("hashicorp"),
+		Email:                  Ptr("admin@example.com"),
+		SessionTimeout:         Ptr(20160),
+		SessionRemember:        Ptr(20160),
+		CollaboratorAuthPolicy: Ptr("two_factor_mandatory"),
+		CostEstimationEnabled:  Ptr(true),
+		SendPassingStatusesForUntriggeredSpeculativePlans: Ptr(false),
+		AggregatedCommitStatusEnabled:                     Ptr(true),
+		SpeculativePlanManagementEnabled:                  Ptr(true),
+		OwnersTeamSAMLRoleID:                              Null[string](),
+		AssessmentsEnforced:                               Ptr(true),
+		AllowForceDeleteWorkspaces:                        Ptr(false),
+		EnforceHYOK:                                       Ptr(false),
+		MaxTTLEnabled:                                     Ptr(true),
+		DefaultExecutionMode:                              Ptr(ExecutionModeLocal),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if org.Email != "admin@example.com" {
+		t.Errorf("org = %+v", org)
+	}
+}
+
+func TestOrganizationsUpdateSetsAndClearsThePool(t *testing.T) {
+	cases := []struct {
+		name   string
+		opts   OrganizationUpdateOptions
+		golden string
+	}{
+		{"set", OrganizationUpdateOptions{
+			DefaultExecutionMode: Ptr(ExecutionModeAgent),
+			DefaultAgentPoolID:   NullableOf("apool-yoGUFz5zcRMMz53i"),
+		}, "organizations/update-set-pool.request.json"},
+		{"clear", OrganizationUpdateOptions{
+			MaxTTLEnabled:      Ptr(true),
+			DefaultAgentPoolID: Null[string](),
+		}, "organizations/update-clear-pool.request.json"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ts := setup(t)
+			serve(t, ts, "PATCH /organizations/hashicorp", tc.golden, 200, "organizations/update.response.json")
+			if _, err := ts.client.Organizations.Update(context.Background(), "hashicorp", tc.opts); err != nil {
+				t.Fatal(err)
+			}
+		})
+	}
+}
+
+func TestOrganizationsDelete(t *testing.T) {
+	ts := setup(t)
+	ts.handle("DELETE /organizations/hashicorp", func(w http.ResponseWriter, r *http.Request) {
+		assertRequest(t, r, "DELETE", nil)
+		if r.ContentLength > 0 {
+			t.Errorf("DELETE carries a %d-byte body", r.ContentLength)
+		}
+		w.WriteHeader(http.StatusNoContent)
+	})
+	if err := ts.client.Organizations.Delete(context.Background(), "hashicorp"); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestOrganizationsReadDefaultSettings(t *testing.T) {
+	ts := setup(t)
+	serve(t, ts, "GET /organizations/hashicorp", "", 200, "organizations/read-agent.response.json")
+	got, err := ts.client.Organizations.ReadDefaultSettings(context.Background(), "hashicorp")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := OrganizationDefaultSettings{DefaultExecutionMode: ExecutionModeAgent, DefaultAgentPoolID: "apool-yoGUFz5zcRMMz53i"}
+	if *got != want {
+		t.Errorf("settings = %+v, want %+v", got, want)
+	}
+}
+
+func TestOrganizationsUpdateDefaultSettings(t *testing.T) {
+	cases := []struct {
+		name     string
+		opts     OrganizationDefaultSettingsUpdateOptions
+		golden   string
+		response string
+		want     OrganizationDefaultSettings
+	}{
+		{"set pool", OrganizationDefaultSettingsUpdateOptions{
+			DefaultExecutionMode: Ptr(ExecutionModeAgent),
+			DefaultAgentPoolID:   NullableOf("apool-yoGUFz5zcRMMz53i"),
+		}, "organizations/default-settings-set-pool.request.json", "organizations/read-agent.response.json",
+			OrganizationDefaultSettings{ExecutionModeAgent, "apool-yoGUFz5zcRMMz53i"}},
+		{"pool only", OrganizationDefaultSettingsUpdateOptions{
+			DefaultAgentPoolID: NullableOf("apool-yoGUFz5zcRMMz53i"),
+		}, "organizations/default-settings-pool-only.request.json", "organizations/read-agent.response.json",
+			OrganizationDefaultSettings{ExecutionModeAgent, "apool-yoGUFz5zcRMMz53i"}},
+		{"clear pool", OrganizationDefaultSettingsUpdateOptions{
+			DefaultExecutionMode: Ptr(ExecutionModeLocal),
+			DefaultAgentPoolID:   Null[string](),
+		}, "organizations/default-settings-clear-pool.request.json", "organizations/read.response.json",
+			OrganizationDefaultSettings{ExecutionModeRemote, ""}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ts := setup(t)
+			serve(t, ts, "PATCH /organizations/hashicorp", tc.golden, 200, tc.response)
+			got, err := ts.client.Organizations.UpdateDefaultSettings(context.Background(), "hashicorp", tc.opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if *got != tc.want {
+				t.Errorf("settings = %+v, want %+v", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestOrganizationsResetDefaultSettings(t *testing.T) {
+	ts := setup(t)
+	serve(t, ts, "PATCH /organizations/hashicorp", "organizations/default-settings-reset.request.json", 200, "organizations/read.response.json")
+	got, err := ts.client.Organizations.ResetDefaultSettings(context.Background(), "hashicorp")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.DefaultExecutionMode != ExecutionModeRemote || got.DefaultAgentPoolID != "" {
+		t.Errorf("settings = %+v", got)
+	}
+}
+
+func TestOrganizationsReadNotFound(t *testing.T) {
+	ts := setup(t)
+	answerWith(ts, "GET /organizations/gone", 404, `{"errors":[{"status":"404","title":"not found"}]}`)
+	_, err := ts.client.Organizations.Read(context.Background(), "gone")
+	_, err2 := ts.client.Organizations.ReadDefaultSettings(context.Background(), "gone")
+	for _, err := range []error{err, err2} {
+		var apiErr *APIError
+		if !errors.Is(err, ErrResourceNotFound) || !errors.As(err, &apiErr) || apiErr.StatusCode != 404 {
+			t.Errorf("err = %v, want a 404 *APIError", err)
+		}
+	}
+}
+
+// defaultSettingsRules are the execution mode and agent pool cases that
+// Update and UpdateDefaultSettings both refuse.
+var defaultSettingsRules = []struct {
+	name     string
+	mode     *ExecutionMode
+	pool     Nullable[string]
+	sentinel error
+}{
+	{"pool with remote", Ptr(ExecutionModeRemote), NullableOf("apool-1"), ErrAgentPoolNotAllowed},
+	{"pool with local", Ptr(ExecutionModeLocal), NullableOf("apool-1"), ErrAgentPoolNotAllowed},
+	{"agent with null pool", Ptr(ExecutionModeAgent), Null[string](), ErrRequiredAgentPoolID},
+	{"unknown mode", Ptr(ExecutionMode("cloud")), Nullable[string]{}, ErrValidation},
+	{"empty mode", Ptr(ExecutionMode("")), Nullable[string]{}, ErrValidation},
+	{"bad pool ID", Ptr(ExecutionModeAgent), NullableOf("apool-1/../x"), ErrInvalidAgentPoolID},
+	{"empty pool ID", nil, NullableOf(""), ErrInvalidAgentPoolID},
+	{"nothing set", nil, Nullable[string]{}, ErrNothingToUpdate},
+}
+
+func TestOrganizationsDefaultSettingsRules(t *testing.T) {
+	for _, rule := range defaultSettingsRules {
+		t.Run("UpdateDefaultSettings/"+rule.name, func(t *testing.T) {
+			ts := setup(t)
+			_, err := ts.client.Organizations.UpdateDefaultSettings(context.Background(), "hashicorp",
+				OrganizationDefaultSettingsUpdateOptions{DefaultExecutionMode: rule.mode, DefaultAgentPoolID: rule.pool})
+			wantLocalError(t, ts, err, rule.sentinel)
+		})
+		t.Run("Update/"+rule.name, func(t *testing.T) {
+			ts := setup(t)
+			_, err := ts.client.Organizations.Update(context.Background(), "hashicorp",
+				OrganizationUpdateOptions{DefaultExecutionMode: rule.mode, DefaultAgentPoolID: rule.pool})
+			wantLocalError(t, ts, err, rule.sentinel)
+		})
+	}
+}
+
+func TestOrganizationsRefuseBadOptions(t *testing.T) {
+	ctx := context.Background()
+	create := func(o OrganizationCreateOptions) func(Organizations) error {
+		return func(s Organizations) error { _, err := s.Create(ctx, o); return err }
+	}
+	update := func(org string, o OrganizationUpdateOptions) func(Organizations) error {
+		return func(s Organizations) error { _, err := s.Update(ctx, org, o); return err }
+	}
+	cases := []struct {
+		name     string
+		call     func(Organizations) error
+		sentinel error
+	}{
+		{"create without name", create(OrganizationCreateOptions{Email: "a@example.com"}), ErrRequiredName},
+		{"create without email", create(OrganizationCreateOptions{Name: "acme"}), ErrRequiredEmail},
+		{"create with bad name", create(OrganizationCreateOptions{Name: "a/b", Email: "a@example.com"}), ErrInvalidOrg},
+		{"create with display name", create(OrganizationCreateOptions{Name: "acme", Email: "Ops <ops@example.com>"}), ErrInvalidEmail},
+		{"create agent without pool", create(OrganizationCreateOptions{Name: "acme", Email: "a@example.com",
+			DefaultExecutionMode: Ptr(ExecutionModeAgent)}), ErrRequiredAgentPoolID},
+		{"create pool with remote", create(OrganizationCreateOptions{Name: "acme", Email: "a@example.com",
+			DefaultExecutionMode: Ptr(ExecutionModeRemote), DefaultAgentPoolID: NullableOf("apool-1")}), ErrAgentPoolNotAllowed},
+		{"update bad org", update("..", OrganizationUpdateOptions{MaxTTLEnabled: Ptr(true)}), ErrInvalidOrg},
+		{"update bad rename", update("acme", OrganizationUpdateOptions{Name: Ptr("a b")}), ErrInvalidOrg},
+		{"update bad email", update("acme", OrganizationUpdateOptions{Email: Ptr("not an address")}), ErrInvalidEmail},
+		{"update nothing", update("acme", OrganizationUpdateOptions{}), ErrNothingToUpdate},
+		{"read bad org", func(s Organizations) error { _, err := s.Read(ctx, ""); return err }, ErrInvalidOrg},
+		{"delete bad org", func(s Organizations) error { return s.Delete(ctx, "a?b") }, ErrInvalidOrg},
+		{"read defaults bad org", func(s Organizations) error { _, err := s.ReadDefaultSettings(ctx, "a#b"); return err }, ErrInvalidOrg},
+		{"reset bad org", func(s Organizations) error { _, err := s.ResetDefaultSettings(ctx, "%"); return err }, ErrInvalidOrg},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ts := setup(t)
+			wantLocalError(t, ts, tc.call(ts.client.Organizations), tc.sentinel)
+		})
+	}
+}
+
+func TestCheckEmailNeverEchoesTheAddress(t *testing.T) {
+	for _, bad := range []string{"", "ops", "ops@", "<ops@example.com>", "Ops <ops@example.com>", "ops@example.com, b@example.com"} {
+		err := checkEmail("Field", bad)
+		if !errors.Is(err, ErrInvalidEmail) {
+			t.Errorf("checkEmail(%q) = %v, want ErrInvalidEmail", bad, err)
+			continue
+		}
+		if bad != "" && strings.Contains(err.Error(), bad) {
+			t.Errorf("the error repeats the address: %v", err)
+		}
+	}
+	if err := checkEmail("Field", "ops@example.com"); err != nil {
+		t.Errorf("a bare address was refused: %v", err)
+	}
+}
+
+func TestOrganizationsAnswersThatDoNotDecode(t *testing.T) {
+	ts := setup(t)
+	answerWith(ts, "GET /organizations", 500, `{"errors":[{"status":"500","title":"internal error"}]}`)
+	answerWith(ts, "GET /organizations/bad", 200, `{"data":{"id":"bad","type":"organizations","attributes":{"session-timeout":"soon"}}}`)
+	answerWith(ts, "GET /organizations/nameless", 200, `{"data":{"id":"nameless","type":"organizations","attributes":{"email":"a@example.com"}}}`)
+	ctx := context.Background()
+	var apiErr *APIError
+	if _, err := ts.client.Organizations.List(ctx, nil); !errors.As(err, &apiErr) || apiErr.StatusCode != 500 {
+		t.Errorf("List: err = %v, want a 500 *APIError", err)
+	}
+	_, err := ts.client.Organizations.Read(ctx, "bad")
+	wantDecodeError(t, err)
+	if org, err := ts.client.Organizations.Read(ctx, "nameless"); err != nil || org.Name != "nameless" {
+		t.Errorf("Read = %+v, %v; want the name taken from the ID", org, err)
+	}
+}
