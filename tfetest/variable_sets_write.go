@@ -196,9 +196,8 @@ func (st *store) setVarsExcept(vs *varset, drafts []*variable) []*variable {
 func (st *store) saveVarset(vs *varset, vars []*variable) {
 	for _, v := range vars {
 		v.varsetID = vs.id
-		isNew := v.id == ""
 		st.saveVar(v)
-		if isNew {
+		if !contains(vs.varIDs, v.id) {
 			vs.varIDs = append(vs.varIDs, v.id)
 		}
 	}

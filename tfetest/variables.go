@@ -87,6 +87,8 @@ func (st *store) checkGlobalConflict(ptr string, vs *varset, vars []*variable) *
 func (st *store) saveVar(v *variable) *variable {
 	if v.id == "" {
 		v.id = st.newID("var")
+	}
+	if v.seq == 0 {
 		v.seq = st.nextSeq()
 		v.createdAt = st.timestamp()
 	}
