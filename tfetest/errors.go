@@ -18,8 +18,6 @@ type apiError struct {
 	Parameter string // source.parameter, e.g. page[size]
 }
 
-func (e *apiError) Error() string { return strconv.Itoa(e.Status) + " " + e.Title + ": " + e.Detail }
-
 type errorSource struct {
 	Pointer   string `json:"pointer,omitempty"`
 	Parameter string `json:"parameter,omitempty"`
