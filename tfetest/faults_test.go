@@ -177,7 +177,7 @@ func TestFaultMatching(t *testing.T) {
 	srv, a, ws := faultFixture(t)
 	srv.InjectFault(Fault{Method: "GET", Path: "organizations/acme", Kind: FaultStatus, Status: 500, Times: 2})
 	a.do("PATCH", "organizations/acme", res("organizations", map[string]any{}, nil)).want(200) // method differs
-	a.do("GET", "organizations/acme/varsets", nil).want(200)                                  // exact path differs
+	a.do("GET", "organizations/acme/varsets", nil).want(200)                                   // exact path differs
 	a.do("GET", "organizations/acme", nil).wantError(500, "")
 	a.do("GET", "organizations/acme", nil).wantError(500, "")
 	a.do("GET", "organizations/acme", nil).want(200)
