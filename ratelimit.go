@@ -1,0 +1,99 @@
+package tfe
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"golang.org/x/time/rate"
+)
+
+// newLimiter returns the client's token bucket: perSecond requests a second
+// (0 means DefaultRateLimit, negative means no limit) with a burst of one,
+// so requests go out evenly spaced and a server that counts per second never
+// sees more than the limit.
+func newLimiter(perSecond float64) *rate.Limiter {
+	switch {
+	case perSecond == 0:
+		perSecond = DefaultRateLimit
+	case perSecond < 0:
+		return rate.NewLimiter(rate.Inf, 1)
+	}
+	return rate.NewLimiter(rate.Limit(perSecond), 1)
+}
+
+// waitForLimiter waits for the rate limiter's next token on the client's
+// clock. It returns at once with an error matching
+// context.DeadlineExceeded when the wait would outlast the context's
+// deadline, and with ctx.Err() when the context ends during the wait.
+func (c *Client) waitForLimiter(ctx context.Context) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	now := c.clock.Now()
+	r := c.limiter.ReserveN(now, 1)
+	if !r.OK() {
+		return fmt.Errorf("tfe: the rate limiter refused a request")
+	}
+	delay := r.DelayFrom(now)
+	if delay <= 0 {
+		return nil
+	}
+	if deadline, ok := ctx.Deadline(); ok && deadline.Before(now.Add(delay)) {
+		r.CancelAt(now)
+		return fmt.Errorf("tfe: the client rate limit's wait of %s outlasts the context deadline: %w", delay, context.DeadlineExceeded)
+	}
+	if err := c.clock.Sleep(ctx, delay); err != nil {
+		r.CancelAt(c.clock.Now())
+		return err
+	}
+	return nil
+}
+
+// observeRateLimit lowers the client's rate when the server's
+// X-RateLimit-Limit header announces a lower one. It never raises it.
+func (c *Client) observeRateLimit(h http.Header) {
+	limit, err := strconv.ParseFloat(strings.TrimSpace(h.Get("X-RateLimit-Limit")), 64)
+	if err != nil || limit <= 0 || math.IsInf(limit, 0) || math.IsNaN(limit) {
+		return
+	}
+	if rate.Limit(limit) < c.limiter.Limit() {
+		c.limiter.SetLimitAt(c.clock.Now(), rate.Limit(limit))
+		c.logger.Debug("tfe: lowering the client rate limit", "requests_per_second", limit)
+	}
+}
+
+// serverWait returns how long a 429 answer asks the client to wait: the
+// larger of X-RateLimit-Reset (fractional seconds until the bucket
+// refills) and Retry-After (seconds or an HTTP date). ok is false when the
+// answer names no wait.
+func serverWait(h http.Header, now time.Time) (wait time.Duration, ok bool) {
+	if secs, err := strconv.ParseFloat(strings.TrimSpace(h.Get("X-RateLimit-Reset")), 64); err == nil && secs >= 0 && !math.IsInf(secs, 0) {
+		wait, ok = secondsToDuration(secs), true
+	}
+	if ra := strings.TrimSpace(h.Get("Retry-After")); ra != "" {
+		var d time.Duration
+		if secs, err := strconv.ParseFloat(ra, 64); err == nil && secs >= 0 && !math.IsInf(secs, 0) {
+			d, ok = secondsToDuration(secs), true
+		} else if at, err := http.ParseTime(ra); err == nil {
+			d, ok = at.Sub(now), true
+		}
+		wait = max(wait, d)
+	}
+	return max(wait, 0), ok
+}
+
+// maxServerWait caps an absurd server-announced wait; the context bounds it
+// further.
+const maxServerWait = 24 * time.Hour
+
+func secondsToDuration(secs float64) time.Duration {
+	if secs*float64(time.Second) > float64(maxServerWait) {
+		return maxServerWait
+	}
+	return time.Duration(secs * float64(time.Second))
+}

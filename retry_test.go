@@ -1,0 +1,220 @@
+package tfe
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+const okWorkspace = `{"data":{"id":"ws-1","type":"workspaces","attributes":{"name":"app"}}}`
+
+// fault answers one attempt; nil means a 200 with okWorkspace.
+type fault func(w http.ResponseWriter, r *http.Request)
+
+func status(code int, headers ...string) fault {
+	return func(w http.ResponseWriter, _ *http.Request) {
+		for i := 0; i+1 < len(headers); i += 2 {
+			w.Header().Set(headers[i], headers[i+1])
+		}
+		respond(w, code, `{"errors":[{"status":"`+http.StatusText(code)+`"}]}`)
+	}
+}
+
+// resetConnection closes the connection without an answer.
+func resetConnection(w http.ResponseWriter, _ *http.Request) {
+	conn, _, err := w.(http.Hijacker).Hijack()
+	if err == nil {
+		conn.Close()
+	}
+}
+
+// scripted registers a handler for method /workspaces/ws-1 that plays the
+// faults in order, then answers 200; it returns the attempt counter.
+func scripted(ts *testServer, method string, faults ...fault) *atomic.Int32 {
+	var n atomic.Int32
+	ts.handle(method+" /workspaces/ws-1", func(w http.ResponseWriter, r *http.Request) {
+		i := int(n.Add(1)) - 1
+		if i < len(faults) && faults[i] != nil {
+			faults[i](w, r)
+			return
+		}
+		respond(w, 200, okWorkspace)
+	})
+	return &n
+}
+
+func call(ts *testServer, ctx context.Context, method string) error {
+	var payload any
+	if method == http.MethodPost || method == http.MethodPatch || method == http.MethodPut {
+		payload = onePayload(newNode("workspaces"))
+	}
+	_, err := requestOne(ctx, ts.client, method, apiPath("workspaces", "ws-1"), nil, payload, decodeWorkspace)
+	return err
+}
+
+func TestRetryPolicy(t *testing.T) {
+	cases := []struct {
+		name      string
+		method    string
+		faults    []fault
+		retryMax  int
+		attempts  int
+		wantErr   error // nil: success
+		wantCode  int   // status of the *APIError when wantErr is set
+		minWaited time.Duration
+	}{
+		{name: "429 with X-RateLimit-Reset waits at least that long", method: "GET", faults: []fault{status(429, "X-RateLimit-Reset", "0.2")}, attempts: 2, minWaited: 200 * time.Millisecond},
+		{name: "429 on POST is retried: the server did not act", method: "POST", faults: []fault{status(429, "Retry-After", "1")}, attempts: 2, minWaited: time.Second},
+		{name: "429 without headers backs off", method: "GET", faults: []fault{status(429)}, attempts: 2},
+		{name: "GET 503 then 200", method: "GET", faults: []fault{status(503)}, attempts: 2},
+		{name: "GET 502, 504 then 200", method: "GET", faults: []fault{status(502), status(504)}, attempts: 3},
+		{name: "PUT 503 then 200", method: "PUT", faults: []fault{status(503)}, attempts: 2},
+		{name: "DELETE 504 then 200", method: "DELETE", faults: []fault{status(504)}, attempts: 2},
+		{name: "POST 503 is sent once", method: "POST", faults: []fault{status(503)}, attempts: 1, wantErr: &APIError{}, wantCode: 503},
+		{name: "PATCH 504 is sent once", method: "PATCH", faults: []fault{status(504)}, attempts: 1, wantErr: &APIError{}, wantCode: 504},
+		{name: "GET 500 is not retried", method: "GET", faults: []fault{status(500)}, attempts: 1, wantErr: &APIError{}, wantCode: 500},
+		{name: "GET 404 is not retried", method: "GET", faults: []fault{status(404)}, attempts: 1, wantErr: ErrResourceNotFound, wantCode: 404},
+		{name: "reset connection on GET is retried", method: "GET", faults: []fault{resetConnection}, attempts: 2},
+		{name: "reset connection on POST is not retried", method: "POST", faults: []fault{resetConnection}, attempts: 1, wantErr: errors.New("transport")},
+		{name: "RetryMax bounds attempts", method: "GET", faults: []fault{status(503), status(503), status(503), status(503)}, retryMax: 2, attempts: 3, wantErr: &APIError{}, wantCode: 503},
+		{name: "negative RetryMax means no retry", method: "GET", faults: []fault{status(503)}, retryMax: -1, attempts: 1, wantErr: &APIError{}, wantCode: 503},
+		{name: "429 after retries run out is ErrRateLimited", method: "GET", faults: []fault{status(429), status(429)}, retryMax: 1, attempts: 2, wantErr: ErrRateLimited, wantCode: 429},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ts := setup(t, func(c *Config) { c.RetryMax = tc.retryMax })
+			n := scripted(ts, tc.method, tc.faults...)
+			err := call(ts, context.Background(), tc.method)
+			if got := int(n.Load()); got != tc.attempts {
+				t.Errorf("attempts = %d, want %d", got, tc.attempts)
+			}
+			var waited time.Duration
+			for _, d := range ts.clock.sleeps() {
+				waited += d
+			}
+			if waited < tc.minWaited {
+				t.Errorf("waited %s, want at least %s", waited, tc.minWaited)
+			}
+			if tc.wantErr == nil {
+				if err != nil {
+					t.Fatalf("err = %v", err)
+				}
+				return
+			}
+			if err == nil {
+				t.Fatal("want an error")
+			}
+			if tc.wantCode == 0 {
+				return
+			}
+			var apiErr *APIError
+			if !errors.As(err, &apiErr) || apiErr.StatusCode != tc.wantCode {
+				t.Fatalf("err = %v, want an *APIError with status %d", err, tc.wantCode)
+			}
+			if s := statusSentinel(tc.wantCode); s != nil && !errors.Is(err, s) {
+				t.Errorf("err does not match %v", s)
+			}
+		})
+	}
+}
+
+func TestBackoffGrowsAndStaysInBounds(t *testing.T) {
+	minWait, maxWait := 500*time.Millisecond, 8*time.Second
+	for attempt := 1; attempt <= 8; attempt++ {
+		step := minWait << (attempt - 1)
+		if step > maxWait {
+			step = maxWait
+		}
+		for range 50 {
+			d := backoff(minWait, maxWait, attempt)
+			if d < step/2 || d > step {
+				t.Fatalf("attempt %d: backoff %s outside [%s, %s]", attempt, d, step/2, step)
+			}
+		}
+	}
+}
+
+func TestCancelEndsALongBackoffAtOnce(t *testing.T) {
+	ts := setup(t, func(c *Config) { c.RetryWaitMin, c.RetryWaitMax = 10*time.Second, 20*time.Second })
+	ts.client.clock = realClock{}
+	scripted(ts, "GET", status(503), status(503))
+	ctx, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(20*time.Millisecond, cancel)
+	start := time.Now()
+	err := call(ts, ctx, "GET")
+	took := time.Since(start)
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+	if took > 20*time.Millisecond+50*time.Millisecond {
+		t.Fatalf("cancel took %s to end a 10 s backoff", took)
+	}
+}
+
+func TestA429WaitPastTheDeadlineReturnsRateLimited(t *testing.T) {
+	ts := setup(t)
+	n := scripted(ts, "GET", status(429, "X-RateLimit-Reset", "30"))
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	ts.clock.now = time.Now() // the deadline is on the wall clock
+	err := call(ts, ctx, "GET")
+	if !errors.Is(err, ErrRateLimited) || n.Load() != 1 {
+		t.Fatalf("err = %v after %d attempts; want ErrRateLimited at once", err, n.Load())
+	}
+	ts2 := setup(t)
+	scripted(ts2, "GET", status(429, "X-RateLimit-Reset", "30"))
+	ctx2, cancel2 := context.WithTimeout(context.Background(), time.Hour)
+	defer cancel2()
+	ts2.clock.now = time.Now()
+	if err := call(ts2, ctx2, "GET"); err != nil {
+		t.Fatalf("a 30 s wait within an hour's deadline: %v", err)
+	}
+}
+
+func TestServerWait(t *testing.T) {
+	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	cases := []struct {
+		headers map[string]string
+		want    time.Duration
+		ok      bool
+	}{
+		{map[string]string{"X-RateLimit-Reset": "0.25"}, 250 * time.Millisecond, true},
+		{map[string]string{"Retry-After": "3"}, 3 * time.Second, true},
+		{map[string]string{"X-RateLimit-Reset": "1", "Retry-After": "2"}, 2 * time.Second, true},
+		{map[string]string{"Retry-After": now.Add(5 * time.Second).Format(http.TimeFormat)}, 5 * time.Second, true},
+		{map[string]string{"X-RateLimit-Reset": "1e300"}, maxServerWait, true},
+		{map[string]string{"X-RateLimit-Reset": "-1"}, 0, false},
+		{map[string]string{"X-RateLimit-Reset": "soon"}, 0, false},
+		{nil, 0, false},
+	}
+	for _, tc := range cases {
+		h := http.Header{}
+		for k, v := range tc.headers {
+			h.Set(k, v)
+		}
+		got, ok := serverWait(h, now)
+		if got != tc.want || ok != tc.ok {
+			t.Errorf("serverWait(%v) = %s, %v; want %s, %v", tc.headers, got, ok, tc.want, tc.ok)
+		}
+	}
+}
+
+func TestDialErrorsAreRetriedForEveryMethod(t *testing.T) {
+	clearTokenEnv(t)
+	c, err := NewClient(&Config{Address: "http://127.0.0.1:1", Token: testToken, RetryMax: 2, Logger: suiteLogger()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	clk := newFakeClock()
+	c.clock = clk
+	_, err = requestOne(context.Background(), c, "POST", apiPath("workspaces"), nil, onePayload(newNode("workspaces")), decodeWorkspace)
+	if err == nil {
+		t.Fatal("want a connection error")
+	}
+	if got := len(clk.sleeps()); got != 2 {
+		t.Errorf("a POST that never reached the server was retried %d times, want 2", got)
+	}
+}

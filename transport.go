@@ -1,0 +1,98 @@
+package tfe
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+	"sync/atomic"
+)
+
+// errTokenDestination refuses to send a request to a destination the API
+// token must not travel to.
+var errTokenDestination = errors.New("refusing to send the request: the destination is plain http:// on a host that is not loopback")
+
+// callState follows one API call through its attempts.
+type callState struct {
+	method   string
+	attempts atomic.Int32
+}
+
+type callStateKey struct{}
+
+// withCallState returns a context that carries a fresh callState.
+func withCallState(ctx context.Context, method string) context.Context {
+	return context.WithValue(ctx, callStateKey{}, &callState{method: method})
+}
+
+// callStateFrom returns the call's state, or a fresh one for a request that
+// did not come through Client.do.
+func callStateFrom(ctx context.Context, method string) *callState {
+	if st, ok := ctx.Value(callStateKey{}).(*callState); ok {
+		return st
+	}
+	return &callState{method: method}
+}
+
+// transport is the http.RoundTripper under the retrying client. Every
+// attempt passes here: it waits for the rate limiter, checks the
+// destination, adds the token only for the API's own host, observes the
+// server's rate limit, and logs the attempt.
+type transport struct {
+	client *Client
+	base   http.RoundTripper
+}
+
+// newTransport wraps base (http.DefaultTransport when nil).
+func newTransport(c *Client, base http.RoundTripper) *transport {
+	if base == nil {
+		base = http.DefaultTransport
+	}
+	return &transport{client: c, base: base}
+}
+
+// RoundTrip implements http.RoundTripper.
+func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
+	c := t.client
+	ctx := req.Context()
+	st := callStateFrom(ctx, req.Method)
+	attempt := int(st.attempts.Add(1))
+	if err := c.checkDestination(req); err != nil {
+		return nil, err
+	}
+	if err := c.waitForLimiter(ctx); err != nil {
+		return nil, err
+	}
+	out := req.Clone(ctx)
+	if c.isAPIHost(req) {
+		out.Header.Set("Authorization", "Bearer "+c.token)
+	} else {
+		out.Header.Del("Authorization")
+	}
+	start := c.clock.Now()
+	resp, err := t.base.RoundTrip(out)
+	c.logAttempt(ctx, req, attempt, resp, err, c.clock.Now().Sub(start))
+	if resp != nil {
+		c.observeRateLimit(resp.Header)
+	}
+	return resp, err
+}
+
+// checkDestination refuses plain http to a host that is not loopback,
+// unless the caller opted in (also when a redirect leads there).
+func (c *Client) checkDestination(req *http.Request) error {
+	if req.URL.Scheme == "https" || isLoopback(req.URL.Hostname()) {
+		return nil
+	}
+	if c.plainHTTPAllowed && c.isAPIHost(req) {
+		return nil
+	}
+	return fmt.Errorf("tfe: %s: %w", req.URL.Redacted(), errTokenDestination)
+}
+
+// isAPIHost reports whether req goes to the configured API's scheme and
+// host, the only place the token is sent: a redirect elsewhere loses it.
+func (c *Client) isAPIHost(req *http.Request) bool {
+	return strings.EqualFold(req.URL.Scheme, c.baseURL.Scheme) && strings.EqualFold(req.URL.Host, c.baseURL.Host)
+}

@@ -1,0 +1,66 @@
+package tfe
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+)
+
+// checkID validates an ID or name that goes into a URL path. It refuses the
+// empty string, "." and "..", and anything holding a character that could
+// change the path or query: / \ ? # %, whitespace and control characters.
+// The error wraps sentinel (and so ErrInvalidID and ErrValidation); field
+// names the argument for the message.
+func checkID(sentinel error, field, value string) error {
+	if reason := pathSegmentProblem(value); reason != "" {
+		return invalid(sentinel, field, reason)
+	}
+	return nil
+}
+
+// pathSegmentProblem says what makes value unusable as one path segment, or
+// returns "" when it is fine.
+func pathSegmentProblem(value string) string {
+	switch value {
+	case "":
+		return "must not be empty"
+	case ".", "..":
+		return fmt.Sprintf("%q is not a name", value)
+	}
+	for _, r := range value {
+		if strings.ContainsRune(`/\?#%`, r) {
+			return fmt.Sprintf("must not contain %q", r)
+		}
+		if unicode.IsSpace(r) || unicode.IsControl(r) {
+			return fmt.Sprintf("must not contain whitespace or control character %U", r)
+		}
+		if r == unicode.ReplacementChar {
+			return "must be valid UTF-8"
+		}
+	}
+	return ""
+}
+
+// checkIDs validates each ID of a list and refuses an empty list.
+func checkIDs(sentinel error, field string, ids []string) error {
+	if len(ids) == 0 {
+		return invalid(sentinel, field, "at least one ID is required")
+	}
+	for i, id := range ids {
+		if err := checkID(sentinel, fmt.Sprintf("%s[%d]", field, i), id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// firstError returns the first non-nil error, so a method can list its
+// checks in order.
+func firstError(errs ...error) error {
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,92 @@
+package tfe
+
+// ExecutionMode is where a workspace's runs execute.
+type ExecutionMode string
+
+// The execution modes.
+const (
+	// ExecutionModeRemote runs on HCP Terraform's or Terraform Enterprise's
+	// own workers.
+	ExecutionModeRemote ExecutionMode = "remote"
+	// ExecutionModeLocal runs on the user's machine; the service only keeps
+	// state.
+	ExecutionModeLocal ExecutionMode = "local"
+	// ExecutionModeAgent runs on the organization's self-hosted agents, in
+	// an agent pool.
+	ExecutionModeAgent ExecutionMode = "agent"
+)
+
+// valid reports whether m is one of the known modes.
+func (m ExecutionMode) valid() bool {
+	return m == ExecutionModeRemote || m == ExecutionModeLocal || m == ExecutionModeAgent
+}
+
+// Workspace is the part of a workspace that the services of this SDK
+// return or refer to.
+type Workspace struct {
+	// ID is the workspace ID (ws-…).
+	ID string `json:"-"`
+	// Name is the workspace name, unique in its organization.
+	Name string `json:"name"`
+	// Description is the workspace's description.
+	Description string `json:"description"`
+	// ExecutionMode is where the workspace's runs execute.
+	ExecutionMode ExecutionMode `json:"execution-mode"`
+	// TerraformVersion is the Terraform version or constraint runs use.
+	TerraformVersion string `json:"terraform-version"`
+	// AutoApply reports whether successful plans apply without
+	// confirmation.
+	AutoApply bool `json:"auto-apply"`
+	// AgentPoolID is the agent pool of a workspace in agent mode.
+	AgentPoolID string `json:"-"`
+	// Project is the project the workspace belongs to.
+	Project *Project `json:"-"`
+	// Organization is the workspace's organization (Name only).
+	Organization *Organization `json:"-"`
+}
+
+// Project is a group of workspaces.
+type Project struct {
+	// ID is the project ID (prj-…).
+	ID string `json:"-"`
+	// Name is the project's name; empty when only the ID was returned.
+	Name string `json:"name"`
+}
+
+// decodeWorkspace builds a Workspace from a workspaces resource.
+func decodeWorkspace(res *resource, inc included) (*Workspace, error) {
+	ws := &Workspace{ID: res.ID}
+	if err := res.decodeAttributes(ws); err != nil {
+		return nil, err
+	}
+	if ref := res.relation("agent-pool"); ref != nil {
+		ws.AgentPoolID = ref.ID
+	}
+	if ref := res.relation("project"); ref != nil {
+		ws.Project = projectFrom(ref, inc)
+	}
+	if ref := res.relation("organization"); ref != nil {
+		ws.Organization = &Organization{Name: ref.ID}
+	}
+	return ws, nil
+}
+
+// decodeProject builds a Project from a projects resource.
+func decodeProject(res *resource, _ included) (*Project, error) {
+	p := &Project{ID: res.ID}
+	if err := res.decodeAttributes(p); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// projectFrom returns the included project for ref, or one with the ID
+// only.
+func projectFrom(ref *resourceRef, inc included) *Project {
+	if res := inc.find(*ref); res != nil {
+		if p, err := decodeProject(res, inc); err == nil {
+			return p
+		}
+	}
+	return &Project{ID: ref.ID}
+}
