@@ -83,7 +83,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if !sleep(r, s.cfg.latency) {
 		return
 	}
-	w.Header().Set("X-RateLimit-Limit", strconv.Itoa(s.limit()))
+	if s.limiter != nil {
+		w.Header().Set("X-RateLimit-Limit", strconv.Itoa(s.limit()))
+	}
 	fault := s.faults.match(r)
 	if fault != nil && fault.When == BeforeApply {
 		if !s.applyFault(w, r, fault, nil) {
@@ -133,8 +135,11 @@ func (s *Server) authorized(r *http.Request) bool {
 	return ok && tok != "" && subtle.ConstantTimeCompare([]byte(tok), []byte(s.Token)) == 1
 }
 
-// limit is the X-RateLimit-Limit the server reports: the configured rate,
-// or the service's documented 30 per second.
+// limit is the rate the server reports in X-RateLimit-Limit: the
+// configured rate, or the service's documented 30 per second. Answers
+// carry the header only when WithRateLimit is set (so a client does not
+// slow itself down for a limit the fake does not enforce); ping always
+// carries it, since go-tfe reads it there.
 func (s *Server) limit() int {
 	if s.cfg.rateLimit > 0 {
 		return s.cfg.rateLimit
@@ -161,6 +166,7 @@ func sleep(r *http.Request, d time.Duration) bool {
 // ping answers GET /api/v2/ping: 204 with the headers go-tfe reads when it
 // builds a client. It needs no token.
 func (s *Server) ping(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("X-RateLimit-Limit", strconv.Itoa(s.limit()))
 	w.Header().Set("TFP-API-Version", "2.6")
 	w.Header().Set("TFP-AppName", "Terraform Enterprise")
 	w.WriteHeader(http.StatusNoContent)
