@@ -2,10 +2,15 @@ package tfetest
 
 // Demo holds the IDs SeedDemo made.
 type Demo struct {
-	Organization     string
-	ProjectID        string
-	AgentPoolID      string
-	WorkspaceID      string
+	// Organization is the organization seeded into.
+	Organization string
+	// ProjectID is the project "platform".
+	ProjectID string
+	// AgentPoolID is the agent pool "private-net".
+	AgentPoolID string
+	// WorkspaceID is the workspace "demo-workspace".
+	WorkspaceID string
+	// RegistryModuleID is the private module "app/aws".
 	RegistryModuleID string
 }
 

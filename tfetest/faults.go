@@ -54,7 +54,9 @@ const (
 	AfterApply
 )
 
-// Fault describes a failure to inject into matching requests.
+// Fault describes a failure to inject into matching requests. Faults
+// strike whether or not the request is authorized, as a proxy in front of
+// the service would.
 type Fault struct {
 	// Method matches the request method; empty matches any.
 	Method string

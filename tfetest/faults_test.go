@@ -189,9 +189,12 @@ func TestFaultMatching(t *testing.T) {
 	srv.ClearFaults()
 	a.do("GET", "workspaces/"+ws+"/vars", nil).want(200)
 
-	// Faults strike before authentication, like a proxy in front.
-	srv.InjectFault(Fault{Path: "ping", Kind: FaultEmptyBody})
-	a.send("GET", "ping", nil, nil).want(502)
+	// Faults strike unauthorized requests too, like a proxy in front.
+	srv.InjectFault(Fault{Path: "organizations/acme", Kind: FaultEmptyBody})
+	a.send("GET", "organizations/acme", nil, nil).want(502)
+	srv.InjectFault(Fault{Path: "organizations/acme", Kind: FaultHTMLBody, Status: 504, When: AfterApply})
+	a.send("GET", "organizations/acme", nil, nil).want(504)
+	a.send("GET", "organizations/acme", nil, nil).wantError(401, "")
 }
 
 // clock is a settable time source for WithClock.

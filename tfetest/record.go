@@ -9,12 +9,18 @@ import (
 // Request is one request the server received, as Requests reports it.
 // The bearer token is never kept; Authorized says whether it was right.
 type Request struct {
-	Method      string
-	Path        string
-	RawQuery    string
+	// Method is the HTTP method.
+	Method string
+	// Path is the URL path, e.g. /api/v2/workspaces/ws-…/vars.
+	Path string
+	// RawQuery is the URL query, still encoded.
+	RawQuery string
+	// ContentType is the Content-Type header as sent.
 	ContentType string
-	Body        []byte
-	Authorized  bool
+	// Body is the request body as sent.
+	Body []byte
+	// Authorized reports whether the request carried the server's token.
+	Authorized bool
 }
 
 type recorder struct {

@@ -10,62 +10,93 @@ import (
 
 // Project is a project to seed with AddProject.
 type Project struct {
-	ID   string // optional; generated (prj-…) when empty
+	// ID is optional; a prj-… ID is generated when empty.
+	ID string
+	// Name is the project's name.
 	Name string
 }
 
 // AgentPool is an agent pool to seed with AddAgentPool.
 type AgentPool struct {
-	ID   string // optional; generated (apool-…) when empty
+	// ID is optional; an apool-… ID is generated when empty.
+	ID string
+	// Name is the pool's name.
 	Name string
 }
 
 // Workspace is a workspace to seed with AddWorkspace, and what
 // Server.Workspace reports.
 type Workspace struct {
-	ID               string // optional; generated (ws-…) when empty
-	Name             string
-	ProjectID        string // default: the organization's default project
-	Description      string
-	ExecutionMode    string // remote (default), local or agent
-	AgentPoolID      string // required with agent mode, refused otherwise
+	// ID is optional; a ws-… ID is generated when empty.
+	ID string
+	// Name is the workspace name, unique in its organization.
+	Name string
+	// ProjectID defaults to the organization's default project.
+	ProjectID string
+	// Description is the workspace description.
+	Description string
+	// ExecutionMode is remote (the default), local or agent.
+	ExecutionMode string
+	// AgentPoolID is required with agent mode and refused otherwise.
+	AgentPoolID string
+	// TerraformVersion defaults to a recent release.
 	TerraformVersion string
-	AutoApply        bool
+	// AutoApply is the workspace's auto-apply setting.
+	AutoApply bool
 
-	// Reported by Server.Workspace, ignored by AddWorkspace.
-	Organization   string
-	NoCodeModuleID string // the no-code module it was made from
-	ModuleVersion  string // the module version it runs (moves on confirm)
+	// Organization is reported by Server.Workspace; AddWorkspace ignores it.
+	Organization string
+	// NoCodeModuleID is the no-code module the workspace was made from
+	// (reported only).
+	NoCodeModuleID string
+	// ModuleVersion is the module version the workspace runs; a confirmed
+	// upgrade moves it (reported only).
+	ModuleVersion string
 }
 
 // RegistryModule is a private registry module to seed with
 // AddRegistryModule, with its published versions.
 type RegistryModule struct {
-	ID           string // optional; generated (mod-…) when empty
-	Name         string
-	Provider     string
-	RegistryName string // private (default) or public
-	Namespace    string // default: the organization name
-	Versions     []ModuleVersion
+	// ID is optional; a mod-… ID is generated when empty.
+	ID string
+	// Name is the module name.
+	Name string
+	// Provider is the module's provider, e.g. aws.
+	Provider string
+	// RegistryName is private (the default) or public.
+	RegistryName string
+	// Namespace defaults to the organization name.
+	Namespace string
+	// Versions are the published versions.
+	Versions []ModuleVersion
 }
 
 // ModuleVersion is a published version of a registry module and the
 // variables it declares.
 type ModuleVersion struct {
-	Version   string
+	// Version is the semantic version, e.g. 1.4.0.
+	Version string
+	// Variables are the input variables the version declares.
 	Variables []ModuleVariable
 }
 
 // ModuleVariable is a variable a module version declares, as the no-code
 // module-variables endpoint reports it.
 type ModuleVariable struct {
-	Name        string
-	Type        string
+	// Name is the variable name.
+	Name string
+	// Type is the Terraform type, e.g. string.
+	Type string
+	// Description is the variable's description.
 	Description string
-	Default     any
-	Required    bool
-	Sensitive   bool
-	Options     []string
+	// Default is the default value, nil for none.
+	Default any
+	// Required reports that the variable has no default.
+	Required bool
+	// Sensitive reports a sensitive variable.
+	Sensitive bool
+	// Options are allowed values the module author lists.
+	Options []string
 }
 
 // AddOrganization seeds an organization (email defaults to

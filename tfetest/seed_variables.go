@@ -7,25 +7,40 @@ package tfetest
 // Variable is a variable to seed with AddWorkspaceVariable or inside a
 // VariableSet.
 type Variable struct {
-	ID          string // optional; generated (var-…) when empty
-	Key         string
-	Value       string
+	// ID is optional; a var-… ID is generated when empty.
+	ID string
+	// Key is the variable name.
+	Key string
+	// Value is the value (write-only when Sensitive).
+	Value string
+	// Description is the variable's description.
 	Description string
-	Category    string // terraform (default), env or policy-set
-	HCL         bool
-	Sensitive   bool
+	// Category is terraform (the default), env or policy-set.
+	Category string
+	// HCL makes the value an HCL expression.
+	HCL bool
+	// Sensitive makes the value write-only.
+	Sensitive bool
 }
 
 // VariableSet is a variable set to seed with AddVariableSet.
 type VariableSet struct {
-	ID           string // optional; generated (varset-…) when empty
-	Name         string
-	Description  string
-	Global       bool
-	Priority     bool
+	// ID is optional; a varset-… ID is generated when empty.
+	ID string
+	// Name is the set's name, unique in its organization.
+	Name string
+	// Description is the set's description.
+	Description string
+	// Global applies the set to every workspace of the organization.
+	Global bool
+	// Priority makes the set's variables override all others.
+	Priority bool
+	// WorkspaceIDs are the workspaces the set is applied to.
 	WorkspaceIDs []string
-	ProjectIDs   []string
-	Variables    []Variable
+	// ProjectIDs are the projects the set is applied to.
+	ProjectIDs []string
+	// Variables are the set's variables.
+	Variables []Variable
 }
 
 // AddWorkspaceVariable seeds a variable of workspace wsID and returns its

@@ -93,12 +93,12 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		fault = nil // latency: go on and answer normally
 	}
-	if apiErr := s.gate(r, body, authorized, w); apiErr != nil {
-		writeError(w, apiErr)
-		return
-	}
 	buf := newBufferedWriter()
-	s.mux.ServeHTTP(buf, r)
+	if apiErr := s.gate(r, body, authorized, buf); apiErr != nil {
+		writeError(buf, apiErr)
+	} else {
+		s.mux.ServeHTTP(buf, r)
+	}
 	if fault != nil && !s.applyFault(w, r, fault, buf) {
 		return
 	}
