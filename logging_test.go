@@ -1,0 +1,97 @@
+package tfe
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"log/slog"
+	"net/http"
+	"strings"
+	"testing"
+)
+
+// TestNoSecretInAnyLogLineOrError sends a token, a password and a sensitive
+// variable value through a debug logger at full verbosity and through every
+// error path, and looks for them in every log line and error string.
+func TestNoSecretInAnyLogLineOrError(t *testing.T) {
+	password := plantSecret("smtp-PASSWORD-9f8e7d")
+	sensitive := plantSecret("sensitive-VALUE-1a2b3c")
+	var logs bytes.Buffer
+	logger := slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug, AddSource: true}))
+	ts := setup(t, func(c *Config) { c.Logger = logger; c.RetryMax = 1 })
+
+	answers := map[string]func(w http.ResponseWriter){
+		"ok": func(w http.ResponseWriter) {
+			respond(w, 200, `{"data":{"id":"var-1","type":"vars","attributes":{"key":"k","value":"","sensitive":true}}}`)
+		},
+		"401":       func(w http.ResponseWriter) { respond(w, 401, `{"errors":[{"status":"401","title":"unauthorized"}]}`) },
+		"404":       func(w http.ResponseWriter) { respond(w, 404, `{"errors":[{"status":"404","title":"not found"}]}`) },
+		"422":       func(w http.ResponseWriter) { respond(w, 422, `{"errors":[{"status":"422","detail":"bad","source":{"pointer":"/data/attributes/value"}}]}`) },
+		"429":       func(w http.ResponseWriter) { w.Header().Set("X-RateLimit-Reset", "0.01"); respond(w, 429, `{}`) },
+		"html-502":  func(w http.ResponseWriter) { w.WriteHeader(502); io.WriteString(w, "<html>Bad Gateway</html>") },
+		"empty-503": func(w http.ResponseWriter) { w.WriteHeader(503) },
+		"truncated": func(w http.ResponseWriter) {
+			w.Header().Set("Content-Length", "999")
+			w.WriteHeader(200)
+			io.WriteString(w, `{"data":{"id":"var-1","type":"vars","attributes":{"key":"k","value":"`)
+		},
+		"malformed": func(w http.ResponseWriter) { respond(w, 200, `{"data":`) },
+		"reset":     func(w http.ResponseWriter) { resetConnection(w, nil) },
+	}
+	var errs []string
+	for name, answer := range answers {
+		ts.handle("PATCH /vars/"+name, func(w http.ResponseWriter, _ *http.Request) { answer(w) })
+		ts.handle("POST /vars/"+name, func(w http.ResponseWriter, _ *http.Request) { answer(w) })
+		ts.handle("GET /vars/"+name, func(w http.ResponseWriter, _ *http.Request) { answer(w) })
+		smtp := newNode("smtp-settings")
+		smtp.Attributes["password"] = password
+		smtp.Attributes["username"] = "bot"
+		variable := newNode("vars")
+		variable.Attributes["value"] = sensitive
+		variable.Attributes["sensitive"] = true
+		update := newNode("vars") // an update of a sensitive variable does not repeat the flag
+		update.Attributes["value"] = sensitive
+		for method, payload := range map[string]any{"PATCH": onePayload(smtp), "POST": onePayload(variable), "GET": nil} {
+			_, err := requestOne(context.Background(), ts.client, method, apiPath("vars", name), nil, payload, decodeWorkspace)
+			if err != nil {
+				errs = append(errs, err.Error())
+			}
+		}
+		if _, err := requestOne(context.Background(), ts.client, "PATCH", apiPath("vars", name), nil, onePayload(update), decodeWorkspace); err != nil {
+			errs = append(errs, err.Error())
+		}
+	}
+	if len(errs) < 20 {
+		t.Fatalf("only %d error paths exercised", len(errs))
+	}
+	out := logs.String()
+	if !strings.Contains(out, "request body") || !strings.Contains(out, "attempt=") || !strings.Contains(out, "smtp-settings") {
+		t.Fatalf("the debug log lacks bodies or attempts; the test would prove nothing:\n%.2000s", out)
+	}
+	for _, secret := range []string{testToken, password, sensitive} {
+		if strings.Contains(out, secret) {
+			t.Errorf("a secret (%.6s…) is in the debug log", secret)
+		}
+		for _, e := range errs {
+			if strings.Contains(e, secret) {
+				t.Errorf("a secret (%.6s…) is in an error: %s", secret, e)
+			}
+		}
+	}
+}
+
+func TestDebugRecordsCarryTheAttemptFields(t *testing.T) {
+	var logs bytes.Buffer
+	ts := setup(t, func(c *Config) {
+		c.Logger = slog.New(slog.NewJSONHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	})
+	scripted(ts, "GET", status(503))
+	if err := call(ts, context.Background(), "GET"); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`"method":"GET"`, `"path":"/api/v2/workspaces/ws-1"`, `"status":503`, `"attempt":1`, `"attempt":2`, `"status":200`, `"duration":`, `"msg":"tfe: retrying"`} {
+		if !strings.Contains(logs.String(), want) {
+			t.Errorf("log lacks %s", want)
+		}
+	}
+}
