@@ -1,0 +1,109 @@
+package tfetest
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+)
+
+// mediaType is the JSON:API media type every request body and answer uses.
+const mediaType = "application/vnd.api+json"
+
+// resource is one JSON:API resource object in an answer.
+type resource struct {
+	ID            string                  `json:"id"`
+	Type          string                  `json:"type"`
+	Attributes    map[string]any          `json:"attributes,omitempty"`
+	Relationships map[string]relationship `json:"relationships,omitempty"`
+	Links         map[string]string       `json:"links,omitempty"`
+}
+
+// relationship is one member of a resource's relationships. Data is an
+// *ident (nil answers null), a []ident or a []resource (inline attributes,
+// as the variable set create answer shows).
+type relationship struct {
+	Data  any               `json:"data"`
+	Links map[string]string `json:"links,omitempty"`
+}
+
+// ident is a resource identifier object.
+type ident struct {
+	ID   string `json:"id"`
+	Type string `json:"type"`
+}
+
+// toOne builds a to-one relationship; an empty id answers null.
+func toOne(typ, id string) relationship {
+	if id == "" {
+		return relationship{Data: nil}
+	}
+	return relationship{Data: &ident{ID: id, Type: typ}}
+}
+
+// toMany builds a to-many relationship; no ids answer an empty array.
+func toMany(typ string, ids []string) relationship {
+	out := make([]ident, 0, len(ids))
+	for _, id := range ids {
+		out = append(out, ident{ID: id, Type: typ})
+	}
+	return relationship{Data: out}
+}
+
+// document is a whole answer: one resource or a list, plus included
+// resources, and for paginated lists links and meta.
+type document struct {
+	Data     any        `json:"data"`
+	Included []resource `json:"included,omitempty"`
+	Links    any        `json:"links,omitempty"`
+	Meta     any        `json:"meta,omitempty"`
+}
+
+// writeOne answers a single resource.
+func writeOne(w http.ResponseWriter, status int, res resource, included []resource) {
+	writeJSON(w, status, document{Data: res, Included: included})
+}
+
+// writeMany answers an unpaginated list (no links, no meta).
+func writeMany(w http.ResponseWriter, items []resource, included []resource) {
+	if items == nil {
+		items = []resource{}
+	}
+	writeJSON(w, http.StatusOK, document{Data: items, Included: included})
+}
+
+// parseInclude reads the include query parameter and checks every value
+// against allowed; an unknown value answers 400 as the service does.
+func parseInclude(r *http.Request, allowed ...string) (map[string]bool, *apiError) {
+	raw := r.URL.Query().Get("include")
+	out := map[string]bool{}
+	if raw == "" {
+		return out, nil
+	}
+	for _, v := range strings.Split(raw, ",") {
+		v = strings.TrimSpace(v)
+		ok := false
+		for _, a := range allowed {
+			if v == a {
+				ok = true
+			}
+		}
+		if !ok {
+			return nil, errBadRequest("include value "+quote(v)+" is not one of: "+strings.Join(allowed, ", "), "include")
+		}
+		out[v] = true
+	}
+	return out, nil
+}
+
+// apiPath builds an absolute API path from escaped segments, for links.
+func apiPath(segments ...string) string {
+	var b strings.Builder
+	b.WriteString("/api/v2")
+	for _, s := range segments {
+		b.WriteByte('/')
+		b.WriteString(url.PathEscape(s))
+	}
+	return b.String()
+}
+
+func quote(s string) string { return `"` + s + `"` }

@@ -1,0 +1,145 @@
+package tfetest
+
+import (
+	"net/http"
+	"strings"
+)
+
+// Creating a workspace from a no-code module:
+// POST no-code-modules/:id/workspaces.
+
+// defaultTerraformVersion is what a no-code workspace gets when the body
+// names no version ("latest release" on the service).
+const defaultTerraformVersion = "1.9.8"
+
+func (s *Server) createNoCodeWorkspace(w http.ResponseWriter, r *http.Request) {
+	st := s.lock()
+	defer st.mu.Unlock()
+	nc, apiErr := st.findNoCode(r.PathValue("id"))
+	if apiErr != nil {
+		writeError(w, apiErr)
+		return
+	}
+	in, apiErr := readResource(r, []string{"workspaces"}, noCodeWorkspaceAttrs, noCodeWorkspaceRels...)
+	if apiErr != nil {
+		writeError(w, apiErr)
+		return
+	}
+	if !nc.enabled {
+		writeError(w, errInvalid("", "no-code provisioning is not enabled for module "+quote(nc.id)))
+		return
+	}
+	ws, apiErr := st.draftNoCodeWorkspace(in, nc)
+	if apiErr != nil {
+		writeError(w, apiErr)
+		return
+	}
+	vars, apiErr := draftInlineVars(in, nil)
+	if apiErr != nil {
+		writeError(w, apiErr)
+		return
+	}
+	st.addWorkspace(ws)
+	for _, v := range vars {
+		v.wsID = ws.id
+		st.saveVar(v)
+	}
+	writeOne(w, http.StatusOK, st.workspaceResource(ws), nil)
+}
+
+// draftNoCodeWorkspace checks the attributes and project of a no-code
+// workspace create body and builds the workspace, not yet stored.
+func (st *store) draftNoCodeWorkspace(in *input, nc *noCodeModule) (*workspace, *apiError) {
+	ws := &workspace{
+		org: nc.org, noCodeID: nc.id, moduleVersion: nc.versionPin,
+		execMode: "remote", terraformVersion: defaultTerraformVersion,
+	}
+	ws.name, _ = in.str("name")
+	if !validName(ws.name) {
+		return nil, errInvalid(in.attr("name"), "name is required and may contain only letters, numbers, - and _")
+	}
+	if st.workspaceByName(nc.org, ws.name) != nil {
+		return nil, errInvalid(in.attr("name"), "name "+quote(ws.name)+" has already been taken")
+	}
+	prj, ok, apiErr := in.relOne("project", "projects", "project")
+	if apiErr != nil {
+		return nil, apiErr
+	}
+	if p, found := st.projects[prj]; !ok || prj == "" || !found || p.org != nc.org {
+		return nil, errInvalid(in.rel("project"), "a project of organization "+quote(nc.org.name)+" is required")
+	}
+	ws.projectID = prj
+	ws.description, _ = in.str("description")
+	ws.autoApply, _ = in.boolean("auto_apply")
+	ws.sourceName, _ = in.str("source-name")
+	ws.sourceURL, _ = in.str("source-url")
+	if v, ok := in.str("terraform-version"); ok && v != "" {
+		ws.terraformVersion = v
+	}
+	if mode, ok := in.str("execution-mode"); ok {
+		if mode != "remote" && mode != "agent" {
+			return nil, errInvalid(in.attr("execution-mode"), "execution-mode must be remote or agent; got "+quote(mode))
+		}
+		ws.execMode = mode
+	}
+	ws.poolID, _ = in.str("agent-pool-id")
+	if apiErr := st.checkPool(nc.org, ws.execMode, ws.poolID, in.attr("execution-mode"), in.attr("agent-pool-id")); apiErr != nil {
+		return nil, apiErr
+	}
+	return ws, nil
+}
+
+// draftInlineVars reads the vars relationship of a no-code workspace
+// create or upgrade body: variables with inline attributes; a missing
+// category means terraform. Each item may set a key once per category.
+// existing are the workspace's stored variables an item with the same key
+// and category updates.
+func draftInlineVars(in *input, existing []*variable) ([]*variable, *apiError) {
+	items, _, apiErr := in.relInline("vars", []string{"vars"}, varAttrs)
+	if apiErr != nil {
+		return nil, apiErr
+	}
+	var out []*variable
+	for _, it := range items {
+		if !it.has("category") {
+			it.attrs["category"] = "terraform"
+		}
+		key, _ := it.str("key")
+		cat, _ := it.str("category")
+		var old *variable
+		for _, v := range existing {
+			if v.key == key && v.category == cat {
+				old = v
+			}
+		}
+		v, apiErr := draftVar(it, old)
+		if apiErr != nil {
+			return nil, apiErr
+		}
+		if apiErr := checkDuplicate(it, v, out); apiErr != nil {
+			return nil, apiErr
+		}
+		out = append(out, v)
+	}
+	return out, nil
+}
+
+// workspaceByName finds a workspace of o by name.
+func (st *store) workspaceByName(o *org, name string) *workspace {
+	for _, ws := range st.workspaces {
+		if ws.org == o && strings.EqualFold(ws.name, name) {
+			return ws
+		}
+	}
+	return nil
+}
+
+// addWorkspace stores ws, giving it an ID when it has none.
+func (st *store) addWorkspace(ws *workspace) {
+	if ws.id == "" {
+		ws.id = st.newID("ws")
+	}
+	ws.seq = st.nextSeq()
+	ws.createdAt = st.timestamp()
+	st.workspaces[ws.id] = ws
+}

@@ -1,0 +1,220 @@
+package tfetest
+
+import (
+	"maps"
+	"net/http"
+	"strings"
+)
+
+// Handlers for organizations: organizations and organizations/:org.
+
+// orgDefaults are the documented defaults of the organization settings the
+// fake stores without giving them meaning.
+var orgDefaults = map[string]any{
+	"session-timeout":          int64(20160),
+	"session-remember":         int64(20160),
+	"collaborator-auth-policy": "password",
+	"cost-estimation-enabled":  false,
+	"send-passing-statuses-for-untriggered-speculative-plans": false,
+	"aggregated-commit-status-enabled":                        true,
+	"speculative-plan-management-enabled":                     true,
+	"owners-team-saml-role-id":                                nil,
+	"assessments-enforced":                                    false,
+	"allow-force-delete-workspaces":                           false,
+	"enforce-hyok":                                            false,
+}
+
+func (s *Server) listOrgs(w http.ResponseWriter, r *http.Request) {
+	st := s.lock()
+	defer st.mu.Unlock()
+	p, apiErr := parsePage(r)
+	if apiErr != nil {
+		writeError(w, apiErr)
+		return
+	}
+	q := strings.ToLower(r.URL.Query().Get("q"))
+	var all []*org
+	for _, o := range sortedBy(st.orgs, func(o *org) int { return o.seq }) {
+		if strings.Contains(strings.ToLower(o.name), q) || strings.Contains(strings.ToLower(o.email), q) {
+			all = append(all, o)
+		}
+	}
+	var data []resource
+	for _, o := range paginate(all, p) {
+		data = append(data, orgResource(o))
+	}
+	writePage(w, r, p, len(all), data, nil)
+}
+
+func (s *Server) createOrg(w http.ResponseWriter, r *http.Request) {
+	st := s.lock()
+	defer st.mu.Unlock()
+	in, apiErr := readResource(r, []string{"organizations"}, orgAttrs, orgRels...)
+	if apiErr != nil {
+		writeError(w, apiErr)
+		return
+	}
+	name, _ := in.str("name")
+	email, _ := in.str("email")
+	if !in.has("name") {
+		writeError(w, errInvalid(in.attr("name"), "name is required"))
+		return
+	}
+	if email == "" {
+		writeError(w, errInvalid(in.attr("email"), "email is required"))
+		return
+	}
+	o := st.newOrg(name, email)
+	draft, apiErr := st.draftOrg(in, o)
+	if apiErr != nil {
+		writeError(w, apiErr)
+		return
+	}
+	st.addOrg(draft)
+	writeOne(w, http.StatusCreated, orgResource(draft), nil)
+}
+
+func (s *Server) readOrg(w http.ResponseWriter, r *http.Request) {
+	st := s.lock()
+	defer st.mu.Unlock()
+	o, apiErr := st.findOrg(r.PathValue("org"))
+	if apiErr != nil {
+		writeError(w, apiErr)
+		return
+	}
+	writeOne(w, http.StatusOK, orgResource(o), nil)
+}
+
+func (s *Server) updateOrg(w http.ResponseWriter, r *http.Request) {
+	st := s.lock()
+	defer st.mu.Unlock()
+	o, apiErr := st.findOrg(r.PathValue("org"))
+	if apiErr != nil {
+		writeError(w, apiErr)
+		return
+	}
+	in, apiErr := readResource(r, []string{"organizations"}, orgAttrs, orgRels...)
+	if apiErr != nil {
+		writeError(w, apiErr)
+		return
+	}
+	draft, apiErr := st.draftOrg(in, o)
+	if apiErr != nil {
+		writeError(w, apiErr)
+		return
+	}
+	if draft.name != o.name {
+		st.renameOrg(o, draft.name)
+	}
+	*o = *draft
+	writeOne(w, http.StatusOK, orgResource(o), nil)
+}
+
+func (s *Server) deleteOrg(w http.ResponseWriter, r *http.Request) {
+	st := s.lock()
+	defer st.mu.Unlock()
+	o, apiErr := st.findOrg(r.PathValue("org"))
+	if apiErr != nil {
+		writeError(w, apiErr)
+		return
+	}
+	st.removeOrg(o)
+	w.WriteHeader(http.StatusNoContent)
+}
+
+// draftOrg applies in to a copy of o and checks the result.
+func (st *store) draftOrg(in *input, o *org) (*org, *apiError) {
+	d := *o
+	d.settings = maps.Clone(o.settings)
+	if name, ok := in.str("name"); ok {
+		if !validName(name) {
+			return nil, errInvalid(in.attr("name"), "name may contain only letters, numbers, - and _")
+		}
+		if other, ok := st.orgs[name]; ok && other != o {
+			return nil, errInvalid(in.attr("name"), "name "+quote(name)+" has already been taken")
+		}
+		d.name = name
+	}
+	if email, ok := in.str("email"); ok {
+		if !strings.Contains(email, "@") {
+			return nil, errInvalid(in.attr("email"), "email must be an email address")
+		}
+		d.email = email
+	}
+	if p, ok := in.str("collaborator-auth-policy"); ok && p != "password" && p != "two_factor_mandatory" {
+		return nil, errInvalid(in.attr("collaborator-auth-policy"), "collaborator-auth-policy must be password or two_factor_mandatory")
+	}
+	if b, ok := in.boolean("max-ttl-enabled"); ok {
+		d.maxTTLEnabled = b
+	}
+	for name := range orgDefaults {
+		if v, ok := in.attrs[name]; ok {
+			d.settings[name] = v
+		}
+	}
+	if apiErr := st.draftOrgDefaults(in, &d, o); apiErr != nil {
+		return nil, apiErr
+	}
+	return &d, nil
+}
+
+// draftOrgDefaults applies the default execution mode and agent pool. The
+// pool comes as the documented attribute default-agent-pool-id or as the
+// relationship default-agent-pool (the OpenAPI spec's form); null in
+// either clears it. Changing the mode away from agent clears the pool.
+// d is the draft, o the stored organization the pool must belong to.
+func (st *store) draftOrgDefaults(in *input, d, o *org) *apiError {
+	modePtr := in.attr("default-execution-mode")
+	if mode, ok := in.str("default-execution-mode"); ok {
+		if !contains(execModes, mode) {
+			return errInvalid(modePtr, "default-execution-mode must be remote, local or agent; got "+quote(mode))
+		}
+		d.execMode = mode
+	}
+	poolPtr := in.attr("default-agent-pool-id")
+	attrPool, attrGiven := in.str("default-agent-pool-id")
+	relPool, relGiven, apiErr := in.relOne("default-agent-pool", "agent-pools")
+	if apiErr != nil {
+		return apiErr
+	}
+	if attrGiven && relGiven && attrPool != relPool {
+		return errInvalid(in.rel("default-agent-pool"), "default-agent-pool and default-agent-pool-id disagree")
+	}
+	pool, poolGiven := attrPool, attrGiven
+	if relGiven {
+		pool, poolGiven, poolPtr = relPool, true, in.rel("default-agent-pool")+"/data"
+	}
+	switch {
+	case poolGiven:
+		d.poolID = pool
+	case d.execMode != "agent":
+		d.poolID = ""
+	}
+	if !poolGiven && d.execMode == "agent" && d.poolID == "" {
+		poolPtr = modePtr
+	}
+	return st.checkPool(o, d.execMode, d.poolID, modePtr, poolPtr)
+}
+
+func orgResource(o *org) resource {
+	attrs := map[string]any{
+		"name":                   o.name,
+		"email":                  o.email,
+		"external-id":            o.externalID,
+		"created-at":             formatTime(o.createdAt),
+		"default-execution-mode": o.execMode,
+		"max-ttl-enabled":        o.maxTTLEnabled,
+		"permissions":            map[string]bool{"can-update": true, "can-destroy": true},
+	}
+	maps.Copy(attrs, o.settings)
+	return resource{
+		ID:         o.name,
+		Type:       "organizations",
+		Attributes: attrs,
+		Relationships: map[string]relationship{
+			"default-agent-pool": toOne("agent-pools", o.poolID),
+			"default-project":    toOne("projects", o.defaultProjectID),
+		},
+		Links: map[string]string{"self": apiPath("organizations", o.name)},
+	}
+}

@@ -1,0 +1,212 @@
+package tfetest
+
+import (
+	"bytes"
+	"crypto/subtle"
+	"io"
+	"mime"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Server is an in-process fake of the HCP Terraform / Terraform Enterprise
+// API, serving /api/v2/ from an in-memory store. Make one with NewServer and
+// stop it with Close. All methods are safe for concurrent use.
+type Server struct {
+	// URL is the base URL of the server, http://127.0.0.1:<port>, without
+	// the /api/v2/ base path.
+	URL string
+	// Token is the bearer token the server accepts.
+	Token string
+
+	cfg     config
+	ts      *httptest.Server
+	mux     *http.ServeMux
+	st      *store
+	faults  faultSet
+	limiter *rateLimiter
+	rec     recorder
+}
+
+// NewServer starts a fake server on a free loopback port (or the address
+// given by WithAddr) and returns it. It panics if it cannot listen, like
+// httptest.NewServer.
+func NewServer(opts ...Option) *Server {
+	cfg := config{token: defaultToken, clock: time.Now}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	if cfg.clock == nil {
+		cfg.clock = time.Now
+	}
+	s := &Server{Token: cfg.token, cfg: cfg, st: newStore(cfg.clock)}
+	if cfg.upgradeStates != nil {
+		s.st.upgradeStates = cfg.upgradeStates
+	}
+	if cfg.rateLimit > 0 {
+		s.limiter = newRateLimiter(cfg.rateLimit, cfg.clock)
+	}
+	s.mux = s.routes()
+	for _, name := range cfg.orgs {
+		s.AddOrganization(name, "")
+	}
+	s.ts = httptest.NewUnstartedServer(s)
+	if cfg.addr != "" {
+		l, err := net.Listen("tcp", cfg.addr)
+		if err != nil {
+			panic("tfetest: listen on " + cfg.addr + ": " + err.Error())
+		}
+		_ = s.ts.Listener.Close()
+		s.ts.Listener = l
+	}
+	s.ts.Start()
+	s.URL = s.ts.URL
+	return s
+}
+
+// Close shuts the server down and waits for requests in flight to finish.
+func (s *Server) Close() { s.ts.Close() }
+
+// ServeHTTP answers one request: record it, apply latency, injected faults,
+// authentication, rate limiting and the content-type rule, then route it.
+// It is exported only so *Server is an http.Handler; tests use URL.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	body, _ := io.ReadAll(io.LimitReader(r.Body, maxBody))
+	r.Body = io.NopCloser(bytes.NewReader(body))
+	r.ContentLength = int64(len(body))
+	authorized := s.authorized(r)
+	s.rec.add(r, body, authorized)
+	if !sleep(r, s.cfg.latency) {
+		return
+	}
+	if s.limiter != nil {
+		w.Header().Set("X-RateLimit-Limit", strconv.Itoa(s.limit()))
+	}
+	fault := s.faults.match(r)
+	if fault != nil && fault.When == BeforeApply {
+		if !s.applyFault(w, r, fault, nil) {
+			return
+		}
+		fault = nil // latency: go on and answer normally
+	}
+	buf := newBufferedWriter()
+	if apiErr := s.gate(r, body, authorized, buf); apiErr != nil {
+		writeError(buf, apiErr)
+	} else {
+		s.mux.ServeHTTP(buf, r)
+	}
+	if fault != nil && !s.applyFault(w, r, fault, buf) {
+		return
+	}
+	buf.flushTo(w)
+}
+
+// gate applies the rules every request passes before routing.
+func (s *Server) gate(r *http.Request, body []byte, authorized bool, w http.ResponseWriter) *apiError {
+	if !authorized && r.URL.Path != "/api/v2/ping" {
+		return errUnauthorized()
+	}
+	if s.limiter != nil {
+		if ok, wait := s.limiter.allow(r.Header.Get("Authorization")); !ok {
+			w.Header().Set("X-RateLimit-Reset", formatSeconds(wait))
+			return rateLimited()
+		}
+	}
+	if s.cfg.hcp && strings.HasPrefix(r.URL.Path, "/api/v2/admin/") {
+		return errNotFound("the admin API is only available in Terraform Enterprise")
+	}
+	if len(body) > 0 {
+		ct := r.Header.Get("Content-Type")
+		if mt, _, err := mime.ParseMediaType(ct); err != nil || mt != mediaType {
+			return errUnsupportedMedia(ct)
+		}
+	}
+	return nil
+}
+
+// authorized reports whether the request carries the server's token.
+func (s *Server) authorized(r *http.Request) bool {
+	h := r.Header.Get("Authorization")
+	tok, ok := strings.CutPrefix(h, "Bearer ")
+	return ok && tok != "" && subtle.ConstantTimeCompare([]byte(tok), []byte(s.Token)) == 1
+}
+
+// limit is the rate the server reports in X-RateLimit-Limit: the
+// configured rate, or the service's documented 30 per second. Answers
+// carry the header only when WithRateLimit is set (so a client does not
+// slow itself down for a limit the fake does not enforce); ping always
+// carries it, since go-tfe reads it there.
+func (s *Server) limit() int {
+	if s.cfg.rateLimit > 0 {
+		return s.cfg.rateLimit
+	}
+	return 30
+}
+
+// sleep waits d unless the request is cancelled first; it reports whether
+// the request is still wanted.
+func sleep(r *http.Request, d time.Duration) bool {
+	if d <= 0 {
+		return true
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return true
+	case <-r.Context().Done():
+		return false
+	}
+}
+
+// ping answers GET /api/v2/ping: 204 with the headers go-tfe reads when it
+// builds a client. It needs no token.
+func (s *Server) ping(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("X-RateLimit-Limit", strconv.Itoa(s.limit()))
+	w.Header().Set("TFP-API-Version", "2.6")
+	w.Header().Set("TFP-AppName", "Terraform Enterprise")
+	w.WriteHeader(http.StatusNoContent)
+}
+
+// notFoundRoute answers any path the fake does not serve.
+func notFoundRoute(w http.ResponseWriter, r *http.Request) {
+	writeError(w, errNotFound("no route for "+r.Method+" "+r.URL.Path))
+}
+
+// bufferedWriter holds a handler's answer so an injected fault can replace
+// or corrupt it after the store has applied the request.
+type bufferedWriter struct {
+	header http.Header
+	status int
+	body   bytes.Buffer
+}
+
+func newBufferedWriter() *bufferedWriter { return &bufferedWriter{header: http.Header{}} }
+
+func (b *bufferedWriter) Header() http.Header { return b.header }
+
+func (b *bufferedWriter) WriteHeader(code int) {
+	if b.status == 0 {
+		b.status = code
+	}
+}
+
+func (b *bufferedWriter) Write(p []byte) (int, error) {
+	b.WriteHeader(http.StatusOK)
+	return b.body.Write(p)
+}
+
+func (b *bufferedWriter) flushTo(w http.ResponseWriter) {
+	for k, v := range b.header {
+		w.Header()[k] = v
+	}
+	if b.status == 0 {
+		b.status = http.StatusOK
+	}
+	w.WriteHeader(b.status)
+	_, _ = w.Write(b.body.Bytes())
+}

@@ -1,0 +1,117 @@
+package tfetest
+
+import (
+	"encoding/json"
+	"net/http"
+	"strconv"
+	"strings"
+)
+
+// Handlers for organization token TTL policies:
+// organizations/:org/token-ttl-policies (GET and PATCH). The list is not
+// paginated.
+
+func (s *Server) listTTLPolicies(w http.ResponseWriter, r *http.Request) {
+	st := s.lock()
+	defer st.mu.Unlock()
+	o, apiErr := st.findOrg(r.PathValue("org"))
+	if apiErr != nil {
+		writeError(w, apiErr)
+		return
+	}
+	writeMany(w, ttlResources(o), nil)
+}
+
+// updateTTLPolicies takes a single organization-token-ttl-policies
+// resource whose attribute token-ttl-policies lists {token-type,
+// max-ttl-ms}, and answers every policy of the organization, changed or
+// not.
+func (s *Server) updateTTLPolicies(w http.ResponseWriter, r *http.Request) {
+	st := s.lock()
+	defer st.mu.Unlock()
+	o, apiErr := st.findOrg(r.PathValue("org"))
+	if apiErr != nil {
+		writeError(w, apiErr)
+		return
+	}
+	data, apiErr := readData(r)
+	if apiErr != nil {
+		writeError(w, apiErr)
+		return
+	}
+	if isJSONArray(data) {
+		writeError(w, errInvalid("/data", "data must be a single organization-token-ttl-policies resource whose attribute token-ttl-policies lists the policies"))
+		return
+	}
+	in, apiErr := decodeResource(data, "/data", []string{"organization-token-ttl-policies"}, ttlAttrs, nil)
+	if apiErr != nil {
+		writeError(w, apiErr)
+		return
+	}
+	changes, apiErr := ttlChanges(in)
+	if apiErr != nil {
+		writeError(w, apiErr)
+		return
+	}
+	now := st.timestamp()
+	for typ, ms := range changes {
+		o.ttl[typ].maxTTLms = ms
+		o.ttl[typ].updated = now
+	}
+	writeMany(w, ttlResources(o), nil)
+}
+
+// ttlChanges checks the token-ttl-policies entries: each an object with
+// exactly a known token-type and a max-ttl-ms of at least 1, no type twice.
+func ttlChanges(in *input) (map[string]int64, *apiError) {
+	ptr := in.attr("token-ttl-policies")
+	entries, _ := in.list("token-ttl-policies")
+	if len(entries) == 0 {
+		return nil, errInvalid(ptr, "token-ttl-policies must list at least one policy")
+	}
+	out := map[string]int64{}
+	for i, e := range entries {
+		eptr := ptr + "/" + strconv.Itoa(i)
+		m, ok := e.(map[string]any)
+		if !ok {
+			return nil, errInvalid(eptr, "each policy must be an object with token-type and max-ttl-ms")
+		}
+		for k := range m {
+			if !contains(ttlEntryKeys, k) {
+				return nil, errInvalid(eptr+"/"+k, "unknown policy member "+quote(k))
+			}
+		}
+		typ, _ := m["token-type"].(string)
+		if !contains(ttlTypes, typ) {
+			return nil, errInvalid(eptr+"/token-type", "token-type must be one of "+strings.Join(ttlTypes, ", "))
+		}
+		if _, dup := out[typ]; dup {
+			return nil, errInvalid(eptr+"/token-type", "token-type "+quote(typ)+" is listed twice")
+		}
+		n, _ := m["max-ttl-ms"].(json.Number)
+		ms, err := strconv.ParseInt(n.String(), 10, 64)
+		if err != nil || ms < 1 {
+			return nil, errInvalid(eptr+"/max-ttl-ms", "max-ttl-ms must be an integer of at least 1")
+		}
+		out[typ] = ms
+	}
+	return out, nil
+}
+
+func ttlResources(o *org) []resource {
+	out := make([]resource, 0, len(ttlTypes))
+	for _, t := range ttlTypes {
+		p := o.ttl[t]
+		out = append(out, resource{
+			ID:   p.id,
+			Type: "organization-token-ttl-policies",
+			Attributes: map[string]any{
+				"token-type": p.tokenType,
+				"max-ttl-ms": p.maxTTLms,
+				"created-at": formatTime(p.created),
+				"updated-at": formatTime(p.updated),
+			},
+		})
+	}
+	return out
+}

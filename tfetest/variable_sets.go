@@ -1,0 +1,187 @@
+package tfetest
+
+import (
+	"net/http"
+	"strings"
+)
+
+// Handlers for variable sets: organizations/:org/varsets, varsets/:id,
+// workspaces/:id/varsets and projects/:id/varsets.
+
+var varsetIncludes = []string{"vars", "workspaces", "projects"}
+
+func (s *Server) listOrgVarsets(w http.ResponseWriter, r *http.Request) {
+	st := s.lock()
+	defer st.mu.Unlock()
+	o, apiErr := st.findOrg(r.PathValue("org"))
+	if apiErr != nil {
+		writeError(w, apiErr)
+		return
+	}
+	s.writeVarsets(w, r, st, func(vs *varset) bool { return vs.org == o })
+}
+
+func (s *Server) listWorkspaceVarsets(w http.ResponseWriter, r *http.Request) {
+	st := s.lock()
+	defer st.mu.Unlock()
+	ws, apiErr := st.findWorkspace(r.PathValue("ws"))
+	if apiErr != nil {
+		writeError(w, apiErr)
+		return
+	}
+	applied := st.appliedSets(ws)
+	s.writeVarsets(w, r, st, func(vs *varset) bool { return applied[vs] > 0 })
+}
+
+func (s *Server) listProjectVarsets(w http.ResponseWriter, r *http.Request) {
+	st := s.lock()
+	defer st.mu.Unlock()
+	p, apiErr := st.findProject(r.PathValue("prj"))
+	if apiErr != nil {
+		writeError(w, apiErr)
+		return
+	}
+	s.writeVarsets(w, r, st, func(vs *varset) bool {
+		return vs.org == p.org && (vs.global || contains(vs.prjIDs, p.id) || vs.parentID == p.id)
+	})
+}
+
+// writeVarsets answers one page of the variable sets keep selects, after
+// the q search (by name, case-insensitive) and with the asked includes.
+func (s *Server) writeVarsets(w http.ResponseWriter, r *http.Request, st *store, keep func(*varset) bool) {
+	p, apiErr := parsePage(r)
+	if apiErr != nil {
+		writeError(w, apiErr)
+		return
+	}
+	inc, apiErr := parseInclude(r, varsetIncludes...)
+	if apiErr != nil {
+		writeError(w, apiErr)
+		return
+	}
+	q := strings.ToLower(r.URL.Query().Get("q"))
+	var all []*varset
+	for _, vs := range sortedBy(st.varsets, func(v *varset) int { return v.seq }) {
+		if keep(vs) && strings.Contains(strings.ToLower(vs.name), q) {
+			all = append(all, vs)
+		}
+	}
+	page := paginate(all, p)
+	var data []resource
+	for _, vs := range page {
+		data = append(data, st.varsetResource(vs, false))
+	}
+	writePage(w, r, p, len(all), data, st.varsetIncluded(page, inc))
+}
+
+func (s *Server) readVarset(w http.ResponseWriter, r *http.Request) {
+	st := s.lock()
+	defer st.mu.Unlock()
+	vs, apiErr := st.findVarset(r.PathValue("id"))
+	if apiErr != nil {
+		writeError(w, apiErr)
+		return
+	}
+	inc, apiErr := parseInclude(r, varsetIncludes...)
+	if apiErr != nil {
+		writeError(w, apiErr)
+		return
+	}
+	writeOne(w, http.StatusOK, st.varsetResource(vs, false), st.varsetIncluded([]*varset{vs}, inc))
+}
+
+func (s *Server) deleteVarset(w http.ResponseWriter, r *http.Request) {
+	st := s.lock()
+	defer st.mu.Unlock()
+	vs, apiErr := st.findVarset(r.PathValue("id"))
+	if apiErr != nil {
+		writeError(w, apiErr)
+		return
+	}
+	for _, id := range vs.varIDs {
+		delete(st.vars, id)
+	}
+	delete(st.varsets, vs.id)
+	w.WriteHeader(http.StatusNoContent)
+}
+
+// varsetResource renders a variable set. With inlineVars the vars
+// relationship carries each variable's attributes, as the create and update
+// answers on the docs page do.
+func (st *store) varsetResource(vs *varset, inlineVars bool) resource {
+	vars := toMany("vars", vs.varIDs)
+	if inlineVars {
+		items := []resource{}
+		for _, v := range st.setVars(vs) {
+			res := st.varResource(v)
+			items = append(items, resource{ID: res.ID, Type: res.Type, Attributes: res.Attributes})
+		}
+		vars = relationship{Data: items}
+	}
+	return resource{
+		ID:   vs.id,
+		Type: "varsets",
+		Attributes: map[string]any{
+			"name":            vs.name,
+			"description":     vs.description,
+			"global":          vs.global,
+			"priority":        vs.priority,
+			"updated-at":      formatTime(vs.updatedAt),
+			"var-count":       len(vs.varIDs),
+			"workspace-count": len(vs.wsIDs),
+			"project-count":   len(vs.prjIDs),
+		},
+		Relationships: map[string]relationship{
+			"organization": toOne("organizations", vs.org.name),
+			"vars":         vars,
+			"workspaces":   toMany("workspaces", vs.wsIDs),
+			"projects":     toMany("projects", vs.prjIDs),
+			"parent":       toOne(vs.parentType, vs.parentID),
+		},
+		Links: map[string]string{"self": apiPath("varsets", vs.id)},
+	}
+}
+
+// varsetIncluded builds the included member for sets and the asked
+// includes, each related resource once.
+func (st *store) varsetIncluded(sets []*varset, inc map[string]bool) []resource {
+	var out []resource
+	seen := map[string]bool{}
+	add := func(res resource) {
+		if !seen[res.Type+"/"+res.ID] {
+			seen[res.Type+"/"+res.ID] = true
+			out = append(out, res)
+		}
+	}
+	for _, vs := range sets {
+		if inc["vars"] {
+			for _, v := range st.setVars(vs) {
+				add(st.varResource(v))
+			}
+		}
+		if inc["workspaces"] {
+			for _, id := range vs.wsIDs {
+				if ws, ok := st.workspaces[id]; ok {
+					add(st.workspaceResource(ws))
+				}
+			}
+		}
+		if inc["projects"] {
+			for _, id := range vs.prjIDs {
+				if p, ok := st.projects[id]; ok {
+					add(projectResource(p))
+				}
+			}
+		}
+	}
+	return out
+}
+
+func projectResource(p *project) resource {
+	return resource{
+		ID: p.id, Type: "projects",
+		Attributes:    map[string]any{"name": p.name},
+		Relationships: map[string]relationship{"organization": toOne("organizations", p.org.name)},
+		Links:         map[string]string{"self": apiPath("projects", p.id)},
+	}
+}

@@ -1,0 +1,194 @@
+package tfetest
+
+import (
+	"net/http"
+	"sort"
+)
+
+// Handlers for workspace variables: workspaces/:id/vars[/:var] and
+// workspaces/:id/all-vars. Neither list is paginated, as on the service.
+
+func (s *Server) listWorkspaceVars(w http.ResponseWriter, r *http.Request) {
+	st := s.lock()
+	defer st.mu.Unlock()
+	ws, apiErr := st.findWorkspace(r.PathValue("ws"))
+	if apiErr != nil {
+		writeError(w, apiErr)
+		return
+	}
+	var out []resource
+	for _, v := range st.wsVars(ws.id) {
+		out = append(out, st.varResource(v))
+	}
+	writeMany(w, out, nil)
+}
+
+func (s *Server) createWorkspaceVar(w http.ResponseWriter, r *http.Request) {
+	st := s.lock()
+	defer st.mu.Unlock()
+	ws, apiErr := st.findWorkspace(r.PathValue("ws"))
+	if apiErr != nil {
+		writeError(w, apiErr)
+		return
+	}
+	in, apiErr := readResource(r, []string{"vars"}, varAttrs, "configurable", "workspace")
+	if apiErr != nil {
+		writeError(w, apiErr)
+		return
+	}
+	v, apiErr := st.createWorkspaceVarFrom(ws, in)
+	if apiErr != nil {
+		writeError(w, apiErr)
+		return
+	}
+	writeOne(w, http.StatusCreated, st.varResource(v), nil)
+}
+
+// createWorkspaceVarFrom checks in and stores it as a variable of ws.
+func (st *store) createWorkspaceVarFrom(ws *workspace, in *input) (*variable, *apiError) {
+	v, apiErr := draftVar(in, nil)
+	if apiErr != nil {
+		return nil, apiErr
+	}
+	v.wsID = ws.id
+	if apiErr := checkDuplicate(in, v, st.wsVars(ws.id)); apiErr != nil {
+		return nil, apiErr
+	}
+	return st.saveVar(v), nil
+}
+
+func (s *Server) readWorkspaceVar(w http.ResponseWriter, r *http.Request) {
+	st := s.lock()
+	defer st.mu.Unlock()
+	v, apiErr := st.findWorkspaceVar(r.PathValue("ws"), r.PathValue("id"))
+	if apiErr != nil {
+		writeError(w, apiErr)
+		return
+	}
+	writeOne(w, http.StatusOK, st.varResource(v), nil)
+}
+
+func (s *Server) updateWorkspaceVar(w http.ResponseWriter, r *http.Request) {
+	st := s.lock()
+	defer st.mu.Unlock()
+	old, apiErr := st.findWorkspaceVar(r.PathValue("ws"), r.PathValue("id"))
+	if apiErr != nil {
+		writeError(w, apiErr)
+		return
+	}
+	in, apiErr := readResource(r, []string{"vars"}, varAttrs, "configurable", "workspace")
+	if apiErr != nil {
+		writeError(w, apiErr)
+		return
+	}
+	if in.ID != "" && in.ID != old.id {
+		writeError(w, errInvalid("/data/id", "id "+quote(in.ID)+" does not match the variable in the path"))
+		return
+	}
+	v, apiErr := draftVar(in, old)
+	if apiErr == nil {
+		apiErr = checkDuplicate(in, v, st.wsVars(old.wsID))
+	}
+	if apiErr != nil {
+		writeError(w, apiErr)
+		return
+	}
+	writeOne(w, http.StatusOK, st.varResource(st.saveVar(v)), nil)
+}
+
+func (s *Server) deleteWorkspaceVar(w http.ResponseWriter, r *http.Request) {
+	st := s.lock()
+	defer st.mu.Unlock()
+	v, apiErr := st.findWorkspaceVar(r.PathValue("ws"), r.PathValue("id"))
+	if apiErr != nil {
+		writeError(w, apiErr)
+		return
+	}
+	delete(st.vars, v.id)
+	w.WriteHeader(http.StatusNoContent)
+}
+
+// listAllVars answers the variables a run in the workspace would see: its
+// own and those of every variable set applied to it, one per key and
+// category, chosen by precedence (see effectiveVars).
+func (s *Server) listAllVars(w http.ResponseWriter, r *http.Request) {
+	st := s.lock()
+	defer st.mu.Unlock()
+	ws, apiErr := st.findWorkspace(r.PathValue("ws"))
+	if apiErr != nil {
+		writeError(w, apiErr)
+		return
+	}
+	var out []resource
+	for _, v := range st.effectiveVars(ws) {
+		out = append(out, st.varResource(v))
+	}
+	writeMany(w, out, nil)
+}
+
+// Scope ranks of a variable set relative to a workspace; a more specific
+// scope wins.
+const (
+	scopeGlobal = iota + 1
+	scopeProject
+	scopeWorkspace
+)
+
+// effectiveVars resolves variable precedence for ws, highest first:
+// priority sets (workspace-scoped over project-scoped over global), then
+// the workspace's own variables, then non-priority sets (workspace-scoped
+// over project-scoped over global). Between two sets of the same rank the
+// set whose name sorts first wins.
+func (st *store) effectiveVars(ws *workspace) []*variable {
+	type cand struct {
+		v    *variable
+		rank int
+		name string
+	}
+	best := map[string]cand{}
+	offer := func(c cand) {
+		k := c.v.key + "\x00" + c.v.category
+		cur, ok := best[k]
+		if !ok || c.rank > cur.rank || (c.rank == cur.rank && c.name < cur.name) {
+			best[k] = c
+		}
+	}
+	for _, v := range st.wsVars(ws.id) {
+		offer(cand{v: v, rank: 10})
+	}
+	for vs, scope := range st.appliedSets(ws) {
+		rank := scope
+		if vs.priority {
+			rank += 20
+		}
+		for _, v := range st.setVars(vs) {
+			offer(cand{v: v, rank: rank, name: vs.name})
+		}
+	}
+	out := make([]*variable, 0, len(best))
+	for _, c := range best {
+		out = append(out, c.v)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].seq < out[j].seq })
+	return out
+}
+
+// appliedSets returns the variable sets that apply to ws and the most
+// specific scope through which each applies.
+func (st *store) appliedSets(ws *workspace) map[*varset]int {
+	out := map[*varset]int{}
+	for _, vs := range st.varsets {
+		if vs.org != ws.org {
+			continue
+		}
+		switch {
+		case contains(vs.wsIDs, ws.id):
+			out[vs] = scopeWorkspace
+		case ws.projectID != "" && contains(vs.prjIDs, ws.projectID):
+			out[vs] = scopeProject
+		case vs.global:
+			out[vs] = scopeGlobal
+		}
+	}
+	return out
+}
