@@ -404,3 +404,34 @@ func TestVariableSetsValidation(t *testing.T) {
 	}
 	runInvalidCalls(t, calls)
 }
+
+func TestVariableServicesReportUndecodableAnswers(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name, pattern, body string
+		call                func(context.Context, *Client) error
+	}{
+		{"VariableSets.List", "GET /organizations/my-org/varsets", `{"data":[{"id":"varset-1","type":"varsets","attributes":{"var-count":"five"}}]}`,
+			func(ctx context.Context, c *Client) error { return errOf(c.VariableSets.List(ctx, "my-org", nil)) }},
+		{"VariableSets.Read", "GET /varsets/varset-1", `{"data":{"id":"varset-1","type":"varsets","attributes":{"global":"yes"}}}`,
+			func(ctx context.Context, c *Client) error { return errOf(c.VariableSets.Read(ctx, "varset-1", nil)) }},
+		{"Variables.Read", "GET /workspaces/ws-1/vars/var-1", `{"data":{"id":"var-1","type":"vars","attributes":{"hcl":"no"}}}`,
+			func(ctx context.Context, c *Client) error { return errOf(c.Variables.Read(ctx, "ws-1", "var-1")) }},
+		{"VariableSetVariables.Read", "GET /varsets/varset-1/relationships/vars/var-1", `{"data":{"id":"var-1","type":"vars","attributes":{"sensitive":1}}}`,
+			func(ctx context.Context, c *Client) error {
+				return errOf(c.VariableSetVariables.Read(ctx, "varset-1", "var-1"))
+			}},
+		{"VariableSetVariables.List", "GET /varsets/varset-1/relationships/vars", `{"data":{"id":"var-1","type":"vars"}}`,
+			func(ctx context.Context, c *Client) error {
+				return errOf(c.VariableSetVariables.List(ctx, "varset-1", nil))
+			}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			ts := setup(t)
+			ts.handle(tc.pattern, func(w http.ResponseWriter, r *http.Request) { respond(w, 200, tc.body) })
+			var decodeErr *DecodeError
+			assert.ErrorAs(t, tc.call(context.Background(), ts.client), &decodeErr)
+		})
+	}
+}
