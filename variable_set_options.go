@@ -11,9 +11,12 @@ import (
 
 // VariableSetIncludeOpt names related resources to return with variable
 // sets (include).
+// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/variable-sets#available-related-resources
 type VariableSetIncludeOpt string
 
-// The related resources of a variable set.
+// The related resources of a variable set. The docs list vars; workspaces
+// and projects are relationships of every variable set.
+// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/variable-sets#available-related-resources
 const (
 	// VariableSetIncludeVars fills VariableSet.Variables.
 	VariableSetIncludeVars VariableSetIncludeOpt = "vars"
@@ -24,6 +27,7 @@ const (
 )
 
 // VariableSetListOptions selects and filters a page of variable sets.
+// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/variable-sets#query-parameters
 type VariableSetListOptions struct {
 	ListOptions
 	// Query returns only the sets whose name contains it (q).
@@ -33,6 +37,7 @@ type VariableSetListOptions struct {
 }
 
 // VariableSetReadOptions chooses what Read returns with the set.
+// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/variable-sets#show-variable-set
 type VariableSetReadOptions struct {
 	// Include names related resources to return with the set.
 	Include []VariableSetIncludeOpt `query:"include"`
@@ -40,6 +45,7 @@ type VariableSetReadOptions struct {
 
 // VariableSetCreateOptions are the attributes of a new variable set. Name
 // is required.
+// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/variable-sets#create-a-variable-set
 type VariableSetCreateOptions struct {
 	// Name is the set's name (required).
 	Name string
@@ -62,6 +68,7 @@ type VariableSetCreateOptions struct {
 
 // VariableSetUpdateOptions are the attributes to change; those left nil
 // keep their value. At least one must be set.
+// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/variable-sets#update-a-variable-set
 type VariableSetUpdateOptions struct {
 	// Name renames the set; it must not be empty.
 	Name *string

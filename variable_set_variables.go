@@ -8,6 +8,7 @@ import (
 
 // VariableSetVariables manages the variables inside a variable set.
 // Methods may be added in later versions.
+// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/variable-sets#add-variable
 type VariableSetVariables interface {
 	// List returns the variables of a variable set. The API does not
 	// paginate this list.
@@ -58,7 +59,7 @@ type variableSetVariables struct {
 var _ VariableSetVariables = (*variableSetVariables)(nil)
 
 // VariableSetVariable is a variable inside a variable set.
-// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/variable-sets
+// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/variable-sets#list-variables-in-a-variable-set
 type VariableSetVariable struct {
 	// ID is the variable ID (var-…).
 	ID string `json:"-"`
@@ -86,6 +87,7 @@ type VariableSetVariable struct {
 
 // VariableSetVariableList is a list of the variables of a variable set.
 // Pagination is nil when the API answers the list whole, as it does today.
+// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/variable-sets#list-variables-in-a-variable-set
 type VariableSetVariableList struct {
 	*Pagination
 	// Items are the variables.
@@ -94,15 +96,18 @@ type VariableSetVariableList struct {
 
 // VariableSetVariableListOptions selects a page of a variable set's
 // variables: the fields of VariableListOptions (ListOptions).
+// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/variable-sets#list-variables-in-a-variable-set
 type VariableSetVariableListOptions VariableListOptions
 
 // VariableSetVariableCreateOptions are the attributes of a new variable in
 // a variable set: the fields and rules of VariableCreateOptions (Key and
 // Category required).
+// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/variable-sets#add-variable
 type VariableSetVariableCreateOptions VariableCreateOptions
 
 // VariableSetVariableUpdateOptions are the attributes to change: the fields
 // and rules of VariableUpdateOptions (at least one set).
+// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/variable-sets#update-a-variable-in-a-variable-set
 type VariableSetVariableUpdateOptions VariableUpdateOptions
 
 // varsetVars are the variables of a variable set.

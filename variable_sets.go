@@ -10,6 +10,7 @@ import (
 
 // VariableSets manages variable sets and the workspaces and projects they
 // apply to. Methods may be added in later versions.
+// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/variable-sets
 type VariableSets interface {
 	// List returns a page of an organization's variable sets.
 	//
@@ -113,7 +114,7 @@ var _ VariableSets = (*variableSets)(nil)
 
 // VariableSet is a set of variables applied to workspaces and projects, or
 // to every workspace of the organization (Global).
-// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/variable-sets
+// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/variable-sets#show-variable-set
 type VariableSet struct {
 	// ID is the variable set ID (varset-…).
 	ID string `json:"-"`
@@ -149,6 +150,7 @@ type VariableSet struct {
 }
 
 // VariableSetList is a page of variable sets.
+// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/variable-sets#list-variable-sets
 type VariableSetList struct {
 	*Pagination
 	// Items are the variable sets of this page.

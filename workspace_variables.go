@@ -8,6 +8,7 @@ import (
 
 // Variables manages the variables of a workspace. Methods may be added in
 // later versions.
+// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/workspace-variables
 type Variables interface {
 	// List returns the workspace's own variables (not those it inherits from
 	// variable sets). The API does not paginate this list.
@@ -67,9 +68,12 @@ type variables struct {
 var _ Variables = (*variables)(nil)
 
 // CategoryType is what a variable is for.
+// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/workspace-variables#create-a-variable
 type CategoryType string
 
-// The variable categories.
+// The variable categories. The docs name terraform and env; policy-set is
+// the category of policy set parameters.
+// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/workspace-variables#create-a-variable
 const (
 	// CategoryTerraform is a Terraform input variable.
 	CategoryTerraform CategoryType = "terraform"
@@ -118,6 +122,7 @@ type Variable struct {
 
 // VariableList is a list of workspace variables. Pagination is nil: the
 // API answers these lists whole.
+// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/workspace-variables#list-variables
 type VariableList struct {
 	*Pagination
 	// Items are the variables.
@@ -125,12 +130,14 @@ type VariableList struct {
 }
 
 // VariableListOptions selects a page of workspace variables.
+// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/workspace-variables#list-variables
 type VariableListOptions struct {
 	ListOptions
 }
 
 // VariableCreateOptions are the attributes of a new variable. Key and
 // Category are required.
+// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/workspace-variables#create-a-variable
 type VariableCreateOptions struct {
 	// Key is the variable's name (required).
 	Key string
@@ -149,6 +156,7 @@ type VariableCreateOptions struct {
 
 // VariableUpdateOptions are the attributes to change; those left nil keep
 // their value. At least one must be set.
+// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/workspace-variables#update-variables
 type VariableUpdateOptions struct {
 	// Key renames the variable; it must not be empty.
 	Key *string
