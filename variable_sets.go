@@ -4,7 +4,9 @@ import (
 	"context"
 	"encoding/json"
 	"iter"
+	"maps"
 	"net/http"
+	"slices"
 	"time"
 )
 
@@ -338,20 +340,21 @@ func decodeVariableSet(res *resource, inc included) (*VariableSet, error) {
 func projectStub(id string) *Project { return &Project{ID: id} }
 
 // withInline returns inc plus the resources of relationship name that carry
-// their attributes inline. An included resource wins over an inline one.
+// their attributes inline. An included resource wins over an inline one;
+// inc itself is returned when nothing is inline.
 func withInline(res *resource, name string, inc included) included {
-	var inline []*resource
-	if rel, ok := res.Relationships[name]; !ok || json.Unmarshal(rel.Data, &inline) != nil {
+	var refs []*resource
+	if rel, ok := res.Relationships[name]; !ok || json.Unmarshal(rel.Data, &refs) != nil {
+		return inc
+	}
+	inline := slices.DeleteFunc(refs, func(r *resource) bool { return r == nil || len(r.Attributes) == 0 })
+	if len(inline) == 0 {
 		return inc
 	}
 	out := make(included, len(inc)+len(inline))
 	for _, r := range inline {
-		if r != nil && len(r.Attributes) > 0 {
-			out[resourceRef{Type: r.Type, ID: r.ID}] = r
-		}
+		out[resourceRef{Type: r.Type, ID: r.ID}] = r
 	}
-	for ref, r := range inc {
-		out[ref] = r
-	}
+	maps.Copy(out, inc)
 	return out
 }
