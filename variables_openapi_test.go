@@ -8,30 +8,27 @@ import (
 	"github.com/tfe-sdk/tfe/internal/openapi"
 )
 
-// variableRequests maps each golden request body of the variable services
-// to the operation that sends it.
-var variableRequests = map[string]struct{ method, path string }{
-	"workspace_variables/create.request.json":           {"POST", "/workspaces/ws-4j8p6jX1w33MiDC7/vars"},
-	"workspace_variables/create_sensitive.request.json": {"POST", "/workspaces/ws-4j8p6jX1w33MiDC7/vars"},
-	"workspace_variables/update.request.json":           {"PATCH", "/workspaces/ws-4j8p6jX1w33MiDC7/vars/var-yRmifb4PJj7cLkMG"},
-	"variable_sets/create.request.json":                 {"POST", "/organizations/my-organization/varsets"},
-	"variable_sets/create_projects.request.json":        {"POST", "/organizations/my-organization/varsets"},
-	"variable_sets/update.request.json":                 {"PATCH", "/varsets/varset-kjkN545LH2Sfercv"},
-	"variable_sets/apply_workspaces.request.json":       {"POST", "/varsets/varset-kjkN545LH2Sfercv/relationships/workspaces"},
-	"variable_sets/remove_workspaces.request.json":      {"DELETE", "/varsets/varset-kjkN545LH2Sfercv/relationships/workspaces"},
-	"variable_sets/apply_projects.request.json":         {"POST", "/varsets/varset-kjkN545LH2Sfercv/relationships/projects"},
-	"variable_sets/remove_projects.request.json":        {"DELETE", "/varsets/varset-kjkN545LH2Sfercv/relationships/projects"},
-	"variable_sets/var_create.request.json":             {"POST", "/varsets/varset-4q8f7H0NHG733bBH/relationships/vars"},
-	"variable_sets/var_create_sensitive.request.json":   {"POST", "/varsets/varset-4q8f7H0NHG733bBH/relationships/vars"},
-	"variable_sets/var_update.request.json":             {"PATCH", "/varsets/varset-4q8f7H0NHG733bBH/relationships/vars/var-EavQ1LztoRTQHSNT"},
-}
-
-// variableAnswers maps each answer fixture of the variable services to the
-// operation and status (the spec's) that answers it.
-var variableAnswers = map[string]struct {
+// variableBodies maps every JSON document of testdata/workspace_variables
+// and testdata/variable_sets to the operation it belongs to: a golden
+// request body (status 0), which the method tests prove the SDK sends, or
+// an answer fixture with the status the spec gives the answer.
+var variableBodies = map[string]struct {
 	method, path string
 	status       int
 }{
+	"workspace_variables/create.request.json":            {"POST", "/workspaces/ws-4j8p6jX1w33MiDC7/vars", 0},
+	"workspace_variables/create_sensitive.request.json":  {"POST", "/workspaces/ws-4j8p6jX1w33MiDC7/vars", 0},
+	"workspace_variables/update.request.json":            {"PATCH", "/workspaces/ws-4j8p6jX1w33MiDC7/vars/var-yRmifb4PJj7cLkMG", 0},
+	"variable_sets/create.request.json":                  {"POST", "/organizations/my-organization/varsets", 0},
+	"variable_sets/create_projects.request.json":         {"POST", "/organizations/my-organization/varsets", 0},
+	"variable_sets/update.request.json":                  {"PATCH", "/varsets/varset-kjkN545LH2Sfercv", 0},
+	"variable_sets/apply_workspaces.request.json":        {"POST", "/varsets/varset-kjkN545LH2Sfercv/relationships/workspaces", 0},
+	"variable_sets/remove_workspaces.request.json":       {"DELETE", "/varsets/varset-kjkN545LH2Sfercv/relationships/workspaces", 0},
+	"variable_sets/apply_projects.request.json":          {"POST", "/varsets/varset-kjkN545LH2Sfercv/relationships/projects", 0},
+	"variable_sets/remove_projects.request.json":         {"DELETE", "/varsets/varset-kjkN545LH2Sfercv/relationships/projects", 0},
+	"variable_sets/var_create.request.json":              {"POST", "/varsets/varset-4q8f7H0NHG733bBH/relationships/vars", 0},
+	"variable_sets/var_create_sensitive.request.json":    {"POST", "/varsets/varset-4q8f7H0NHG733bBH/relationships/vars", 0},
+	"variable_sets/var_update.request.json":              {"PATCH", "/varsets/varset-4q8f7H0NHG733bBH/relationships/vars/var-EavQ1LztoRTQHSNT", 0},
 	"workspace_variables/create.response.json":           {"POST", "/workspaces/ws-1/vars", 201},
 	"workspace_variables/create_sensitive.response.json": {"POST", "/workspaces/ws-1/vars", 201},
 	"workspace_variables/list.response.json":             {"GET", "/workspaces/ws-1/vars", 200},
@@ -48,55 +45,37 @@ var variableAnswers = map[string]struct {
 	"variable_sets/var_list.response.json":               {"GET", "/varsets/varset-1/relationships/vars", 200},
 }
 
-// TestVariableRequestBodiesMatchTheSpec validates every golden request body
-// of the variable services (which the method tests prove the SDK sends)
-// against the request schema of its operation in the OpenAPI spec.
-func TestVariableRequestBodiesMatchTheSpec(t *testing.T) {
+// TestVariableBodiesMatchTheSpec validates every golden request body of the
+// variable services against its operation's request schema in the OpenAPI
+// spec, and every answer fixture against the response schema.
+func TestVariableBodiesMatchTheSpec(t *testing.T) {
 	t.Parallel()
 	spec, err := openapi.Load(filepath.Join("testdata", "openapi", "tfe-subset.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	for golden, op := range variableRequests {
-		t.Run(golden, func(t *testing.T) {
+	for name, op := range variableBodies {
+		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			body, err := os.ReadFile(filepath.Join("testdata", golden))
+			body, err := os.ReadFile(filepath.Join("testdata", name))
 			if err != nil {
 				t.Fatal(err)
 			}
-			if err := spec.ValidateRequest(op.method, op.path, body); err != nil {
+			if op.status == 0 {
+				err = spec.ValidateRequest(op.method, op.path, body)
+			} else {
+				err = spec.ValidateResponse(op.method, op.path, op.status, body)
+			}
+			if err != nil {
 				t.Errorf("%s %s: %v", op.method, op.path, err)
 			}
 		})
 	}
 }
 
-// TestVariableAnswerFixturesMatchTheSpec validates every answer fixture of
-// the variable services against the response schema of its operation.
-func TestVariableAnswerFixturesMatchTheSpec(t *testing.T) {
-	t.Parallel()
-	spec, err := openapi.Load(filepath.Join("testdata", "openapi", "tfe-subset.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for fixture, op := range variableAnswers {
-		t.Run(fixture, func(t *testing.T) {
-			t.Parallel()
-			body, err := os.ReadFile(filepath.Join("testdata", fixture))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := spec.ValidateResponse(op.method, op.path, op.status, body); err != nil {
-				t.Errorf("%s %s %d: %v", op.method, op.path, op.status, err)
-			}
-		})
-	}
-}
-
-// TestVariableFixturesAreAllValidated fails when a golden request body or
-// an answer fixture is added without an entry in variableRequests or
-// variableAnswers.
-func TestVariableFixturesAreAllValidated(t *testing.T) {
+// TestVariableBodiesAreAllValidated fails when a JSON document is added to
+// the variable services' testdata without an entry in variableBodies.
+func TestVariableBodiesAreAllValidated(t *testing.T) {
 	t.Parallel()
 	for _, dir := range []string{"workspace_variables", "variable_sets"} {
 		files, err := filepath.Glob(filepath.Join("testdata", dir, "*.json"))
@@ -104,11 +83,8 @@ func TestVariableFixturesAreAllValidated(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, f := range files {
-			name := dir + "/" + filepath.Base(f)
-			_, isRequest := variableRequests[name]
-			_, isAnswer := variableAnswers[name]
-			if !isRequest && !isAnswer {
-				t.Errorf("%s is not validated against the spec", f)
+			if _, ok := variableBodies[dir+"/"+filepath.Base(f)]; !ok {
+				t.Errorf("%s is not validated against the spec: add it to variableBodies", f)
 			}
 		}
 	}
