@@ -1,10 +1,111 @@
 package tfe
 
-// VariableSets manages variable sets.
-//
-// Its methods land with the service's issue; this declaration lets the
-// Client wire every service from the start.
-type VariableSets interface{}
+import (
+	"context"
+	"encoding/json"
+	"iter"
+	"maps"
+	"net/http"
+	"slices"
+	"time"
+)
+
+// VariableSets manages variable sets and the workspaces and projects they
+// apply to. Methods may be added in later versions.
+// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/variable-sets
+type VariableSets interface {
+	// List returns a page of an organization's variable sets.
+	//
+	// GET /organizations/:organization_name/varsets
+	// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/variable-sets#list-variable-sets
+	List(ctx context.Context, organization string, opts *VariableSetListOptions) (*VariableSetList, error)
+
+	// ListIter yields every variable set of an organization, page after
+	// page.
+	//
+	// GET /organizations/:organization_name/varsets
+	// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/variable-sets#list-variable-sets
+	ListIter(ctx context.Context, organization string, opts *VariableSetListOptions) iter.Seq2[*VariableSet, error]
+
+	// ListForWorkspace returns a page of the variable sets that apply to a
+	// workspace: those applied to it or to its project, and the global ones.
+	//
+	// GET /workspaces/:workspace_id/varsets
+	// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/variable-sets#list-variable-sets
+	ListForWorkspace(ctx context.Context, workspaceID string, opts *VariableSetListOptions) (*VariableSetList, error)
+
+	// ListForWorkspaceIter yields every variable set that applies to a
+	// workspace, page after page.
+	//
+	// GET /workspaces/:workspace_id/varsets
+	// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/variable-sets#list-variable-sets
+	ListForWorkspaceIter(ctx context.Context, workspaceID string, opts *VariableSetListOptions) iter.Seq2[*VariableSet, error]
+
+	// ListForProject returns a page of the variable sets that apply to a
+	// project, the organization's global ones included.
+	//
+	// GET /projects/:project_id/varsets
+	// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/variable-sets#list-variable-sets
+	ListForProject(ctx context.Context, projectID string, opts *VariableSetListOptions) (*VariableSetList, error)
+
+	// ListForProjectIter yields every variable set that applies to a
+	// project, page after page.
+	//
+	// GET /projects/:project_id/varsets
+	// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/variable-sets#list-variable-sets
+	ListForProjectIter(ctx context.Context, projectID string, opts *VariableSetListOptions) iter.Seq2[*VariableSet, error]
+
+	// Create makes a variable set, with its variables and the workspaces
+	// and projects it applies to.
+	//
+	// POST /organizations/:organization_name/varsets
+	// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/variable-sets#create-a-variable-set
+	Create(ctx context.Context, organization string, opts VariableSetCreateOptions) (*VariableSet, error)
+
+	// Read returns a variable set.
+	//
+	// GET /varsets/:varset_id
+	// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/variable-sets#show-variable-set
+	Read(ctx context.Context, variableSetID string, opts *VariableSetReadOptions) (*VariableSet, error)
+
+	// Update changes the attributes opts sets and leaves the others alone.
+	//
+	// PATCH /varsets/:varset_id
+	// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/variable-sets#update-a-variable-set
+	Update(ctx context.Context, variableSetID string, opts VariableSetUpdateOptions) (*VariableSet, error)
+
+	// Delete deletes a variable set and its variables.
+	//
+	// DELETE /varsets/:varset_id
+	// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/variable-sets#delete-a-variable-set
+	Delete(ctx context.Context, variableSetID string) error
+
+	// ApplyToWorkspaces applies a variable set to workspaces. The API
+	// refuses it for a global set.
+	//
+	// POST /varsets/:varset_id/relationships/workspaces
+	// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/variable-sets#apply-variable-set-to-workspaces
+	ApplyToWorkspaces(ctx context.Context, variableSetID string, workspaceIDs []string) error
+
+	// RemoveFromWorkspaces stops applying a variable set to workspaces.
+	//
+	// DELETE /varsets/:varset_id/relationships/workspaces
+	// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/variable-sets#remove-a-variable-set-from-workspaces
+	RemoveFromWorkspaces(ctx context.Context, variableSetID string, workspaceIDs []string) error
+
+	// ApplyToProjects applies a variable set to projects, and so to all of
+	// their workspaces.
+	//
+	// POST /varsets/:varset_id/relationships/projects
+	// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/variable-sets#apply-variable-set-to-projects
+	ApplyToProjects(ctx context.Context, variableSetID string, projectIDs []string) error
+
+	// RemoveFromProjects stops applying a variable set to projects.
+	//
+	// DELETE /varsets/:varset_id/relationships/projects
+	// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/variable-sets#remove-a-variable-set-from-projects
+	RemoveFromProjects(ctx context.Context, variableSetID string, projectIDs []string) error
+}
 
 // variableSets implements VariableSets.
 type variableSets struct {
@@ -13,12 +114,247 @@ type variableSets struct {
 
 var _ VariableSets = (*variableSets)(nil)
 
-// VariableSetVariables manages the variables inside a variable set.
-type VariableSetVariables interface{}
-
-// variableSetVariables implements VariableSetVariables.
-type variableSetVariables struct {
-	client *Client
+// VariableSet is a set of variables applied to workspaces and projects, or
+// to every workspace of the organization (Global).
+// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/variable-sets#show-variable-set
+type VariableSet struct {
+	// ID is the variable set ID (varset-…).
+	ID string `json:"-"`
+	// Name is the set's name.
+	Name string `json:"name"`
+	// Description is the set's description.
+	Description string `json:"description"`
+	// Global reports whether the set applies to every workspace of the
+	// organization.
+	Global bool `json:"global"`
+	// Priority reports whether the set's variables override values of a
+	// more specific scope, command-line values included.
+	Priority bool `json:"priority"`
+	// UpdatedAt is when the set last changed.
+	UpdatedAt time.Time `json:"updated-at"`
+	// VarCount is the number of variables in the set.
+	VarCount int `json:"var-count"`
+	// WorkspaceCount is the number of workspaces the set is applied to.
+	WorkspaceCount int `json:"workspace-count"`
+	// ProjectCount is the number of projects the set is applied to.
+	ProjectCount int `json:"project-count"`
+	// Organization is the set's organization (Name only).
+	Organization *Organization `json:"-"`
+	// Workspaces are the workspaces the set is applied to: ID only unless
+	// requested with VariableSetIncludeWorkspaces.
+	Workspaces []*Workspace `json:"-"`
+	// Projects are the projects the set is applied to: ID only unless
+	// requested with VariableSetIncludeProjects.
+	Projects []*Project `json:"-"`
+	// Variables are the set's variables: ID only unless requested with
+	// VariableSetIncludeVars or returned by Create and Update.
+	Variables []*VariableSetVariable `json:"-"`
 }
 
-var _ VariableSetVariables = (*variableSetVariables)(nil)
+// VariableSetList is a page of variable sets.
+// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/variable-sets#list-variable-sets
+type VariableSetList struct {
+	*Pagination
+	// Items are the variable sets of this page.
+	Items []*VariableSet
+}
+
+// List implements VariableSets.
+func (s *variableSets) List(ctx context.Context, organization string, opts *VariableSetListOptions) (*VariableSetList, error) {
+	return s.list(ctx, orgVarsets(organization), opts)
+}
+
+// ListIter implements VariableSets.
+func (s *variableSets) ListIter(ctx context.Context, organization string, opts *VariableSetListOptions) iter.Seq2[*VariableSet, error] {
+	return s.listIter(ctx, orgVarsets(organization), opts)
+}
+
+// ListForWorkspace implements VariableSets.
+func (s *variableSets) ListForWorkspace(ctx context.Context, workspaceID string, opts *VariableSetListOptions) (*VariableSetList, error) {
+	return s.list(ctx, workspaceVarsets(workspaceID), opts)
+}
+
+// ListForWorkspaceIter implements VariableSets.
+func (s *variableSets) ListForWorkspaceIter(ctx context.Context, workspaceID string, opts *VariableSetListOptions) iter.Seq2[*VariableSet, error] {
+	return s.listIter(ctx, workspaceVarsets(workspaceID), opts)
+}
+
+// ListForProject implements VariableSets.
+func (s *variableSets) ListForProject(ctx context.Context, projectID string, opts *VariableSetListOptions) (*VariableSetList, error) {
+	return s.list(ctx, projectVarsets(projectID), opts)
+}
+
+// ListForProjectIter implements VariableSets.
+func (s *variableSets) ListForProjectIter(ctx context.Context, projectID string, opts *VariableSetListOptions) iter.Seq2[*VariableSet, error] {
+	return s.listIter(ctx, projectVarsets(projectID), opts)
+}
+
+// varsetsPath is the path of a list of variable sets, or why its parent ID
+// is unusable.
+type varsetsPath struct {
+	path string
+	err  error
+}
+
+func orgVarsets(organization string) varsetsPath {
+	return varsetsPath{apiPath("organizations", organization, "varsets"), checkID(ErrInvalidOrg, "organization", organization)}
+}
+
+func workspaceVarsets(workspaceID string) varsetsPath {
+	return varsetsPath{apiPath("workspaces", workspaceID, "varsets"), checkID(ErrInvalidWorkspaceID, "workspaceID", workspaceID)}
+}
+
+func projectVarsets(projectID string) varsetsPath {
+	return varsetsPath{apiPath("projects", projectID, "varsets"), checkID(ErrInvalidProjectID, "projectID", projectID)}
+}
+
+func (s *variableSets) list(ctx context.Context, at varsetsPath, opts *VariableSetListOptions) (*VariableSetList, error) {
+	if err := firstError(at.err, opts.page().validate()); err != nil {
+		return nil, err
+	}
+	items, page, err := s.fetch(ctx, at.path, opts)
+	if err != nil {
+		return nil, err
+	}
+	return &VariableSetList{Pagination: page, Items: items}, nil
+}
+
+// listIter yields every variable set of the list, or the validation error
+// alone. It works on a copy of opts, taken now.
+func (s *variableSets) listIter(ctx context.Context, at varsetsPath, opts *VariableSetListOptions) iter.Seq2[*VariableSet, error] {
+	if err := firstError(at.err, opts.page().validate()); err != nil {
+		return iterError[VariableSet](err)
+	}
+	snapshot := opts.atPage(opts.page())
+	return iterate(ctx, snapshot.ListOptions, func(ctx context.Context, page ListOptions) ([]*VariableSet, *Pagination, error) {
+		return s.fetch(ctx, at.path, snapshot.atPage(page))
+	})
+}
+
+func (s *variableSets) fetch(ctx context.Context, path string, opts *VariableSetListOptions) ([]*VariableSet, *Pagination, error) {
+	return requestMany(ctx, s.client, http.MethodGet, path, encodeQuery(opts), nil, decodeVariableSet)
+}
+
+// Create implements VariableSets.
+func (s *variableSets) Create(ctx context.Context, organization string, opts VariableSetCreateOptions) (*VariableSet, error) {
+	if err := firstError(checkID(ErrInvalidOrg, "organization", organization), opts.validate()); err != nil {
+		return nil, err
+	}
+	path := apiPath("organizations", organization, "varsets")
+	return requestOne(ctx, s.client, http.MethodPost, path, nil, onePayload(opts.node()), decodeVariableSet)
+}
+
+// Read implements VariableSets.
+func (s *variableSets) Read(ctx context.Context, variableSetID string, opts *VariableSetReadOptions) (*VariableSet, error) {
+	if err := checkVariableSetID(variableSetID); err != nil {
+		return nil, err
+	}
+	return requestOne(ctx, s.client, http.MethodGet, apiPath("varsets", variableSetID), encodeQuery(opts), nil, decodeVariableSet)
+}
+
+// Update implements VariableSets.
+func (s *variableSets) Update(ctx context.Context, variableSetID string, opts VariableSetUpdateOptions) (*VariableSet, error) {
+	if err := firstError(checkVariableSetID(variableSetID), opts.validate()); err != nil {
+		return nil, err
+	}
+	return requestOne(ctx, s.client, http.MethodPatch, apiPath("varsets", variableSetID), nil, onePayload(opts.node()), decodeVariableSet)
+}
+
+// Delete implements VariableSets.
+func (s *variableSets) Delete(ctx context.Context, variableSetID string) error {
+	if err := checkVariableSetID(variableSetID); err != nil {
+		return err
+	}
+	return s.client.requestNoContent(ctx, http.MethodDelete, apiPath("varsets", variableSetID), nil)
+}
+
+// ApplyToWorkspaces implements VariableSets.
+func (s *variableSets) ApplyToWorkspaces(ctx context.Context, variableSetID string, workspaceIDs []string) error {
+	return s.relate(ctx, http.MethodPost, variableSetID, workspaceTargets, workspaceIDs)
+}
+
+// RemoveFromWorkspaces implements VariableSets.
+func (s *variableSets) RemoveFromWorkspaces(ctx context.Context, variableSetID string, workspaceIDs []string) error {
+	return s.relate(ctx, http.MethodDelete, variableSetID, workspaceTargets, workspaceIDs)
+}
+
+// ApplyToProjects implements VariableSets.
+func (s *variableSets) ApplyToProjects(ctx context.Context, variableSetID string, projectIDs []string) error {
+	return s.relate(ctx, http.MethodPost, variableSetID, projectTargets, projectIDs)
+}
+
+// RemoveFromProjects implements VariableSets.
+func (s *variableSets) RemoveFromProjects(ctx context.Context, variableSetID string, projectIDs []string) error {
+	return s.relate(ctx, http.MethodDelete, variableSetID, projectTargets, projectIDs)
+}
+
+// varsetTargets describes what a variable set is applied to.
+type varsetTargets struct {
+	typ      string // the JSON:API type and relationship name
+	field    string // the IDs' argument name
+	sentinel error  // the error of a malformed ID
+}
+
+var (
+	workspaceTargets = varsetTargets{"workspaces", "workspaceIDs", ErrInvalidWorkspaceID}
+	projectTargets   = varsetTargets{"projects", "projectIDs", ErrInvalidProjectID}
+)
+
+// relate adds (POST) or removes (DELETE) targets of a variable set.
+func (s *variableSets) relate(ctx context.Context, method, variableSetID string, t varsetTargets, ids []string) error {
+	if err := firstError(checkVariableSetID(variableSetID), checkIDs(t.sentinel, t.field, ids)); err != nil {
+		return err
+	}
+	path := apiPath("varsets", variableSetID, "relationships", t.typ)
+	return s.client.requestNoContent(ctx, method, path, refsPayload(t.typ, ids))
+}
+
+func checkVariableSetID(id string) error {
+	return checkID(ErrInvalidVariableSetID, "variableSetID", id)
+}
+
+// decodeVariableSet builds a VariableSet from a varsets resource, resolving
+// its workspaces, projects and variables from the included resources, and
+// its variables also from the attributes the create and update answers
+// carry inline in the "vars" relationship.
+func decodeVariableSet(res *resource, inc included) (*VariableSet, error) {
+	vs := &VariableSet{ID: res.ID}
+	if err := res.decodeAttributes(vs); err != nil {
+		return nil, err
+	}
+	if ref := res.relation("organization"); ref != nil {
+		vs.Organization = &Organization{Name: ref.ID}
+	}
+	vs.Workspaces = decodeIncluded(res.relations("workspaces"), inc, decodeWorkspace, workspaceStub)
+	vs.Projects = decodeIncluded(res.relations("projects"), inc, decodeProject, projectStub)
+	vs.Variables = decodeIncluded(res.relations("vars"), withInline(res, "vars", inc), decodeVariableSetVariable, variableSetVariableStub)
+	for _, v := range vs.Variables {
+		if v.VariableSet == nil {
+			v.VariableSet = &VariableSet{ID: vs.ID}
+		}
+	}
+	return vs, nil
+}
+
+// projectStub is a Project known by its ID only.
+func projectStub(id string) *Project { return &Project{ID: id} }
+
+// withInline returns inc plus the resources of relationship name that carry
+// their attributes inline. An included resource wins over an inline one;
+// inc itself is returned when nothing is inline.
+func withInline(res *resource, name string, inc included) included {
+	var refs []*resource
+	if rel, ok := res.Relationships[name]; !ok || json.Unmarshal(rel.Data, &refs) != nil {
+		return inc
+	}
+	inline := slices.DeleteFunc(refs, func(r *resource) bool { return r == nil || len(r.Attributes) == 0 })
+	if len(inline) == 0 {
+		return inc
+	}
+	out := make(included, len(inc)+len(inline))
+	for _, r := range inline {
+		out[resourceRef{Type: r.Type, ID: r.ID}] = r
+	}
+	maps.Copy(out, inc)
+	return out
+}
