@@ -21,7 +21,11 @@ import (
 //     are never re-sent once the server may have acted on them: a retried
 //     POST can create a duplicate, a retried SMTP PATCH re-sends its test
 //     email. A connection that was never established (dial error) is
-//     retried for every method: the server never saw it.
+//     retried for every method: the server never saw it. A 2xx answer
+//     whose body the connection cuts short is a transport error too (the
+//     transport reads such bodies inside the attempt, see bufferBody);
+//     for POST and PATCH it stays a *DecodeError carrying the 2xx status,
+//     which tells the caller that the server acted.
 //   - Every other answer and error is final.
 //
 // go-retryablehttp runs the loop: it rewinds the body and re-sends. Its own
@@ -55,6 +59,9 @@ func (c *Client) checkRetry(ctx context.Context, resp *http.Response, err error)
 		return false, ctxErr
 	}
 	st := callStateFrom(ctx, "")
+	if err == nil && st.bodyErr != nil {
+		err = st.bodyErr // the answer's body was cut short
+	}
 	attempt := int(st.attempts.Load())
 	if attempt > c.retryMax || !retryable(st.method, resp, err) {
 		return false, nil

@@ -3,7 +3,9 @@ package tfe
 import (
 	"context"
 	"errors"
+	"io"
 	"net/http"
+	"strconv"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -29,6 +31,14 @@ func resetConnection(w http.ResponseWriter, _ *http.Request) {
 	if err == nil {
 		conn.Close()
 	}
+}
+
+// truncatedBody announces the whole okWorkspace answer and sends half of
+// it before the connection closes.
+func truncatedBody(w http.ResponseWriter, _ *http.Request) {
+	w.Header().Set("Content-Length", strconv.Itoa(len(okWorkspace)))
+	w.WriteHeader(200)
+	_, _ = io.WriteString(w, okWorkspace[:len(okWorkspace)/2])
 }
 
 // scripted registers a handler for method /workspaces/ws-1 that plays the
@@ -81,6 +91,12 @@ func TestRetryPolicy(t *testing.T) {
 		{name: "reset connection on POST is not retried", method: "POST", faults: []fault{resetConnection}, attempts: 1, wantErr: errors.New("transport")},
 		{name: "RetryMax bounds attempts", method: "GET", faults: []fault{status(503), status(503), status(503), status(503)}, retryMax: 2, attempts: 3, wantErr: &APIError{}, wantCode: 503},
 		{name: "negative RetryMax means no retry", method: "GET", faults: []fault{status(503)}, retryMax: -1, attempts: 1, wantErr: &APIError{}, wantCode: 503},
+		{name: "GET answer cut short is retried", method: "GET", faults: []fault{truncatedBody}, attempts: 2},
+		{name: "PUT answer cut short is retried", method: "PUT", faults: []fault{truncatedBody}, attempts: 2},
+		{name: "DELETE answer cut short is retried", method: "DELETE", faults: []fault{truncatedBody}, attempts: 2},
+		{name: "POST answer cut short is a DecodeError, sent once", method: "POST", faults: []fault{truncatedBody}, attempts: 1, wantErr: &DecodeError{}},
+		{name: "PATCH answer cut short is a DecodeError, sent once", method: "PATCH", faults: []fault{truncatedBody}, attempts: 1, wantErr: &DecodeError{}},
+		{name: "GET answers cut short until retries run out give a DecodeError", method: "GET", faults: []fault{truncatedBody, truncatedBody}, retryMax: 1, attempts: 2, wantErr: &DecodeError{}},
 		{name: "429 after retries run out is ErrRateLimited", method: "GET", faults: []fault{status(429), status(429)}, retryMax: 1, attempts: 2, wantErr: ErrRateLimited, wantCode: 429},
 	}
 	for _, tc := range cases {
@@ -106,6 +122,12 @@ func TestRetryPolicy(t *testing.T) {
 			}
 			if err == nil {
 				t.Fatal("want an error")
+			}
+			if _, ok := tc.wantErr.(*DecodeError); ok {
+				var de *DecodeError
+				if !errors.As(err, &de) || de.StatusCode != 200 || !errors.Is(err, io.ErrUnexpectedEOF) {
+					t.Fatalf("err = %v, want a *DecodeError of the 200 answer cut short", err)
+				}
 			}
 			if tc.wantCode == 0 {
 				return

@@ -1,9 +1,12 @@
 package tfe
 
 import (
+	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"strings"
 	"sync/atomic"
@@ -13,10 +16,14 @@ import (
 // token must not travel to.
 var errTokenDestination = errors.New("refusing to send the request: the destination is plain http:// on a host that is not loopback")
 
-// callState follows one API call through its attempts.
+// callState follows one API call through its attempts, which run one
+// after another on the caller's goroutine.
 type callState struct {
 	method   string
 	attempts atomic.Int32
+	// bodyErr is the error that cut short the last attempt's 2xx answer
+	// body (see bufferBody); nil when the body arrived whole.
+	bodyErr error
 }
 
 type callStateKey struct{}
@@ -72,12 +79,38 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	}
 	start := c.clock.Now()
 	resp, err := t.base.RoundTrip(out)
-	c.logAttempt(ctx, req, attempt, resp, err, c.clock.Now().Sub(start))
+	st.bodyErr = nil
+	if err == nil && idempotent(req.Method) && resp.StatusCode >= 200 && resp.StatusCode <= 299 {
+		st.bodyErr = bufferBody(resp)
+	}
+	c.logAttempt(ctx, req, attempt, resp, cmp.Or(err, st.bodyErr), c.clock.Now().Sub(start))
 	if resp != nil {
 		c.observeRateLimit(resp.Header)
 	}
 	return resp, err
 }
+
+// bufferBody reads a 2xx answer's body whole (bounded as readAnswer
+// bounds it) inside the attempt, so that a body the connection cuts short
+// is a transport error of this attempt, which the retry policy repeats for
+// a method safe to repeat. The body is replaced by the bytes read, followed
+// by the read error if any: an attempt that is not repeated reads as it
+// would have read unbuffered.
+func bufferBody(resp *http.Response) error {
+	body, err := io.ReadAll(io.LimitReader(resp.Body, maxAnswerBytes+1))
+	resp.Body.Close()
+	var r io.Reader = bytes.NewReader(body)
+	if err != nil {
+		r = io.MultiReader(r, errReader{err})
+	}
+	resp.Body = io.NopCloser(r)
+	return err
+}
+
+// errReader fails every read with err.
+type errReader struct{ err error }
+
+func (e errReader) Read([]byte) (int, error) { return 0, e.err }
 
 // checkDestination refuses plain http to a host that is not loopback,
 // unless the caller opted in (also when a redirect leads there).
