@@ -17,17 +17,6 @@ import (
 	"time"
 )
 
-// freeAddr finds a free loopback port.
-func freeAddr(t *testing.T) string {
-	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Close()
-	return l.Addr().String()
-}
-
 // curl sends one request the way curl does in the docs and decodes a JSON
 // answer.
 func curl(t *testing.T, method, url, token, body string) (int, http.Header, map[string]any) {
@@ -110,7 +99,10 @@ func TestSubprocess(t *testing.T) {
 	if out, err := exec.Command(goBin, "build", "-o", bin, ".").CombinedOutput(); err != nil {
 		t.Fatalf("build: %v\n%s", err, out)
 	}
-	cmd := exec.Command(bin, "-addr", freeAddr(t), "-token", "sekret", "-org", "acme", "-seed-demo")
+	// Port 0: the binary picks a free port and prints it. A port found
+	// free beforehand and released could be taken by another test process
+	// before the binary listens on it.
+	cmd := exec.Command(bin, "-addr", "127.0.0.1:0", "-token", "sekret", "-org", "acme", "-seed-demo")
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
