@@ -39,7 +39,7 @@ func TestCallSecretsNeverLoggedNorInErrors(t *testing.T) {
 	secret := plantSecret(`s3cr<e>t&"x"-5e2f`)
 	var log bytes.Buffer
 	ts := setup(t, func(c *Config) {
-		c.Logger = slog.New(slog.NewJSONHandler(&log, &slog.HandlerOptions{Level: slog.LevelDebug}))
+		c.Logger = suiteLoggerAnd(slog.NewJSONHandler(&log, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	})
 	answerWith(ts, "PATCH /things/json", 422, `{"errors":[{"status":"422","title":"bad `+jsonEscape(secret)+`","detail":"value `+jsonEscape(secret)+` refused"}]}`)
 	ts.handle("PATCH /things/html", func(w http.ResponseWriter, r *http.Request) {

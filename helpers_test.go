@@ -63,25 +63,67 @@ func (b *syncBuffer) String() string {
 
 // suiteLogger writes every test client's debug log into one sink.
 func suiteLogger() *slog.Logger {
-	return slog.New(slog.NewJSONHandler(&suiteLog, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	return slog.New(suiteHandler())
+}
+
+func suiteHandler() slog.Handler {
+	return slog.NewJSONHandler(&suiteLog, &slog.HandlerOptions{Level: slog.LevelDebug})
+}
+
+// suiteLoggerAnd writes into the suite's sink and into h, for a test that
+// reads its own client's log.
+func suiteLoggerAnd(h slog.Handler) *slog.Logger {
+	return slog.New(slog.NewMultiHandler(suiteHandler(), h))
 }
 
 // TestMain runs the suite, then checks that no planted secret reached the
-// shared debug log of all test clients.
+// shared debug log of all test clients: every client of this test binary
+// (package tfe and tfe_test alike) logs there at debug level, those given
+// suiteLogger explicitly and, through catchUnconfiguredLogs, those built
+// without a Logger.
 func TestMain(m *testing.M) {
+	stop := catchUnconfiguredLogs()
 	code := m.Run()
+	caught := stop()
 	if code == 0 {
-		code = checkSuiteLogForSecrets()
+		code = checkSuiteLogForSecrets(caught)
 	}
 	os.Exit(code)
 }
 
-func checkSuiteLogForSecrets() int {
+// catchUnconfiguredLogs sends the debug log of any client built without
+// Config.Logger (tfetest's Server.Client, NewClient(nil)) into the suite's
+// sink: TFE_LOG=debug makes such a client log to os.Stderr, which is a
+// pipe into the sink until stop, which restores it and returns how many
+// bytes came that way. A test that clears TFE_LOG opts its clients out.
+func catchUnconfiguredLogs() (stop func() int64) {
+	r, w, err := os.Pipe()
+	if err != nil {
+		panic(err)
+	}
+	stderr := os.Stderr
+	os.Setenv("TFE_LOG", "debug")
+	os.Stderr = w
+	copied := make(chan int64)
+	go func() {
+		n, _ := io.Copy(&suiteLog, r)
+		copied <- n
+	}()
+	return func() int64 {
+		os.Stderr = stderr
+		w.Close()
+		n := <-copied
+		r.Close()
+		return n
+	}
+}
+
+func checkSuiteLogForSecrets(caught int64) int {
 	log := suiteLog.String()
 	secretsMu.Lock()
 	defer secretsMu.Unlock()
 	if testing.Verbose() {
-		fmt.Printf("secrets check: %d planted values, %d bytes of debug log\n", len(secrets), len(log))
+		fmt.Printf("secrets check: %d planted values, %d bytes of debug log (%d from clients without a Logger)\n", len(secrets), len(log), caught)
 	}
 	for s := range secrets {
 		if strings.Contains(log, s) {

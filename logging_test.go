@@ -17,7 +17,7 @@ func TestNoSecretInAnyLogLineOrError(t *testing.T) {
 	password := plantSecret("smtp-PASSWORD-9f8e7d")
 	sensitive := plantSecret("sensitive-VALUE-1a2b3c")
 	var logs bytes.Buffer
-	logger := slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug, AddSource: true}))
+	logger := suiteLoggerAnd(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug, AddSource: true}))
 	ts := setup(t, func(c *Config) { c.Logger = logger; c.RetryMax = 1 })
 
 	answers := map[string]func(w http.ResponseWriter){
@@ -85,7 +85,7 @@ func TestNoSecretInAnyLogLineOrError(t *testing.T) {
 func TestDebugRecordsCarryTheAttemptFields(t *testing.T) {
 	var logs bytes.Buffer
 	ts := setup(t, func(c *Config) {
-		c.Logger = slog.New(slog.NewJSONHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+		c.Logger = suiteLoggerAnd(slog.NewJSONHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	})
 	scripted(ts, "GET", status(503))
 	if err := call(ts, context.Background(), "GET"); err != nil {

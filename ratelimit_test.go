@@ -70,7 +70,7 @@ func TestServerRateLimitHeaderLowersTheClientRate(t *testing.T) {
 }
 
 func TestLimiterWaitEndsWithTheContext(t *testing.T) {
-	c := &Client{limiter: rate.NewLimiter(1, 1), clock: realClock{}, logger: newLogger(nil, func(string) string { return "" })}
+	c := &Client{limiter: rate.NewLimiter(1, 1), clock: realClock{}, logger: suiteLogger()}
 	if err := c.waitForLimiter(context.Background()); err != nil {
 		t.Fatal(err)
 	}

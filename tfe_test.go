@@ -26,7 +26,7 @@ func TestNewClientSendsNothing(t *testing.T) {
 	var hits atomic.Int32
 	srv := httptest.NewServer(http.HandlerFunc(func(http.ResponseWriter, *http.Request) { hits.Add(1) }))
 	defer srv.Close()
-	if _, err := NewClient(&Config{Address: srv.URL, Token: testToken}); err != nil {
+	if _, err := NewClient(&Config{Address: srv.URL, Token: testToken, Logger: suiteLogger()}); err != nil {
 		t.Fatal(err)
 	}
 	if n := hits.Load(); n != 0 {
@@ -101,7 +101,7 @@ func TestTokenSourcesInLookupOrder(t *testing.T) {
 			t.Setenv("TFE_TOKEN", tc.tfeEnv)
 			t.Setenv(hostVar, tc.tfEnv)
 			writeCredentials(t, home, "tfe-1.example.com", tc.file)
-			c, err := NewClient(&Config{Address: "https://tfe-1.example.com", Token: tc.config})
+			c, err := NewClient(&Config{Address: "https://tfe-1.example.com", Token: tc.config, Logger: suiteLogger()})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -165,11 +165,11 @@ func TestNewClientRefusesBadConfig(t *testing.T) {
 
 func TestPlainHTTPIsAllowedOnLoopbackAndByOptIn(t *testing.T) {
 	for _, addr := range []string{"http://localhost:8080", "http://127.0.0.1:1", "http://[::1]:1"} {
-		if _, err := NewClient(&Config{Address: addr, Token: "t"}); err != nil {
+		if _, err := NewClient(&Config{Address: addr, Token: "t", Logger: suiteLogger()}); err != nil {
 			t.Errorf("%s: %v", addr, err)
 		}
 	}
-	if _, err := NewClient(&Config{Address: "http://tfe.internal", Token: "t", SendTokenOverPlainHTTP: true}); err != nil {
+	if _, err := NewClient(&Config{Address: "http://tfe.internal", Token: "t", SendTokenOverPlainHTTP: true, Logger: suiteLogger()}); err != nil {
 		t.Errorf("opt-in refused: %v", err)
 	}
 }
@@ -213,7 +213,7 @@ func TestRedirectToPlainHTTPElsewhereIsRefused(t *testing.T) {
 
 func TestCallerHTTPClientIsNotModified(t *testing.T) {
 	hc := &http.Client{Timeout: 7 * time.Second}
-	if _, err := NewClient(&Config{Address: "https://tfe.example.com", Token: "t", HTTPClient: hc}); err != nil {
+	if _, err := NewClient(&Config{Address: "https://tfe.example.com", Token: "t", HTTPClient: hc, Logger: suiteLogger()}); err != nil {
 		t.Fatal(err)
 	}
 	if hc.Transport != nil || hc.Timeout != 7*time.Second {
