@@ -1,0 +1,34 @@
+package tfe
+
+import (
+	"context"
+	"strings"
+)
+
+// Exports for the external test package tfe_test, whose tests build
+// clients from tfetest (which imports this package, so those tests cannot
+// live inside it).
+
+// SuiteLogger is the logger of the suite's shared debug sink, which
+// TestMain checks for planted secrets: every test client logs into it.
+var SuiteLogger = suiteLogger
+
+// PlantSecret registers a value that must never reach the suite's debug
+// sink, and returns it.
+var PlantSecret = plantSecret
+
+// SuiteLogContains reports whether the suite's debug sink holds s so far.
+func SuiteLogContains(s string) bool { return strings.Contains(suiteLog.String(), s) }
+
+// RawRequest sends method to path (relative to the base path, escaped)
+// with payload as its JSON body through the client's one request path,
+// c.do (rate limit, retries, logging), and decodes the answer as one
+// JSON:API resource of any type.
+//
+// It exists for the fault matrix: no endpoint of this SDK uses PUT, yet
+// the retry policy names PUT as safe to repeat, so the matrix drives PUT
+// through this hook against the fake's PUT varsets/:id.
+func RawRequest(c *Client, ctx context.Context, method, path string, payload any) error {
+	_, err := requestOne(ctx, c, method, path, nil, payload, func(res *resource, _ included) (*resource, error) { return res, nil })
+	return err
+}
