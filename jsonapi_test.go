@@ -144,10 +144,17 @@ func FuzzDecodeAnswer(f *testing.F) {
 	})
 }
 
-// decodeChecks runs one model's decoders over a body; services add theirs.
+// decodeChecks runs each model's decoders over a body: one line per
+// resource type the SDK decodes.
 var decodeChecks = []func(t *testing.T, body []byte){
 	fuzzDecoder(decodeWorkspace, func(w *Workspace) string { return w.ID }),
 	fuzzDecoder(decodeProject, func(p *Project) string { return p.ID }),
+	fuzzDecoder(decodeVariable, func(v *Variable) string { return v.ID }),
+	fuzzDecoder(decodeVariableSet, func(vs *VariableSet) string { return vs.ID }),
+	fuzzDecoder(decodeVariableSetVariable, func(v *VariableSetVariable) string { return v.ID }),
+	fuzzDecoder(decodeOrganization, func(o *Organization) string { return o.Name }),
+	fuzzDecoder(decodeTokenTTLPolicy, func(p *TokenTTLPolicy) string { return p.ID }),
+	fuzzDecoder(decodeAdminSMTPSettings, func(s *AdminSMTPSettings) string { return s.ID }),
 }
 
 // fuzzDecoder checks that decodeOne and decodeMany with fn never panic and
