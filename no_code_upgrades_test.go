@@ -95,10 +95,10 @@ func TestWorkspaceUpgradeRunStates(t *testing.T) {
 		"confirmed": "in progress", "pre_apply_running": "in progress", "pre_apply_completed": "in progress",
 		"queuing_apply": "in progress", "apply_queued": "in progress", "applying": "in progress",
 		"post_apply_running": "in progress",
-		"applied": "applied", "post_apply_completed": "applied",
+		"applied":            "applied", "post_apply_completed": "applied",
 		"errored": "failed", "canceled": "failed", "force_canceled": "failed", "discarded": "failed",
 		"policy_soft_failed": "failed",
-		"policy_override": "", "pre_plan_awaiting_decision": "", "post_plan_awaiting_decision": "",
+		"policy_override":    "", "pre_plan_awaiting_decision": "", "post_plan_awaiting_decision": "",
 		"some_future_state": "", "": "",
 	}
 	for state := range runStatePhases {
