@@ -367,27 +367,29 @@ func decodeNoCodeModule(res *resource, inc included) (*NoCodeModule, error) {
 	if ref := res.relation("registry-module"); ref != nil {
 		m.RegistryModule = &RegistryModule{ID: ref.ID}
 	}
-	m.VariableOptions = decodeIncluded(res.relations("variable-options"), inc, decodeVariableOption,
-		func(id string) *NoCodeVariableOption { return &NoCodeVariableOption{ID: id} })
+	m.VariableOptions = decodeIncluded(res.relations("variable-options"), inc, decodeVariableOption, newVariableOption)
 	return m, nil
 }
 
+// newVariableOption returns an option set with its ID only.
+func newVariableOption(id string) *NoCodeVariableOption { return &NoCodeVariableOption{ID: id} }
+
 // decodeVariableOption builds a NoCodeVariableOption from a
 // variable-options resource.
-func decodeVariableOption(res *resource, _ included) (*NoCodeVariableOption, error) {
-	o := &NoCodeVariableOption{ID: res.ID}
-	if err := res.decodeAttributes(o); err != nil {
-		return nil, err
-	}
-	return o, nil
-}
+var decodeVariableOption = attributesDecoder(newVariableOption)
 
 // decodeRegistryModuleVariable builds a RegistryModuleVariable from a
-// registry-module-variables resource.
-func decodeRegistryModuleVariable(res *resource, _ included) (*RegistryModuleVariable, error) {
-	v := &RegistryModuleVariable{}
-	if err := res.decodeAttributes(v); err != nil {
-		return nil, err
+// registry-module-variables resource (the model has no ID).
+var decodeRegistryModuleVariable = attributesDecoder(func(string) *RegistryModuleVariable { return &RegistryModuleVariable{} })
+
+// attributesDecoder returns the decodeFunc of a model made of its
+// resource's attributes alone; newT makes the model from the resource ID.
+func attributesDecoder[T any](newT func(id string) *T) decodeFunc[T] {
+	return func(res *resource, _ included) (*T, error) {
+		v := newT(res.ID)
+		if err := res.decodeAttributes(v); err != nil {
+			return nil, err
+		}
+		return v, nil
 	}
-	return v, nil
 }

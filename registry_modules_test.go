@@ -123,78 +123,76 @@ func TestRegistryModulesListIterStopsOnError(t *testing.T) {
 
 func TestRegistryModulesRead(t *testing.T) {
 	t.Parallel()
-	ts := setup(t)
-	ts.handle("GET /organizations/my-organization/registry-modules/private/my-organization/my-module/aws", exchange{
-		method: "GET", status: 200, fixture: "registry_modules/read.response.json",
-	}.handler(t))
+	for _, tc := range []struct {
+		name, path, fixture string
+		id                  RegistryModuleID
+		want                RegistryModule
+	}{{
+		name:    "private, namespace and registry defaulted",
+		path:    "/organizations/my-organization/registry-modules/private/my-organization/my-module/aws",
+		fixture: "read",
+		id:      RegistryModuleID{Organization: "my-organization", Name: "my-module", Provider: "aws"},
+		want: RegistryModule{Name: "my-module", Namespace: "my-organization", RegistryName: PrivateRegistry, Status: "setup_complete",
+			UpdatedAt: time.Date(2020, 7, 9, 20, 16, 20, 538e6, time.UTC)},
+	}, {
+		name:    "public",
+		path:    "/organizations/my-organization/registry-modules/public/terraform-aws-modules/vpc/aws",
+		fixture: "create_public",
+		id: RegistryModuleID{Organization: "my-organization", Name: "vpc", Provider: "aws",
+			Namespace: "terraform-aws-modules", RegistryName: PublicRegistry},
+		want: RegistryModule{Name: "vpc", Namespace: "terraform-aws-modules", RegistryName: PublicRegistry, Status: "pending",
+			UpdatedAt: time.Date(2020, 7, 9, 19, 36, 56, 288e6, time.UTC)},
+	}} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			ts := setup(t)
+			ts.handle("GET "+tc.path, exchange{
+				method: "GET", status: 200, fixture: "registry_modules/" + tc.fixture + ".response.json",
+			}.handler(t))
 
-	m, err := ts.client.RegistryModules.Read(context.Background(), RegistryModuleID{
-		Organization: "my-organization", Name: "my-module", Provider: "aws",
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if m.ID != "mod-fZn7uHu99ZCpAKZJ" || m.Name != "my-module" || m.Status != "setup_complete" ||
-		!m.UpdatedAt.Equal(time.Date(2020, 7, 9, 20, 16, 20, 538e6, time.UTC)) {
-		t.Errorf("module = %+v", m)
-	}
-}
-
-func TestRegistryModulesReadPublic(t *testing.T) {
-	t.Parallel()
-	ts := setup(t)
-	ts.handle("GET /organizations/my-organization/registry-modules/public/terraform-aws-modules/vpc/aws", exchange{
-		method: "GET", status: 200, fixture: "registry_modules/create_public.response.json",
-	}.handler(t))
-
-	m, err := ts.client.RegistryModules.Read(context.Background(), RegistryModuleID{
-		Organization: "my-organization", Name: "vpc", Provider: "aws",
-		Namespace: "terraform-aws-modules", RegistryName: PublicRegistry,
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if m.RegistryName != PublicRegistry || m.Namespace != "terraform-aws-modules" {
-		t.Errorf("module = %+v", m)
+			m, err := ts.client.RegistryModules.Read(context.Background(), tc.id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if m.ID != "mod-fZn7uHu99ZCpAKZJ" || m.Name != tc.want.Name || m.Namespace != tc.want.Namespace ||
+				m.RegistryName != tc.want.RegistryName || m.Status != tc.want.Status || !m.UpdatedAt.Equal(tc.want.UpdatedAt) {
+				t.Errorf("module = %+v, want %+v", m, tc.want)
+			}
+		})
 	}
 }
 
 func TestRegistryModulesCreate(t *testing.T) {
 	t.Parallel()
-	ts := setup(t)
-	ts.handle("POST /organizations/my-organization/registry-modules", exchange{
-		method: "POST", golden: "registry_modules/create.request.json",
-		status: 201, fixture: "registry_modules/create.response.json",
-	}.handler(t))
+	for _, tc := range []struct {
+		name, golden, fixture, wantNamespace string
+		opts                                 RegistryModuleCreateOptions
+	}{{
+		name: "private", golden: "create", fixture: "create", wantNamespace: "my-organization",
+		opts: RegistryModuleCreateOptions{Name: "my-module", Provider: "aws", NoCode: Ptr(true)},
+	}, {
+		name: "public", golden: "create_public", fixture: "create_public", wantNamespace: "terraform-aws-modules",
+		opts: RegistryModuleCreateOptions{
+			Name: "vpc", Provider: "aws", RegistryName: PublicRegistry,
+			Namespace: Ptr("terraform-aws-modules"), NoCode: Ptr(true),
+		},
+	}} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			ts := setup(t)
+			ts.handle("POST /organizations/my-organization/registry-modules", exchange{
+				method: "POST", golden: "registry_modules/" + tc.golden + ".request.json",
+				status: 201, fixture: "registry_modules/" + tc.fixture + ".response.json",
+			}.handler(t))
 
-	m, err := ts.client.RegistryModules.Create(context.Background(), "my-organization", RegistryModuleCreateOptions{
-		Name: "my-module", Provider: "aws", NoCode: Ptr(true),
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if m.ID != "mod-fZn7uHu99ZCpAKZJ" || m.Status != "pending" || len(m.VersionStatuses) != 0 {
-		t.Errorf("module = %+v", m)
-	}
-}
-
-func TestRegistryModulesCreatePublic(t *testing.T) {
-	t.Parallel()
-	ts := setup(t)
-	ts.handle("POST /organizations/my-organization/registry-modules", exchange{
-		method: "POST", golden: "registry_modules/create_public.request.json",
-		status: 201, fixture: "registry_modules/create_public.response.json",
-	}.handler(t))
-
-	m, err := ts.client.RegistryModules.Create(context.Background(), "my-organization", RegistryModuleCreateOptions{
-		Name: "vpc", Provider: "aws", RegistryName: PublicRegistry,
-		Namespace: Ptr("terraform-aws-modules"), NoCode: Ptr(true),
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if m.Namespace != "terraform-aws-modules" {
-		t.Errorf("module = %+v", m)
+			m, err := ts.client.RegistryModules.Create(context.Background(), "my-organization", tc.opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if m.ID != "mod-fZn7uHu99ZCpAKZJ" || m.Status != "pending" || m.Namespace != tc.wantNamespace || len(m.VersionStatuses) != 0 {
+				t.Errorf("module = %+v", m)
+			}
+		})
 	}
 }
 
