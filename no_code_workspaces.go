@@ -29,7 +29,8 @@ type NoCodeWorkspaceCreateOptions struct {
 	// remote. ExecutionModeAgent needs AgentPoolID.
 	ExecutionMode *ExecutionMode
 	// AgentPoolID is the agent pool of a workspace in agent mode; refused
-	// with the remote and local modes.
+	// with the remote and local modes, and without a mode (the service
+	// would default to remote).
 	AgentPoolID *string
 	// AutoApply applies successful plans without confirmation.
 	AutoApply *bool
@@ -83,17 +84,21 @@ func (o NoCodeWorkspaceCreateOptions) validate() error {
 }
 
 // checkExecutionMode checks the execution mode and its agent pool: agent
-// mode needs a pool, the other modes refuse one.
+// mode needs a pool, the other modes refuse one. No mode means remote, the
+// service's default.
 func checkExecutionMode(mode *ExecutionMode, pool string) error {
 	const modeField, poolField = "NoCodeWorkspaceCreateOptions.ExecutionMode", "NoCodeWorkspaceCreateOptions.AgentPoolID"
-	if mode != nil && !mode.valid() {
-		return invalid(ErrValidation, modeField, "must be remote, local or agent")
+	effective := ExecutionModeRemote
+	if mode != nil {
+		effective = *mode
 	}
 	switch {
-	case mode != nil && *mode == ExecutionModeAgent && pool == "":
+	case !effective.valid():
+		return invalid(ErrValidation, modeField, "must be remote, local or agent")
+	case effective == ExecutionModeAgent && pool == "":
 		return invalid(ErrRequiredAgentPoolID, poolField, "must be set with execution mode agent")
-	case mode != nil && *mode != ExecutionModeAgent && pool != "":
-		return invalid(ErrAgentPoolNotAllowed, poolField, fmt.Sprintf("must not be set with execution mode %s", *mode))
+	case effective != ExecutionModeAgent && pool != "":
+		return invalid(ErrAgentPoolNotAllowed, poolField, fmt.Sprintf("must not be set with execution mode %s (set ExecutionMode to agent)", effective))
 	case pool != "":
 		return checkID(ErrInvalidAgentPoolID, poolField, pool)
 	}

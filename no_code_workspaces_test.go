@@ -140,6 +140,9 @@ func TestNoCodeWorkspaceValidation(t *testing.T) {
 		{"local mode with pool", ErrAgentPoolNotAllowed, create(func(o *NoCodeWorkspaceCreateOptions) {
 			o.ExecutionMode, o.AgentPoolID = Ptr(ExecutionModeLocal), Ptr("apool-1")
 		})},
+		{"pool without mode", ErrAgentPoolNotAllowed, create(func(o *NoCodeWorkspaceCreateOptions) {
+			o.AgentPoolID = Ptr("apool-1")
+		})},
 		{"bad pool id", ErrInvalidAgentPoolID, create(func(o *NoCodeWorkspaceCreateOptions) {
 			o.ExecutionMode, o.AgentPoolID = Ptr(ExecutionModeAgent), Ptr("apool 1")
 		})},

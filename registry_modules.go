@@ -17,7 +17,11 @@ type RegistryModules interface {
 	// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/private-registry/modules#list-registry-modules-for-an-organization
 	List(ctx context.Context, organization string, opts *RegistryModuleListOptions) (*RegistryModuleList, error)
 
-	// ListIter yields every module List would return, page after page.
+	// ListIter yields every module List would return, page after page
+	// (100 per page unless opts sets a size); an error ends the sequence.
+	//
+	// GET /organizations/:organization_name/registry-modules, repeated
+	// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/private-registry/modules#list-registry-modules-for-an-organization
 	ListIter(ctx context.Context, organization string, opts *RegistryModuleListOptions) iter.Seq2[*RegistryModule, error]
 
 	// Read returns a registry module.
