@@ -299,3 +299,38 @@ func TestNoCodeUpgradeValidation(t *testing.T) {
 	}
 	runValidationCases(t, cases)
 }
+
+func TestMalformedAnswersAreDecodeErrors(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	for _, tc := range []struct {
+		name, pattern, body string
+		call                func(c *Client) error
+	}{
+		{"registry module", "GET /organizations/org/registry-modules",
+			`{"data":[{"id":"mod-1","type":"registry-modules","attributes":{"created-at":"yesterday"}}]}`,
+			func(c *Client) error { _, err := c.RegistryModules.List(ctx, "org", nil); return err }},
+		{"no-code module", "GET /no-code-modules/nocode-1",
+			`{"data":{"id":"nocode-1","type":"no-code-modules","attributes":{"enabled":"yes"}}}`,
+			func(c *Client) error { _, err := c.NoCodeModules.Read(ctx, "nocode-1", nil); return err }},
+		{"module variable", "GET /no-code-modules/nocode-1/versions/1.0.0/module-variables",
+			`{"data":[{"id":"modvar-1","type":"registry-module-variables","attributes":{"required":"no"}}]}`,
+			func(c *Client) error { _, err := c.NoCodeModules.ReadVariables(ctx, "nocode-1", "1.0.0"); return err }},
+		{"workspace upgrade", "GET " + upgradePathPattern,
+			`{"data":{"id":"run-1","type":"workspace-upgrade","attributes":{"status":7}}}`,
+			func(c *Client) error {
+				_, err := c.NoCodeModules.ReadWorkspaceUpgrade(ctx, "nocode-1", "ws-1", "run-1")
+				return err
+			}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			ts := setup(t)
+			ts.handle(tc.pattern, func(w http.ResponseWriter, r *http.Request) { respond(w, 200, tc.body) })
+			var de *DecodeError
+			if err := tc.call(ts.client); !errors.As(err, &de) || de.StatusCode != 200 {
+				t.Errorf("err = %v, want a *DecodeError", err)
+			}
+		})
+	}
+}
