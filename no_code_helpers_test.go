@@ -5,6 +5,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"strings"
 	"testing"
 )
 
@@ -78,4 +79,12 @@ func runValidationCases(t *testing.T, cases []validationCase) {
 			ts.assertNoRequests()
 		})
 	}
+}
+
+// expect registers e as the handler of pattern ("POST /path"); the
+// request's method is the pattern's.
+func (ts *testServer) expect(pattern string, e exchange) {
+	method, _, _ := strings.Cut(pattern, " ")
+	e.method = method
+	ts.handle(pattern, e.handler(ts.t))
 }

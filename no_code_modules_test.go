@@ -45,10 +45,10 @@ func assertDocsNoCodeModule(t *testing.T, m *NoCodeModule) {
 func TestNoCodeModulesCreate(t *testing.T) {
 	t.Parallel()
 	ts := setup(t)
-	ts.handle("POST /organizations/my-organization/no-code-modules", exchange{
-		method: "POST", golden: "no_code_modules/create.request.json",
+	ts.expect("POST /organizations/my-organization/no-code-modules", exchange{
+		golden: "no_code_modules/create.request.json",
 		status: 200, fixture: "no_code_modules/create.response.json",
-	}.handler(t))
+	})
 
 	m, err := ts.client.NoCodeModules.Create(context.Background(), "my-organization", NoCodeModuleCreateOptions{
 		RegistryModuleID: "mod-2aaFrmRPZs2N9epr",
@@ -75,10 +75,10 @@ func TestNoCodeModulesRead(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			ts := setup(t)
-			ts.handle("GET /no-code-modules/nocode-9HE91XDNY3faePn2", exchange{
-				method: "GET", query: includeVariableOptions,
+			ts.expect("GET /no-code-modules/nocode-9HE91XDNY3faePn2", exchange{
+				query:  includeVariableOptions,
 				status: 200, fixture: "no_code_modules/read.response.json",
-			}.handler(t))
+			})
 
 			m, err := ts.client.NoCodeModules.Read(context.Background(), "nocode-9HE91XDNY3faePn2", opts)
 			if err != nil {
@@ -95,10 +95,10 @@ func TestNoCodeModulesRead(t *testing.T) {
 func TestNoCodeModulesUpdate(t *testing.T) {
 	t.Parallel()
 	ts := setup(t)
-	ts.handle("PATCH /no-code-modules/nocode-9HE91XDNY3faePn2", exchange{
-		method: "PATCH", golden: "no_code_modules/update.request.json",
+	ts.expect("PATCH /no-code-modules/nocode-9HE91XDNY3faePn2", exchange{
+		golden: "no_code_modules/update.request.json",
 		status: 200, fixture: "no_code_modules/update.response.json",
-	}.handler(t))
+	})
 
 	m, err := ts.client.NoCodeModules.Update(context.Background(), "nocode-9HE91XDNY3faePn2", NoCodeModuleUpdateOptions{
 		RegistryModuleID: Ptr("mod-zyai9dwH4VPPaVuC"),
@@ -143,10 +143,10 @@ func TestNoCodeModulesUpdateReadsRegistryModuleFirst(t *testing.T) {
 func TestNoCodeModulesUpdateClearsVariableOptions(t *testing.T) {
 	t.Parallel()
 	ts := setup(t)
-	ts.handle("PATCH /no-code-modules/nocode-9HE91XDNY3faePn2", exchange{
-		method: "PATCH", golden: "no_code_modules/update_clear_options.request.json",
+	ts.expect("PATCH /no-code-modules/nocode-9HE91XDNY3faePn2", exchange{
+		golden: "no_code_modules/update_clear_options.request.json",
 		status: 200, fixture: "no_code_modules/update.response.json",
-	}.handler(t))
+	})
 
 	_, err := ts.client.NoCodeModules.Update(context.Background(), "nocode-9HE91XDNY3faePn2", NoCodeModuleUpdateOptions{
 		RegistryModuleID: Ptr("mod-2aaFrmRPZs2N9epr"),
@@ -187,7 +187,7 @@ func TestNoCodeModulesUpdateWithoutRegistryModuleInAnswer(t *testing.T) {
 func TestNoCodeModulesDelete(t *testing.T) {
 	t.Parallel()
 	ts := setup(t)
-	ts.handle("DELETE /no-code-modules/nocode-9HE91XDNY3faePn2", exchange{method: "DELETE", status: 204}.handler(t))
+	ts.expect("DELETE /no-code-modules/nocode-9HE91XDNY3faePn2", exchange{status: 204})
 
 	if err := ts.client.NoCodeModules.Delete(context.Background(), "nocode-9HE91XDNY3faePn2"); err != nil {
 		t.Fatal(err)
@@ -200,9 +200,9 @@ func TestNoCodeModulesDelete(t *testing.T) {
 func TestNoCodeModulesReadVariables(t *testing.T) {
 	t.Parallel()
 	ts := setup(t)
-	ts.handle("GET /no-code-modules/nocode-9HE91XDNY3faePn2/versions/1.4.0/module-variables", exchange{
-		method: "GET", status: 200, fixture: "no_code_modules/module_variables.response.json",
-	}.handler(t))
+	ts.expect("GET /no-code-modules/nocode-9HE91XDNY3faePn2/versions/1.4.0/module-variables", exchange{
+		status: 200, fixture: "no_code_modules/module_variables.response.json",
+	})
 
 	vars, err := ts.client.NoCodeModules.ReadVariables(context.Background(), "nocode-9HE91XDNY3faePn2", "1.4.0")
 	if err != nil {

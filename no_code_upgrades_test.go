@@ -36,9 +36,9 @@ func scriptedStates(t *testing.T, states ...string) http.HandlerFunc {
 func TestNoCodeModulesReadWorkspaceUpgrade(t *testing.T) {
 	t.Parallel()
 	ts := setup(t)
-	ts.handle("GET /no-code-modules/nocode-WGckovT2RQxupyt1/workspaces/ws-qACTToFUM5BvDKhC/upgrade/run-Cyij8ctBHM1g5xdX", exchange{
-		method: "GET", status: 200, fixture: "no_code_modules/read_upgrade.response.json",
-	}.handler(t))
+	ts.expect("GET /no-code-modules/nocode-WGckovT2RQxupyt1/workspaces/ws-qACTToFUM5BvDKhC/upgrade/run-Cyij8ctBHM1g5xdX", exchange{
+		status: 200, fixture: "no_code_modules/read_upgrade.response.json",
+	})
 
 	up, err := ts.client.NoCodeModules.ReadWorkspaceUpgrade(context.Background(),
 		"nocode-WGckovT2RQxupyt1", "ws-qACTToFUM5BvDKhC", "run-Cyij8ctBHM1g5xdX")

@@ -12,10 +12,10 @@ var sensitiveValue = plantSecret("s3cr3t-db-password-7f1c2e")
 func TestNoCodeModulesCreateWorkspace(t *testing.T) {
 	t.Parallel()
 	ts := setup(t)
-	ts.handle("POST /no-code-modules/nocode-WGckovT2RQxupyt1/workspaces", exchange{
-		method: "POST", golden: "no_code_modules/create_workspace.request.json",
+	ts.expect("POST /no-code-modules/nocode-WGckovT2RQxupyt1/workspaces", exchange{
+		golden: "no_code_modules/create_workspace.request.json",
 		status: 200, fixture: "no_code_modules/create_workspace.response.json",
-	}.handler(t))
+	})
 
 	ws, err := ts.client.NoCodeModules.CreateWorkspace(context.Background(), "nocode-WGckovT2RQxupyt1", NoCodeWorkspaceCreateOptions{
 		Name:             "no-code-workspace",
@@ -50,10 +50,10 @@ func TestNoCodeModulesCreateWorkspace(t *testing.T) {
 func TestNoCodeModulesCreateWorkspaceAgentMode(t *testing.T) {
 	t.Parallel()
 	ts := setup(t)
-	ts.handle("POST /no-code-modules/nocode-WGckovT2RQxupyt1/workspaces", exchange{
-		method: "POST", golden: "no_code_modules/create_workspace_agent.request.json",
+	ts.expect("POST /no-code-modules/nocode-WGckovT2RQxupyt1/workspaces", exchange{
+		golden: "no_code_modules/create_workspace_agent.request.json",
 		status: 200, fixture: "no_code_modules/create_workspace.response.json",
-	}.handler(t))
+	})
 
 	_, err := ts.client.NoCodeModules.CreateWorkspace(context.Background(), "nocode-WGckovT2RQxupyt1", NoCodeWorkspaceCreateOptions{
 		Name:          "private-network-ws",
@@ -69,10 +69,10 @@ func TestNoCodeModulesCreateWorkspaceAgentMode(t *testing.T) {
 func TestNoCodeModulesUpgradeWorkspace(t *testing.T) {
 	t.Parallel()
 	ts := setup(t)
-	ts.handle("POST /no-code-modules/nocode-WGckovT2RQxupyt1/workspaces/ws-qACTToFUM5BvDKhC/upgrade", exchange{
-		method: "POST", golden: "no_code_modules/upgrade.request.json",
+	ts.expect("POST /no-code-modules/nocode-WGckovT2RQxupyt1/workspaces/ws-qACTToFUM5BvDKhC/upgrade", exchange{
+		golden: "no_code_modules/upgrade.request.json",
 		status: 200, fixture: "no_code_modules/upgrade.response.json",
-	}.handler(t))
+	})
 
 	up, err := ts.client.NoCodeModules.UpgradeWorkspace(context.Background(), "nocode-WGckovT2RQxupyt1", "ws-qACTToFUM5BvDKhC",
 		&NoCodeWorkspaceUpgradeOptions{Variables: []NoCodeWorkspaceVariable{
@@ -94,10 +94,10 @@ func TestNoCodeModulesUpgradeWorkspace(t *testing.T) {
 func TestNoCodeModulesUpgradeWorkspaceWithoutOptions(t *testing.T) {
 	t.Parallel()
 	ts := setup(t)
-	ts.handle("POST /no-code-modules/nocode-1/workspaces/ws-1/upgrade", exchange{
-		method: "POST", golden: "no_code_modules/upgrade_empty.request.json",
+	ts.expect("POST /no-code-modules/nocode-1/workspaces/ws-1/upgrade", exchange{
+		golden: "no_code_modules/upgrade_empty.request.json",
 		status: 200, fixture: "no_code_modules/upgrade.response.json",
-	}.handler(t))
+	})
 
 	if _, err := ts.client.NoCodeModules.UpgradeWorkspace(context.Background(), "nocode-1", "ws-1", nil); err != nil {
 		t.Fatal(err)

@@ -11,8 +11,7 @@ import (
 func TestRegistryModulesList(t *testing.T) {
 	t.Parallel()
 	ts := setup(t)
-	ts.handle("GET /organizations/my-organization/registry-modules", exchange{
-		method: "GET",
+	ts.expect("GET /organizations/my-organization/registry-modules", exchange{
 		query: url.Values{
 			"q":                     {"gateway"},
 			"filter[registry_name]": {"private"},
@@ -22,7 +21,7 @@ func TestRegistryModulesList(t *testing.T) {
 		},
 		status:  200,
 		fixture: "registry_modules/list.response.json",
-	}.handler(t))
+	})
 
 	list, err := ts.client.RegistryModules.List(context.Background(), "my-organization", &RegistryModuleListOptions{
 		ListOptions:  ListOptions{PageNumber: 1, PageSize: 6},
@@ -59,12 +58,11 @@ func TestRegistryModulesList(t *testing.T) {
 func TestRegistryModulesListIncludesNoCodeModules(t *testing.T) {
 	t.Parallel()
 	ts := setup(t)
-	ts.handle("GET /organizations/my-organization/registry-modules", exchange{
-		method:  "GET",
+	ts.expect("GET /organizations/my-organization/registry-modules", exchange{
 		query:   url.Values{"include": {"no-code-modules"}},
 		status:  200,
 		fixture: "registry_modules/list_no_code.response.json",
-	}.handler(t))
+	})
 
 	list, err := ts.client.RegistryModules.List(context.Background(), "my-organization", &RegistryModuleListOptions{
 		Include: []RegistryModuleIncludeOpt{RegistryModuleIncludeNoCodeModules},
@@ -146,9 +144,9 @@ func TestRegistryModulesRead(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			ts := setup(t)
-			ts.handle("GET "+tc.path, exchange{
-				method: "GET", status: 200, fixture: "registry_modules/" + tc.fixture + ".response.json",
-			}.handler(t))
+			ts.expect("GET "+tc.path, exchange{
+				status: 200, fixture: "registry_modules/" + tc.fixture + ".response.json",
+			})
 
 			m, err := ts.client.RegistryModules.Read(context.Background(), tc.id)
 			if err != nil {
@@ -180,10 +178,10 @@ func TestRegistryModulesCreate(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			ts := setup(t)
-			ts.handle("POST /organizations/my-organization/registry-modules", exchange{
-				method: "POST", golden: "registry_modules/" + tc.golden + ".request.json",
+			ts.expect("POST /organizations/my-organization/registry-modules", exchange{
+				golden: "registry_modules/" + tc.golden + ".request.json",
 				status: 201, fixture: "registry_modules/" + tc.fixture + ".response.json",
-			}.handler(t))
+			})
 
 			m, err := ts.client.RegistryModules.Create(context.Background(), "my-organization", tc.opts)
 			if err != nil {
@@ -199,9 +197,9 @@ func TestRegistryModulesCreate(t *testing.T) {
 func TestRegistryModulesDelete(t *testing.T) {
 	t.Parallel()
 	ts := setup(t)
-	ts.handle("DELETE /organizations/my-organization/registry-modules/private/my-organization/my-module/aws", exchange{
-		method: "DELETE", status: 204,
-	}.handler(t))
+	ts.expect("DELETE /organizations/my-organization/registry-modules/private/my-organization/my-module/aws", exchange{
+		status: 204,
+	})
 
 	err := ts.client.RegistryModules.Delete(context.Background(), RegistryModuleID{
 		Organization: "my-organization", Name: "my-module", Provider: "aws",
