@@ -155,7 +155,16 @@ var decodeChecks = []func(t *testing.T, body []byte){
 	fuzzDecoder(decodeOrganization, func(o *Organization) string { return o.Name }),
 	fuzzDecoder(decodeTokenTTLPolicy, func(p *TokenTTLPolicy) string { return p.ID }),
 	fuzzDecoder(decodeAdminSMTPSettings, func(s *AdminSMTPSettings) string { return s.ID }),
+	fuzzDecoder(decodeRegistryModule, func(m *RegistryModule) string { return m.ID }),
+	fuzzDecoder(decodeNoCodeModule, func(m *NoCodeModule) string { return m.ID }),
+	fuzzDecoder(decodeVariableOption, func(o *NoCodeVariableOption) string { return o.ID }),
+	fuzzDecoder(decodeRegistryModuleVariable, noModelID[RegistryModuleVariable]),
+	fuzzDecoder(decodeWorkspaceUpgrade, func(u *WorkspaceUpgrade) string { return u.ID }),
 }
+
+// noModelID stands in for the ID of a model that has none (module
+// variables): decodeResource still refuses a resource without one.
+func noModelID[T any](*T) string { return "(no ID in the model)" }
 
 // fuzzDecoder checks that decodeOne and decodeMany with fn never panic and
 // never succeed with a model lacking its ID.
