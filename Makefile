@@ -4,10 +4,14 @@
 GO          ?= go
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 FUZZTIME    ?= 5m
+# Extra flags for each fuzz run, e.g. FUZZFLAGS=-parallel=1 on a shared
+# machine (one fuzzing worker instead of one per core).
+FUZZFLAGS   ?=
 # Packages whose statement coverage `make cover` checks, with their floor.
 COVER_MIN   ?= 85
 
-# Each fuzz target and its package.
+# Each fuzz target and its package (TestMakefileFuzzesEveryTarget checks
+# that the list matches the Fuzz functions the tests define).
 FUZZ_TARGETS := \
 	.:FuzzDecodeAnswer \
 	.:FuzzAPIError \
@@ -55,7 +59,7 @@ fuzz: ## run each fuzz target for FUZZTIME (default 5m)
 	@for t in $(FUZZ_TARGETS); do \
 	  pkg=$${t%%:*}; name=$${t##*:}; \
 	  echo "=== $$name ($$pkg) for $(FUZZTIME)"; \
-	  $(GO) test -run='^$$' -fuzz="^$$name$$" -fuzztime=$(FUZZTIME) $$pkg || exit 1; \
+	  $(GO) test -run='^$$' -fuzz="^$$name$$" -fuzztime=$(FUZZTIME) $(FUZZFLAGS) $$pkg || exit 1; \
 	done
 
 bench: ## the side-by-side comparison with go-tfe (benchmarks/ module)
