@@ -1,6 +1,7 @@
 package tfe
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -94,10 +95,12 @@ func TestMain(m *testing.M) {
 
 // catchUnconfiguredLogs sends the debug log of any client built without
 // Config.Logger (tfetest's Server.Client, NewClient(nil)) into the suite's
-// sink: TFE_LOG=debug makes such a client log to os.Stderr, which is a
-// pipe into the sink until stop, which restores it and returns how many
-// bytes came that way. A test that clears TFE_LOG opts its clients out.
-func catchUnconfiguredLogs() (stop func() int64) {
+// sink: TFE_LOG=debug makes such a client log to os.Stderr, which until
+// stop is a pipe copied line by line into the sink and on to the real
+// standard error (where the testing package's own output, such as fuzzing
+// progress, goes too). stop restores os.Stderr and returns how many SDK
+// log records came that way. A test that clears TFE_LOG opts out.
+func catchUnconfiguredLogs() (stop func() int) {
 	r, w, err := os.Pipe()
 	if err != nil {
 		panic(err)
@@ -105,26 +108,38 @@ func catchUnconfiguredLogs() (stop func() int64) {
 	stderr := os.Stderr
 	os.Setenv("TFE_LOG", "debug")
 	os.Stderr = w
-	copied := make(chan int64)
+	records := make(chan int)
 	go func() {
-		n, _ := io.Copy(&suiteLog, r)
-		copied <- n
+		n := 0
+		in := bufio.NewReader(r)
+		for {
+			line, err := in.ReadBytes('\n')
+			_, _ = suiteLog.Write(line)
+			_, _ = stderr.Write(line)
+			if bytes.Contains(line, []byte(`msg="tfe: `)) {
+				n++
+			}
+			if err != nil {
+				records <- n
+				return
+			}
+		}
 	}()
-	return func() int64 {
+	return func() int {
 		os.Stderr = stderr
 		w.Close()
-		n := <-copied
+		n := <-records
 		r.Close()
 		return n
 	}
 }
 
-func checkSuiteLogForSecrets(caught int64) int {
+func checkSuiteLogForSecrets(caught int) int {
 	log := suiteLog.String()
 	secretsMu.Lock()
 	defer secretsMu.Unlock()
 	if testing.Verbose() {
-		fmt.Printf("secrets check: %d planted values, %d bytes of debug log (%d from clients without a Logger)\n", len(secrets), len(log), caught)
+		fmt.Printf("secrets check: %d planted values, %d bytes of debug log (%d records from clients without a Logger)\n", len(secrets), len(log), caught)
 	}
 	for s := range secrets {
 		if strings.Contains(log, s) {
