@@ -42,14 +42,13 @@ func (c *Cleanup) Add(what string, fn func(context.Context) error) func(context.
 	}
 }
 
-// Finish runs the pending actions, last added first, on a context that
+// Run runs the pending actions, last added first, on a context that
 // outlives ctx's cancellation by up to CleanupTimeout, printing one line
-// each. Their errors are joined to *err. Use it deferred:
-//
-//	defer cleanup.Finish(ctx, &err)
-func (c *Cleanup) Finish(ctx context.Context, err *error) {
+// each, and returns their errors joined. An action runs at most once.
+func (c *Cleanup) Run(ctx context.Context) error {
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), CleanupTimeout)
 	defer cancel()
+	var errs []error
 	for i := len(c.actions) - 1; i >= 0; i-- {
 		a := c.actions[i]
 		if a.done {
@@ -57,14 +56,23 @@ func (c *Cleanup) Finish(ctx context.Context, err *error) {
 		}
 		a.done = true
 		if c.keep {
-			fmt.Fprintf(c.out, "  kept (TFE_KEEP is set): not done: %s\n", a.what)
+			fmt.Fprintf(c.out, "  kept (TFE_KEEP is set), not done: %s\n", a.what)
 			continue
 		}
-		if cerr := a.fn(ctx); cerr != nil {
-			fmt.Fprintf(c.out, "✗ cleanup: %s: %v\n", a.what, cerr)
-			*err = errors.Join(*err, fmt.Errorf("cleanup: %s: %w", a.what, cerr))
+		if err := a.fn(ctx); err != nil {
+			fmt.Fprintf(c.out, "✗ cleanup: %s: %v\n", a.what, err)
+			errs = append(errs, fmt.Errorf("cleanup: %s: %w", a.what, err))
 			continue
 		}
 		fmt.Fprintf(c.out, "  cleanup: %s\n", a.what)
 	}
+	return errors.Join(errs...)
+}
+
+// Finish is Run for a deferred call: it joins Run's errors to *err, so
+// that a failed step is cleaned up after too.
+//
+//	defer cleanup.Finish(ctx, &err)
+func (c *Cleanup) Finish(ctx context.Context, err *error) {
+	*err = errors.Join(*err, c.Run(ctx))
 }

@@ -126,6 +126,18 @@ func connectAndRun(ctx context.Context, getenv func(string) string, out io.Write
 	return run(ctx, t, out)
 }
 
+// Unique returns name as it is against the fake and, against a real
+// service, with a random suffix, so that a second run does not collide
+// with what a first one left behind.
+func (t *Target) Unique(name string) string {
+	if t.Fake != nil {
+		return name
+	}
+	b := make([]byte, 3)
+	_, _ = rand.Read(b)
+	return name + "-" + hex.EncodeToString(b)
+}
+
 // Placeholder returns prefix followed by random hex: a stand-in secret
 // for a demo, different on every run so a test can look for it.
 func Placeholder(prefix string) string {
