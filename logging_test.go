@@ -24,9 +24,11 @@ func TestNoSecretInAnyLogLineOrError(t *testing.T) {
 		"ok": func(w http.ResponseWriter) {
 			respond(w, 200, `{"data":{"id":"var-1","type":"vars","attributes":{"key":"k","value":"","sensitive":true}}}`)
 		},
-		"401":       func(w http.ResponseWriter) { respond(w, 401, `{"errors":[{"status":"401","title":"unauthorized"}]}`) },
-		"404":       func(w http.ResponseWriter) { respond(w, 404, `{"errors":[{"status":"404","title":"not found"}]}`) },
-		"422":       func(w http.ResponseWriter) { respond(w, 422, `{"errors":[{"status":"422","detail":"bad","source":{"pointer":"/data/attributes/value"}}]}`) },
+		"401": func(w http.ResponseWriter) { respond(w, 401, `{"errors":[{"status":"401","title":"unauthorized"}]}`) },
+		"404": func(w http.ResponseWriter) { respond(w, 404, `{"errors":[{"status":"404","title":"not found"}]}`) },
+		"422": func(w http.ResponseWriter) {
+			respond(w, 422, `{"errors":[{"status":"422","detail":"bad","source":{"pointer":"/data/attributes/value"}}]}`)
+		},
 		"429":       func(w http.ResponseWriter) { w.Header().Set("X-RateLimit-Reset", "0.01"); respond(w, 429, `{}`) },
 		"html-502":  func(w http.ResponseWriter) { w.WriteHeader(502); io.WriteString(w, "<html>Bad Gateway</html>") },
 		"empty-503": func(w http.ResponseWriter) { w.WriteHeader(503) },

@@ -94,11 +94,3 @@ func nextPage(page *Pagination, current, itemCount int) (int, bool) {
 	}
 	return next, true
 }
-
-// listOptions returns the ListOptions inside an optional options value.
-func listOptions(o *ListOptions) ListOptions {
-	if o == nil {
-		return ListOptions{}
-	}
-	return *o
-}

@@ -3,7 +3,6 @@ package tfe
 import (
 	"context"
 	"errors"
-	"fmt"
 	"testing"
 )
 
@@ -30,7 +29,7 @@ func pagesOf(total int, withMeta bool, calls *[]ListOptions) pageFetcher[int] {
 	}
 }
 
-func collect(t *testing.T, seq func(func(*int, error) bool)) ([]int, error) {
+func collectInts(t *testing.T, seq func(func(*int, error) bool)) ([]int, error) {
 	t.Helper()
 	var got []int
 	for v, err := range seq {
@@ -44,7 +43,7 @@ func collect(t *testing.T, seq func(func(*int, error) bool)) ([]int, error) {
 
 func TestIterateReadsEveryPageOnce(t *testing.T) {
 	var calls []ListOptions
-	got, err := collect(t, iterate(context.Background(), ListOptions{}, pagesOf(250, true, &calls)))
+	got, err := collectInts(t, iterate(context.Background(), ListOptions{}, pagesOf(250, true, &calls)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -58,12 +57,12 @@ func TestIterateReadsEveryPageOnce(t *testing.T) {
 
 func TestIterateStopsWithoutMetaOnEmptyPageAndWithoutProgress(t *testing.T) {
 	var calls []ListOptions
-	got, _ := collect(t, iterate(context.Background(), ListOptions{}, pagesOf(250, false, &calls)))
+	got, _ := collectInts(t, iterate(context.Background(), ListOptions{}, pagesOf(250, false, &calls)))
 	if len(calls) != 1 || len(got) != 100 {
 		t.Errorf("no meta: %d calls, %d items; want 1 call", len(calls), len(got))
 	}
 	empty := 0
-	_, _ = collect(t, iterate(context.Background(), ListOptions{}, func(context.Context, ListOptions) ([]*int, *Pagination, error) {
+	_, _ = collectInts(t, iterate(context.Background(), ListOptions{}, func(context.Context, ListOptions) ([]*int, *Pagination, error) {
 		empty++
 		return nil, &Pagination{CurrentPage: 1, NextPage: 2, TotalPages: 5}, nil
 	}))
@@ -71,7 +70,7 @@ func TestIterateStopsWithoutMetaOnEmptyPageAndWithoutProgress(t *testing.T) {
 		t.Errorf("empty page: %d calls", empty)
 	}
 	stuck := 0
-	_, _ = collect(t, iterate(context.Background(), ListOptions{}, func(_ context.Context, o ListOptions) ([]*int, *Pagination, error) {
+	_, _ = collectInts(t, iterate(context.Background(), ListOptions{}, func(_ context.Context, o ListOptions) ([]*int, *Pagination, error) {
 		stuck++
 		v := 1
 		return []*int{&v}, &Pagination{CurrentPage: 1, NextPage: 1, TotalPages: 9}, nil
@@ -81,7 +80,7 @@ func TestIterateStopsWithoutMetaOnEmptyPageAndWithoutProgress(t *testing.T) {
 	}
 	// total-pages without next-page still moves on.
 	pages := 0
-	_, _ = collect(t, iterate(context.Background(), ListOptions{}, func(_ context.Context, o ListOptions) ([]*int, *Pagination, error) {
+	_, _ = collectInts(t, iterate(context.Background(), ListOptions{}, func(_ context.Context, o ListOptions) ([]*int, *Pagination, error) {
 		pages++
 		v := 1
 		return []*int{&v}, &Pagination{CurrentPage: o.PageNumber, TotalPages: 3}, nil
@@ -135,11 +134,4 @@ func TestListOptionsValidate(t *testing.T) {
 			t.Errorf("%+v: %v", o, err)
 		}
 	}
-	if got := listOptions(nil); got != (ListOptions{}) {
-		t.Errorf("listOptions(nil) = %+v", got)
-	}
-	if got := listOptions(&ListOptions{PageSize: 3}); got.PageSize != 3 {
-		t.Errorf("listOptions = %+v", got)
-	}
-	_ = fmt.Sprint()
 }
