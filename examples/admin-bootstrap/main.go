@@ -36,16 +36,7 @@ import (
 	"github.com/tfe-sdk/tfe/examples/internal/demo"
 )
 
-func main() {
-	demo.Main("admin-bootstrap", func(ctx context.Context, t *demo.Target, out io.Writer) error {
-		env, err := envFor(t)
-		if err != nil {
-			return err
-		}
-		_, err = run(ctx, env, out)
-		return err
-	})
-}
+func main() { demo.Main("admin-bootstrap", envFor, run) }
 
 // Env is what the example needs.
 type Env struct {

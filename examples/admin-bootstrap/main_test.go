@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"net/http"
@@ -11,46 +10,18 @@ import (
 
 	"github.com/tfe-sdk/tfe"
 	"github.com/tfe-sdk/tfe/examples/internal/demo"
+	"github.com/tfe-sdk/tfe/examples/internal/demotest"
 	"github.com/tfe-sdk/tfe/tfetest"
 )
 
-// start starts a fresh seeded fake and returns it with the example's Env
-// for it.
 func start(t *testing.T, opts ...tfetest.Option) (*demo.Target, Env) {
-	t.Helper()
-	target := demo.StartFake(opts...)
-	t.Cleanup(target.Fake.Close)
-	env, err := envFor(target)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return target, env
+	return demotest.Start(t, envFor, opts...)
 }
 
 // runExample runs the example and checks that neither its output nor its
 // error contains the SMTP password.
 func runExample(t *testing.T, env Env) (*Result, string, error) {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	var out bytes.Buffer
-	res, err := run(ctx, env, &out)
-	if strings.Contains(out.String(), env.SMTP.Password) || (err != nil && strings.Contains(err.Error(), env.SMTP.Password)) {
-		t.Errorf("the SMTP password was printed:\n%s", out.String())
-	}
-	return res, out.String(), err
-}
-
-// countRequests counts the requests the fake received with method to path
-// (relative to /api/v2/).
-func countRequests(srv *tfetest.Server, method, path string) int {
-	n := 0
-	for _, r := range srv.Requests() {
-		if r.Method == method && r.Path == "/api/v2/"+path {
-			n++
-		}
-	}
-	return n
+	return demotest.Run(t, run, env, 30*time.Second, env.SMTP.Password)
 }
 
 // assertBackToDefaults checks the fake's state: default settings reset and
@@ -89,7 +60,7 @@ func TestBootstrap(t *testing.T) {
 	if n := srv.TestEmailsSent(); n != 1 {
 		t.Errorf("test emails sent = %d, want 1", n)
 	}
-	if n := countRequests(srv, "PATCH", "admin/smtp-settings"); n != 1 {
+	if n := demotest.Count(srv, "PATCH", "admin/smtp-settings"); n != 1 {
 		t.Errorf("SMTP PATCHes = %d, want 1", n)
 	}
 	smtp, err := srv.Client().Admin.SMTP.Read(ctx)
@@ -185,7 +156,7 @@ func TestBootstrapSMTPCredentialsRefused(t *testing.T) {
 	if !errors.Is(err, tfe.ErrSMTPCredentials) {
 		t.Fatalf("err = %v, want ErrSMTPCredentials", err)
 	}
-	if n := countRequests(target.Fake, "PATCH", "organizations/"+target.Org); n != 0 {
+	if n := demotest.Count(target.Fake, "PATCH", "organizations/"+target.Org); n != 0 {
 		t.Errorf("the organization was changed %d times after the SMTP step failed", n)
 	}
 	if !strings.Contains(out, "✗ 1/8 configure the SMTP relay") {

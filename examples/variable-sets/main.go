@@ -29,16 +29,7 @@ import (
 	"github.com/tfe-sdk/tfe/tfetest"
 )
 
-func main() {
-	demo.Main("variable-sets", func(ctx context.Context, t *demo.Target, out io.Writer) error {
-		env, err := envFor(t)
-		if err != nil {
-			return err
-		}
-		_, err = run(ctx, env, out)
-		return err
-	})
-}
+func main() { demo.Main("variable-sets", envFor, run) }
 
 // Env is what the example needs.
 type Env struct {

@@ -11,36 +11,16 @@ import (
 
 	"github.com/tfe-sdk/tfe"
 	"github.com/tfe-sdk/tfe/examples/internal/demo"
+	"github.com/tfe-sdk/tfe/examples/internal/demotest"
 	"github.com/tfe-sdk/tfe/tfetest"
 )
 
-// start starts a fresh seeded fake and returns it with the example's Env
-// for it.
-func start(t *testing.T) (*demo.Target, Env) {
-	t.Helper()
-	target := demo.StartFake()
-	t.Cleanup(target.Fake.Close)
-	env, err := envFor(target)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return target, env
-}
+func start(t *testing.T) (*demo.Target, Env) { return demotest.Start(t, envFor) }
 
 // runExample runs the example and checks that neither its output nor its
 // error contains a credential.
 func runExample(t *testing.T, env Env) (*Result, string, error) {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	var out bytes.Buffer
-	res, err := run(ctx, env, &out)
-	for _, secret := range []string{env.AccessKeyID, env.SecretAccessKey} {
-		if strings.Contains(out.String(), secret) || (err != nil && strings.Contains(err.Error(), secret)) {
-			t.Errorf("a credential was printed:\n%s\n%v", out.String(), err)
-		}
-	}
-	return res, out.String(), err
+	return demotest.Run(t, run, env, 30*time.Second, env.AccessKeyID, env.SecretAccessKey)
 }
 
 // effective returns what the fake says runs in ws see, by key.

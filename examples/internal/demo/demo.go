@@ -102,13 +102,14 @@ func (t *Target) Require(names ...string) (map[string]string, error) {
 	return values, nil
 }
 
-// Main runs an example: it connects (or starts the fake), calls run with
-// a context that Ctrl-C or Timeout ends, and exits non-zero with the error
-// on stderr when run fails.
-func Main(name string, run func(ctx context.Context, t *Target, out io.Writer) error) {
+// Main runs an example: it connects (or starts the fake), builds the
+// example's settings with envFor, calls run with a context that Ctrl-C or
+// Timeout ends, and exits non-zero with the error on stderr when either
+// fails.
+func Main[E, R any](name string, envFor func(*Target) (E, error), run func(context.Context, E, io.Writer) (R, error)) {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	ctx, cancel := context.WithTimeout(ctx, Timeout)
-	err := connectAndRun(ctx, os.Getenv, os.Stdout, run)
+	err := connectAndRun(ctx, os.Getenv, os.Stdout, envFor, run)
 	cancel()
 	stop()
 	if err != nil {
@@ -117,13 +118,19 @@ func Main(name string, run func(ctx context.Context, t *Target, out io.Writer) e
 	}
 }
 
-func connectAndRun(ctx context.Context, getenv func(string) string, out io.Writer, run func(context.Context, *Target, io.Writer) error) error {
+func connectAndRun[E, R any](ctx context.Context, getenv func(string) string, out io.Writer,
+	envFor func(*Target) (E, error), run func(context.Context, E, io.Writer) (R, error)) error {
 	t, release, err := Connect(getenv, out)
 	if err != nil {
 		return err
 	}
 	defer release()
-	return run(ctx, t, out)
+	env, err := envFor(t)
+	if err != nil {
+		return err
+	}
+	_, err = run(ctx, env, out)
+	return err
 }
 
 // Unique returns name as it is against the fake and, against a real

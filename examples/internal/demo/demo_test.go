@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"strings"
 	"testing"
@@ -63,13 +64,21 @@ func TestConnectToARealService(t *testing.T) {
 
 func TestConnectAndRun(t *testing.T) {
 	var out bytes.Buffer
-	ran := false
-	err := connectAndRun(context.Background(), env(nil), &out, func(_ context.Context, target *Target, _ io.Writer) error {
-		ran = target.Fake != nil
-		return errors.New("boom")
-	})
-	if !ran || err == nil || err.Error() != "boom" {
-		t.Errorf("ran = %t, err = %v", ran, err)
+	envFor := func(target *Target) (string, error) { return target.Org, nil }
+	run := func(_ context.Context, org string, w io.Writer) (int, error) {
+		fmt.Fprintln(w, "ran in", org)
+		return 0, errors.New("boom")
+	}
+	err := connectAndRun(context.Background(), env(nil), &out, envFor, run)
+	if err == nil || err.Error() != "boom" || out.String() != FakeBanner+"\nran in "+FakeOrg+"\n" {
+		t.Errorf("err = %v, output %q", err, out.String())
+	}
+	badEnv := func(*Target) (string, error) { return "", errors.New("no settings") }
+	if err := connectAndRun(context.Background(), env(nil), &out, badEnv, run); err == nil || err.Error() != "no settings" {
+		t.Errorf("envFor failing: err = %v", err)
+	}
+	if err := connectAndRun(context.Background(), env(map[string]string{"TFE_TOKEN": "x"}), &out, envFor, run); err == nil {
+		t.Error("connecting without TFE_ORG did not fail")
 	}
 }
 
