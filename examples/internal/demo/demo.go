@@ -108,6 +108,9 @@ func (t *Target) Require(names ...string) (map[string]string, error) {
 // fails.
 func Main[E, R any](name string, envFor func(*Target) (E, error), run func(context.Context, E, io.Writer) (R, error)) {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	// After the first Ctrl-C the cleanup runs; a second one ends the
+	// process at once.
+	context.AfterFunc(ctx, stop)
 	ctx, cancel := context.WithTimeout(ctx, Timeout)
 	err := connectAndRun(ctx, os.Getenv, os.Stdout, envFor, run)
 	cancel()
