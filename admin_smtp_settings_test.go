@@ -33,7 +33,7 @@ func seedSMTPOptions() AdminSMTPSettingsUpdateOptions {
 
 func TestAdminSMTPRead(t *testing.T) {
 	ts := setup(t)
-	serve(t, ts, "GET /admin/smtp-settings", "", 200, "smtp_settings/read.response.json")
+	ts.expect(exchange{method: "GET", path: "/admin/smtp-settings", golden: "", status: 200, answer: "smtp_settings/read.response.json"})
 	got, err := ts.client.Admin.SMTP.Read(context.Background())
 	if err != nil {
 		t.Fatal(err)
@@ -47,7 +47,7 @@ func TestAdminSMTPRead(t *testing.T) {
 
 func TestAdminSMTPUpdate(t *testing.T) {
 	ts := setup(t)
-	serve(t, ts, "PATCH /admin/smtp-settings", "smtp_settings/update.request.json", 200, "smtp_settings/update.response.json")
+	ts.expect(exchange{method: "PATCH", path: "/admin/smtp-settings", golden: "smtp_settings/update.request.json", status: 200, answer: "smtp_settings/update.response.json"})
 	got, err := ts.client.Admin.SMTP.Update(context.Background(), seedSMTPOptions())
 	if err != nil {
 		t.Fatal(err)
@@ -165,7 +165,7 @@ func TestAdminSMTPRefusesBadOptions(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			ts := setup(t)
 			_, err := ts.client.Admin.SMTP.Update(context.Background(), tc.opts)
-			wantLocalError(t, ts, err, tc.sentinel)
+			assertLocalError(t, ts, err, tc.sentinel)
 			if err != nil && strings.Contains(err.Error(), "ops-7c1e") {
 				t.Errorf("the error repeats the test address: %v", err)
 			}

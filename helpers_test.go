@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -302,4 +303,94 @@ func respond(w http.ResponseWriter, status int, body string) {
 	w.Header().Set("Content-Type", mediaType)
 	w.WriteHeader(status)
 	_, _ = io.WriteString(w, body)
+}
+
+// exchange is one request a test expects and the answer it gets.
+type exchange struct {
+	method string
+	path   string // relative to /api/v2: "/varsets/varset-1"
+	query  url.Values
+	golden string // the request body's golden document in testdata; "" for no body
+	status int
+	answer string // the answer's fixture in testdata; "" for an empty body
+}
+
+// handler checks a request against e (method, exact query, headers, body)
+// and answers it.
+func (e exchange) handler(t *testing.T) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		assertRequest(t, r, e.method, e.query)
+		if e.golden != "" {
+			assertJSONBody(t, r, e.golden)
+		} else {
+			assertNoBody(t, r)
+		}
+		if e.answer == "" {
+			w.WriteHeader(e.status)
+			return
+		}
+		respondFixture(t, w, e.status, e.answer)
+	}
+}
+
+// expect serves e at its method and path and returns the number of
+// requests served so far.
+func (ts *testServer) expect(e exchange) *atomic.Int32 {
+	var served atomic.Int32
+	h := e.handler(ts.t)
+	ts.handle(e.method+" "+e.path, func(w http.ResponseWriter, r *http.Request) {
+		served.Add(1)
+		h(w, r)
+	})
+	return &served
+}
+
+// assertNoBody fails the test when the request carries a body.
+func assertNoBody(t *testing.T, r *http.Request) {
+	t.Helper()
+	if body, _ := io.ReadAll(r.Body); len(body) != 0 {
+		t.Errorf("want no request body, got %s", body)
+	}
+}
+
+// assertLocalError checks that err is a *ValidationError naming its field
+// and matching sentinel and ErrValidation, and that nothing was sent.
+func assertLocalError(t *testing.T, ts *testServer, err, sentinel error) {
+	t.Helper()
+	if !errors.Is(err, sentinel) || !errors.Is(err, ErrValidation) {
+		t.Errorf("err = %v, want %v and ErrValidation", err, sentinel)
+	}
+	var ve *ValidationError
+	if !errors.As(err, &ve) || ve.Field == "" {
+		t.Errorf("err = %#v, want a *ValidationError naming the field", err)
+	}
+	ts.assertNoRequests()
+}
+
+// invalidCall is a call that must fail validation with want.
+type invalidCall struct {
+	name string
+	want error
+	call func(ctx context.Context, c *Client) error
+}
+
+// runInvalidCalls checks, each against a fresh server, that every call
+// fails locally with its sentinel and sends nothing.
+func runInvalidCalls(t *testing.T, calls []invalidCall) {
+	t.Helper()
+	for _, tc := range calls {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			ts := setup(t)
+			assertLocalError(t, ts, tc.call(context.Background(), ts.client), tc.want)
+		})
+	}
+}
+
+// assertServedOnce fails the test unless the exchange was served once.
+func assertServedOnce(t *testing.T, served *atomic.Int32) {
+	t.Helper()
+	if n := served.Load(); n != 1 {
+		t.Errorf("served %d requests, want 1", n)
+	}
 }

@@ -23,7 +23,7 @@ func TestDefaultTokenTTLIsWhatTheServiceReports(t *testing.T) {
 func TestTokenTTLPoliciesList(t *testing.T) {
 	ts := setup(t)
 	// serve checks the query is empty: the list is not paginated.
-	serve(t, ts, "GET /organizations/hashicorp/token-ttl-policies", "", 200, "token_ttl_policies/list.response.json")
+	ts.expect(exchange{method: "GET", path: "/organizations/hashicorp/token-ttl-policies", golden: "", status: 200, answer: "token_ttl_policies/list.response.json"})
 	got, err := ts.client.TokenTTLPolicies.List(context.Background(), "hashicorp")
 	if err != nil {
 		t.Fatal(err)
@@ -77,7 +77,7 @@ func TestTokenTTLPoliciesRefuseAnAnswerThatDoesNotDecode(t *testing.T) {
 
 func TestTokenTTLPoliciesUpdate(t *testing.T) {
 	ts := setup(t)
-	serve(t, ts, "PATCH /organizations/hashicorp/token-ttl-policies", "token_ttl_policies/update-all.request.json", 200, "token_ttl_policies/update.response.json")
+	ts.expect(exchange{method: "PATCH", path: "/organizations/hashicorp/token-ttl-policies", golden: "token_ttl_policies/update-all.request.json", status: 200, answer: "token_ttl_policies/update.response.json"})
 	got, err := ts.client.TokenTTLPolicies.Update(context.Background(), "hashicorp", TokenTTLPolicyUpdateOptions{
 		Metrics:      Ptr(time.Hour),
 		AuditTrails:  Ptr(2 * 365 * day),
@@ -95,7 +95,7 @@ func TestTokenTTLPoliciesUpdate(t *testing.T) {
 
 func TestTokenTTLPoliciesUpdateSendsOnlyWhatIsSet(t *testing.T) {
 	ts := setup(t)
-	serve(t, ts, "PATCH /organizations/hashicorp/token-ttl-policies", "token_ttl_policies/update-team.request.json", 200, "token_ttl_policies/update.response.json")
+	ts.expect(exchange{method: "PATCH", path: "/organizations/hashicorp/token-ttl-policies", golden: "token_ttl_policies/update-team.request.json", status: 200, answer: "token_ttl_policies/update.response.json"})
 	_, err := ts.client.TokenTTLPolicies.Update(context.Background(), "hashicorp", TokenTTLPolicyUpdateOptions{Team: Ptr(90 * day)})
 	if err != nil {
 		t.Fatal(err)
@@ -104,7 +104,7 @@ func TestTokenTTLPoliciesUpdateSendsOnlyWhatIsSet(t *testing.T) {
 
 func TestTokenTTLPoliciesResetToDefaults(t *testing.T) {
 	ts := setup(t)
-	serve(t, ts, "PATCH /organizations/hashicorp/token-ttl-policies", "token_ttl_policies/reset.request.json", 200, "token_ttl_policies/reset.response.json")
+	ts.expect(exchange{method: "PATCH", path: "/organizations/hashicorp/token-ttl-policies", golden: "token_ttl_policies/reset.request.json", status: 200, answer: "token_ttl_policies/reset.response.json"})
 	got, err := ts.client.TokenTTLPolicies.ResetToDefaults(context.Background(), "hashicorp")
 	if err != nil {
 		t.Fatal(err)
@@ -147,7 +147,7 @@ func TestTokenTTLPoliciesRefuseBadOptions(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			ts := setup(t)
 			_, err := ts.client.TokenTTLPolicies.Update(context.Background(), tc.org, tc.opts)
-			wantLocalError(t, ts, err, tc.sentinel)
+			assertLocalError(t, ts, err, tc.sentinel)
 			if err != nil && !strings.Contains(err.Error(), tc.mention) {
 				t.Errorf("the error does not name %q: %v", tc.mention, err)
 			}
@@ -156,12 +156,12 @@ func TestTokenTTLPoliciesRefuseBadOptions(t *testing.T) {
 	t.Run("list bad org", func(t *testing.T) {
 		ts := setup(t)
 		_, err := ts.client.TokenTTLPolicies.List(context.Background(), "")
-		wantLocalError(t, ts, err, ErrInvalidOrg)
+		assertLocalError(t, ts, err, ErrInvalidOrg)
 	})
 	t.Run("reset bad org", func(t *testing.T) {
 		ts := setup(t)
 		_, err := ts.client.TokenTTLPolicies.ResetToDefaults(context.Background(), "..")
-		wantLocalError(t, ts, err, ErrInvalidOrg)
+		assertLocalError(t, ts, err, ErrInvalidOrg)
 	})
 }
 

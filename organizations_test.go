@@ -79,15 +79,15 @@ func TestOrganizationsListIterWalksEveryPage(t *testing.T) {
 func TestOrganizationsListRefusesABadPage(t *testing.T) {
 	ts := setup(t)
 	_, err := ts.client.Organizations.List(context.Background(), &OrganizationListOptions{ListOptions: ListOptions{PageSize: 101}})
-	wantLocalError(t, ts, err, ErrInvalidPagination)
+	assertLocalError(t, ts, err, ErrInvalidPagination)
 	for _, err := range ts.client.Organizations.ListIter(context.Background(), &OrganizationListOptions{ListOptions: ListOptions{PageNumber: -1}}) {
-		wantLocalError(t, ts, err, ErrInvalidPagination)
+		assertLocalError(t, ts, err, ErrInvalidPagination)
 	}
 }
 
 func TestOrganizationsCreate(t *testing.T) {
 	ts := setup(t)
-	serve(t, ts, "POST /organizations", "organizations/create.request.json", 201, "organizations/create.response.json")
+	ts.expect(exchange{method: "POST", path: "/organizations", golden: "organizations/create.request.json", status: 201, answer: "organizations/create.response.json"})
 	org, err := ts.client.Organizations.Create(context.Background(), OrganizationCreateOptions{
 		Name:                  "hashicorp",
 		Email:                 "user@example.com",
@@ -107,7 +107,7 @@ func TestOrganizationsCreate(t *testing.T) {
 
 func TestOrganizationsRead(t *testing.T) {
 	ts := setup(t)
-	serve(t, ts, "GET /organizations/hashicorp", "", 200, "organizations/read.response.json")
+	ts.expect(exchange{method: "GET", path: "/organizations/hashicorp", golden: "", status: 200, answer: "organizations/read.response.json"})
 	org, err := ts.client.Organizations.Read(context.Background(), "hashicorp")
 	if err != nil {
 		t.Fatal(err)
@@ -121,7 +121,7 @@ func TestOrganizationsRead(t *testing.T) {
 
 func TestOrganizationsReadTakesThePoolFromTheRelationship(t *testing.T) {
 	ts := setup(t)
-	serve(t, ts, "GET /organizations/hashicorp", "", 200, "organizations/read-agent.response.json")
+	ts.expect(exchange{method: "GET", path: "/organizations/hashicorp", golden: "", status: 200, answer: "organizations/read-agent.response.json"})
 	org, err := ts.client.Organizations.Read(context.Background(), "hashicorp")
 	if err != nil {
 		t.Fatal(err)
@@ -133,7 +133,7 @@ func TestOrganizationsReadTakesThePoolFromTheRelationship(t *testing.T) {
 
 func TestOrganizationsUpdateSendsEveryAttribute(t *testing.T) {
 	ts := setup(t)
-	serve(t, ts, "PATCH /organizations/hashicorp", "organizations/update.request.json", 200, "organizations/update.response.json")
+	ts.expect(exchange{method: "PATCH", path: "/organizations/hashicorp", golden: "organizations/update.request.json", status: 200, answer: "organizations/update.response.json"})
 	org, err := ts.client.Organizations.Update(context.Background(), "hashicorp", OrganizationUpdateOptions{
 		Name:                   Ptr("hashicorp"),
 		Email:                  Ptr("admin@example.com"),
@@ -177,7 +177,7 @@ func TestOrganizationsUpdateSetsAndClearsThePool(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			ts := setup(t)
-			serve(t, ts, "PATCH /organizations/hashicorp", tc.golden, 200, "organizations/update.response.json")
+			ts.expect(exchange{method: "PATCH", path: "/organizations/hashicorp", golden: tc.golden, status: 200, answer: "organizations/update.response.json"})
 			if _, err := ts.client.Organizations.Update(context.Background(), "hashicorp", tc.opts); err != nil {
 				t.Fatal(err)
 			}
@@ -201,7 +201,7 @@ func TestOrganizationsDelete(t *testing.T) {
 
 func TestOrganizationsReadDefaultSettings(t *testing.T) {
 	ts := setup(t)
-	serve(t, ts, "GET /organizations/hashicorp", "", 200, "organizations/read-agent.response.json")
+	ts.expect(exchange{method: "GET", path: "/organizations/hashicorp", golden: "", status: 200, answer: "organizations/read-agent.response.json"})
 	got, err := ts.client.Organizations.ReadDefaultSettings(context.Background(), "hashicorp")
 	if err != nil {
 		t.Fatal(err)
@@ -238,7 +238,7 @@ func TestOrganizationsUpdateDefaultSettings(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			ts := setup(t)
-			serve(t, ts, "PATCH /organizations/hashicorp", tc.golden, 200, tc.response)
+			ts.expect(exchange{method: "PATCH", path: "/organizations/hashicorp", golden: tc.golden, status: 200, answer: tc.response})
 			got, err := ts.client.Organizations.UpdateDefaultSettings(context.Background(), "hashicorp", tc.opts)
 			if err != nil {
 				t.Fatal(err)
@@ -252,7 +252,7 @@ func TestOrganizationsUpdateDefaultSettings(t *testing.T) {
 
 func TestOrganizationsResetDefaultSettings(t *testing.T) {
 	ts := setup(t)
-	serve(t, ts, "PATCH /organizations/hashicorp", "organizations/default-settings-reset.request.json", 200, "organizations/read.response.json")
+	ts.expect(exchange{method: "PATCH", path: "/organizations/hashicorp", golden: "organizations/default-settings-reset.request.json", status: 200, answer: "organizations/read.response.json"})
 	got, err := ts.client.Organizations.ResetDefaultSettings(context.Background(), "hashicorp")
 	if err != nil {
 		t.Fatal(err)
@@ -299,13 +299,13 @@ func TestOrganizationsDefaultSettingsRules(t *testing.T) {
 			ts := setup(t)
 			_, err := ts.client.Organizations.UpdateDefaultSettings(context.Background(), "hashicorp",
 				OrganizationDefaultSettingsUpdateOptions{DefaultExecutionMode: rule.mode, DefaultAgentPoolID: rule.pool})
-			wantLocalError(t, ts, err, rule.sentinel)
+			assertLocalError(t, ts, err, rule.sentinel)
 		})
 		t.Run("Update/"+rule.name, func(t *testing.T) {
 			ts := setup(t)
 			_, err := ts.client.Organizations.Update(context.Background(), "hashicorp",
 				OrganizationUpdateOptions{DefaultExecutionMode: rule.mode, DefaultAgentPoolID: rule.pool})
-			wantLocalError(t, ts, err, rule.sentinel)
+			assertLocalError(t, ts, err, rule.sentinel)
 		})
 	}
 }
@@ -343,7 +343,7 @@ func TestOrganizationsRefuseBadOptions(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			ts := setup(t)
-			wantLocalError(t, ts, tc.call(ts.client.Organizations), tc.sentinel)
+			assertLocalError(t, ts, tc.call(ts.client.Organizations), tc.sentinel)
 		})
 	}
 }

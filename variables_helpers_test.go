@@ -2,93 +2,13 @@ package tfe
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"io"
 	"iter"
-	"net/http"
-	"net/url"
-	"sync/atomic"
 	"testing"
 )
 
 // Test helpers of the variable services (workspace variables, variable
 // sets, variable-set variables).
-
-// exchange is one request a test expects and the answer it gets.
-type exchange struct {
-	method string
-	path   string // concrete, relative to /api/v2: "/varsets/varset-1"
-	query  url.Values
-	golden string // the request body's golden document in testdata; "" for no body
-	status int
-	answer string // the answer's fixture in testdata; "" for an empty body
-}
-
-// expect serves ex, checking the request's method, query, headers and body;
-// it returns the number of requests served so far.
-func (ts *testServer) expect(ex exchange) *atomic.Int32 {
-	var served atomic.Int32
-	ts.handle(ex.method+" "+ex.path, func(w http.ResponseWriter, r *http.Request) {
-		served.Add(1)
-		assertRequest(ts.t, r, ex.method, ex.query)
-		if ex.golden != "" {
-			assertJSONBody(ts.t, r, ex.golden)
-		} else {
-			assertNoBody(ts.t, r)
-		}
-		if ex.answer == "" {
-			w.WriteHeader(ex.status)
-			return
-		}
-		respondFixture(ts.t, w, ex.status, ex.answer)
-	})
-	return &served
-}
-
-// assertNoBody fails the test when the request carries a body.
-func assertNoBody(t *testing.T, r *http.Request) {
-	t.Helper()
-	if body, _ := io.ReadAll(r.Body); len(body) != 0 {
-		t.Errorf("want no request body, got %s", body)
-	}
-}
-
-// assertServedOnce fails the test unless the exchange was served once.
-func assertServedOnce(t *testing.T, served *atomic.Int32) {
-	t.Helper()
-	if n := served.Load(); n != 1 {
-		t.Errorf("requests = %d, want 1", n)
-	}
-}
-
-// invalidCall is a call that must fail validation with want.
-type invalidCall struct {
-	name string
-	want error
-	call func(ctx context.Context, c *Client) error
-}
-
-// runInvalidCalls checks that each call fails with its sentinel and with
-// ErrValidation, and sends nothing.
-func runInvalidCalls(t *testing.T, calls []invalidCall) {
-	t.Helper()
-	for _, tc := range calls {
-		t.Run(tc.name, func(t *testing.T) {
-			t.Parallel()
-			ts := setup(t)
-			err := tc.call(context.Background(), ts.client)
-			if !errors.Is(err, tc.want) || !errors.Is(err, ErrValidation) {
-				t.Errorf("err = %v, want %v and ErrValidation", err, tc.want)
-			}
-			var verr *ValidationError
-			if !errors.As(err, &verr) || verr.Field == "" {
-				t.Errorf("err = %#v, want a *ValidationError naming the field", err)
-			}
-			ts.assertNoRequests()
-		})
-	}
-}
 
 // collect ranges over seq and returns its items and the error it ended
 // with.

@@ -43,6 +43,17 @@ type Workspace struct {
 	Project *Project `json:"-"`
 	// Organization is the workspace's organization (Name only).
 	Organization *Organization `json:"-"`
+	// SourceName names the application that created the workspace.
+	SourceName string `json:"source-name"`
+	// SourceURL links to the application that created the workspace.
+	SourceURL string `json:"source-url"`
+	// SourceModuleID is the registry module version a no-code workspace
+	// was created from, such as "private/my-org/lambda/aws/1.0.9".
+	SourceModuleID string `json:"source-module-id"`
+	// NoCodeUpgradeAvailable reports whether the workspace's no-code
+	// module has newer settings to upgrade to
+	// (NoCodeModules.UpgradeWorkspace).
+	NoCodeUpgradeAvailable bool `json:"no-code-upgrade-available"`
 }
 
 // Project is a group of workspaces.

@@ -1,0 +1,266 @@
+package tfe
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"net/url"
+	"reflect"
+	"testing"
+)
+
+// includeVariableOptions is the query of every no-code module read.
+var includeVariableOptions = url.Values{"include": {"variable_options"}}
+
+// docsVariableOptions are the two option sets of the documented samples.
+func docsVariableOptions(withIDs bool) []*NoCodeVariableOption {
+	opts := []*NoCodeVariableOption{
+		{VariableName: "Linux AMIs", VariableType: "array", Options: []string{"Xenial Xerus", "Trusty Tahr"}},
+		{VariableName: "region", VariableType: "array", Options: []string{"eu-north-1", "us-east-2", "us-west-1"}},
+	}
+	if withIDs {
+		opts[0].ID, opts[1].ID = "ncvaropt-fcHDfnZ1EGdRzFNC", "ncvaropt-dZMfdh9KBcwFjyv2"
+	}
+	return opts
+}
+
+// assertDocsNoCodeModule checks the no-code module of the documented
+// samples.
+func assertDocsNoCodeModule(t *testing.T, m *NoCodeModule) {
+	t.Helper()
+	if m.ID != "nocode-9HE91XDNY3faePn2" || !m.Enabled || m.VersionPin != "1.0.1" {
+		t.Errorf("module = %+v", m)
+	}
+	if m.Organization == nil || m.Organization.Name != "my-organization" {
+		t.Errorf("organization = %+v", m.Organization)
+	}
+	if m.RegistryModule == nil || m.RegistryModule.ID != "mod-2aaFrmRPZs2N9epr" {
+		t.Errorf("registry module = %+v", m.RegistryModule)
+	}
+	if len(m.VariableOptions) != 2 || m.VariableOptions[0].ID != "ncvaropt-fcHDfnZ1EGdRzFNC" {
+		t.Errorf("variable options = %+v", m.VariableOptions)
+	}
+}
+
+func TestNoCodeModulesCreate(t *testing.T) {
+	t.Parallel()
+	ts := setup(t)
+	ts.expect(exchange{method: "POST", path: "/organizations/my-organization/no-code-modules",
+		golden: "no_code_modules/create.request.json",
+		status: 200, answer: "no_code_modules/create.response.json",
+	})
+
+	m, err := ts.client.NoCodeModules.Create(context.Background(), "my-organization", NoCodeModuleCreateOptions{
+		RegistryModuleID: "mod-2aaFrmRPZs2N9epr",
+		Enabled:          Ptr(true),
+		VersionPin:       Ptr("1.0.1"),
+		VariableOptions:  docsVariableOptions(false),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	assertDocsNoCodeModule(t, m)
+	if m.VariableOptions[0].VariableName != "" {
+		t.Errorf("option = %+v, want an ID-only stub (the answer does not include it)", m.VariableOptions[0])
+	}
+}
+
+func TestNoCodeModulesRead(t *testing.T) {
+	t.Parallel()
+	for name, opts := range map[string]*NoCodeModuleReadOptions{
+		"nil options":   nil,
+		"empty include": {},
+		"explicit":      {Include: []NoCodeModuleIncludeOpt{NoCodeIncludeVariableOptions}},
+	} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			ts := setup(t)
+			ts.expect(exchange{method: "GET", path: "/no-code-modules/nocode-9HE91XDNY3faePn2",
+				query:  includeVariableOptions,
+				status: 200, answer: "no_code_modules/read.response.json",
+			})
+
+			m, err := ts.client.NoCodeModules.Read(context.Background(), "nocode-9HE91XDNY3faePn2", opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			assertDocsNoCodeModule(t, m)
+			if got, want := m.VariableOptions, docsVariableOptions(true); !reflect.DeepEqual(got, want) {
+				t.Errorf("variable options = %+v, want %+v", got, want)
+			}
+		})
+	}
+}
+
+func TestNoCodeModulesUpdate(t *testing.T) {
+	t.Parallel()
+	ts := setup(t)
+	ts.expect(exchange{method: "PATCH", path: "/no-code-modules/nocode-9HE91XDNY3faePn2",
+		golden: "no_code_modules/update.request.json",
+		status: 200, answer: "no_code_modules/update.response.json",
+	})
+
+	m, err := ts.client.NoCodeModules.Update(context.Background(), "nocode-9HE91XDNY3faePn2", NoCodeModuleUpdateOptions{
+		RegistryModuleID: Ptr("mod-zyai9dwH4VPPaVuC"),
+		Enabled:          Ptr(false),
+		VariableOptions:  docsVariableOptions(true),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	assertDocsNoCodeModule(t, m)
+	if ts.count() != 1 {
+		t.Errorf("requests = %d, want 1 (no read with the registry module given)", ts.count())
+	}
+}
+
+func TestNoCodeModulesUpdateReadsRegistryModuleFirst(t *testing.T) {
+	t.Parallel()
+	ts := setup(t)
+	var order []string
+	read := exchange{method: "GET", query: includeVariableOptions, status: 200, answer: "no_code_modules/read.response.json"}.handler(t)
+	patch := exchange{method: "PATCH", golden: "no_code_modules/update_read_first.request.json", status: 200, answer: "no_code_modules/update.response.json"}.handler(t)
+	ts.handle("GET /no-code-modules/nocode-9HE91XDNY3faePn2", func(w http.ResponseWriter, r *http.Request) {
+		order = append(order, "GET")
+		read(w, r)
+	})
+	ts.handle("PATCH /no-code-modules/nocode-9HE91XDNY3faePn2", func(w http.ResponseWriter, r *http.Request) {
+		order = append(order, "PATCH")
+		patch(w, r)
+	})
+
+	_, err := ts.client.NoCodeModules.Update(context.Background(), "nocode-9HE91XDNY3faePn2", NoCodeModuleUpdateOptions{
+		VersionPin: Ptr("1.5.0"),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(order, []string{"GET", "PATCH"}) {
+		t.Errorf("requests = %v, want the read before the update", order)
+	}
+}
+
+func TestNoCodeModulesUpdateClearsVariableOptions(t *testing.T) {
+	t.Parallel()
+	ts := setup(t)
+	ts.expect(exchange{method: "PATCH", path: "/no-code-modules/nocode-9HE91XDNY3faePn2",
+		golden: "no_code_modules/update_clear_options.request.json",
+		status: 200, answer: "no_code_modules/update.response.json",
+	})
+
+	_, err := ts.client.NoCodeModules.Update(context.Background(), "nocode-9HE91XDNY3faePn2", NoCodeModuleUpdateOptions{
+		RegistryModuleID: Ptr("mod-2aaFrmRPZs2N9epr"),
+		VariableOptions:  []*NoCodeVariableOption{},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestNoCodeModulesUpdateReadFails(t *testing.T) {
+	t.Parallel()
+	ts := setup(t)
+	ts.handle("GET /no-code-modules/nocode-gone", func(w http.ResponseWriter, r *http.Request) {
+		respond(w, 404, `{"errors":[{"status":"404","title":"not found"}]}`)
+	})
+	_, err := ts.client.NoCodeModules.Update(context.Background(), "nocode-gone", NoCodeModuleUpdateOptions{Enabled: Ptr(true)})
+	if !errors.Is(err, ErrResourceNotFound) {
+		t.Errorf("err = %v, want ErrResourceNotFound", err)
+	}
+	if ts.count() != 1 {
+		t.Errorf("requests = %d, want only the failed read", ts.count())
+	}
+}
+
+func TestNoCodeModulesUpdateWithoutRegistryModuleInAnswer(t *testing.T) {
+	t.Parallel()
+	ts := setup(t)
+	ts.handle("GET /no-code-modules/nocode-1", func(w http.ResponseWriter, r *http.Request) {
+		respond(w, 200, `{"data":{"id":"nocode-1","type":"no-code-modules","attributes":{"enabled":true}}}`)
+	})
+	_, err := ts.client.NoCodeModules.Update(context.Background(), "nocode-1", NoCodeModuleUpdateOptions{Enabled: Ptr(false)})
+	if err == nil || ts.count() != 1 {
+		t.Errorf("err = %v after %d requests, want an error and no PATCH", err, ts.count())
+	}
+}
+
+func TestNoCodeModulesDelete(t *testing.T) {
+	t.Parallel()
+	ts := setup(t)
+	ts.expect(exchange{method: "DELETE", path: "/no-code-modules/nocode-9HE91XDNY3faePn2", status: 204})
+
+	if err := ts.client.NoCodeModules.Delete(context.Background(), "nocode-9HE91XDNY3faePn2"); err != nil {
+		t.Fatal(err)
+	}
+	if ts.count() != 1 {
+		t.Errorf("requests = %d, want 1", ts.count())
+	}
+}
+
+func TestNoCodeModulesReadVariables(t *testing.T) {
+	t.Parallel()
+	ts := setup(t)
+	ts.expect(exchange{method: "GET", path: "/no-code-modules/nocode-9HE91XDNY3faePn2/versions/1.4.0/module-variables",
+		status: 200, answer: "no_code_modules/module_variables.response.json",
+	})
+
+	vars, err := ts.client.NoCodeModules.ReadVariables(context.Background(), "nocode-9HE91XDNY3faePn2", "1.4.0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []*RegistryModuleVariable{
+		{Name: "region", Type: "string", Description: "The AWS region to deploy into.", Required: true, Options: []string{}},
+		{Name: "instance_size", Type: "string", Default: "small", Options: []string{"small", "medium", "large"}},
+	}
+	if !reflect.DeepEqual(vars, want) {
+		t.Errorf("variables = %+v, want %+v", vars, want)
+	}
+}
+
+func TestNoCodeModulesValidation(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	const id = "nocode-1"
+	create := func(o NoCodeModuleCreateOptions) func(_ context.Context, c *Client) error {
+		return func(_ context.Context, c *Client) error { _, err := c.NoCodeModules.Create(ctx, "org", o); return err }
+	}
+	update := func(id string, o NoCodeModuleUpdateOptions) func(_ context.Context, c *Client) error {
+		return func(_ context.Context, c *Client) error { _, err := c.NoCodeModules.Update(ctx, id, o); return err }
+	}
+	runInvalidCalls(t, []invalidCall{
+		{"create bad org", ErrInvalidOrg, func(_ context.Context, c *Client) error {
+			_, err := c.NoCodeModules.Create(ctx, "a b", NoCodeModuleCreateOptions{RegistryModuleID: "mod-1"})
+			return err
+		}},
+		{"create without registry module", ErrInvalidRegistryModuleID, create(NoCodeModuleCreateOptions{})},
+		{"create option without name", ErrRequiredName, create(NoCodeModuleCreateOptions{
+			RegistryModuleID: "mod-1", VariableOptions: []*NoCodeVariableOption{{VariableType: "string"}},
+		})},
+		{"create nil option", ErrRequiredName, create(NoCodeModuleCreateOptions{
+			RegistryModuleID: "mod-1", VariableOptions: []*NoCodeVariableOption{nil},
+		})},
+		{"read bad id", ErrInvalidNoCodeModuleID, func(_ context.Context, c *Client) error {
+			_, err := c.NoCodeModules.Read(ctx, "", nil)
+			return err
+		}},
+		{"update bad id", ErrInvalidNoCodeModuleID, update("no/code", NoCodeModuleUpdateOptions{Enabled: Ptr(true)})},
+		{"update nothing", ErrNothingToUpdate, update(id, NoCodeModuleUpdateOptions{})},
+		{"update bad registry module", ErrInvalidRegistryModuleID, update(id, NoCodeModuleUpdateOptions{RegistryModuleID: Ptr("")})},
+		{"update option without name", ErrRequiredName, update(id, NoCodeModuleUpdateOptions{
+			VariableOptions: []*NoCodeVariableOption{{Options: []string{"a"}}},
+		})},
+		{"delete bad id", ErrInvalidNoCodeModuleID, func(_ context.Context, c *Client) error { return c.NoCodeModules.Delete(ctx, "..") }},
+		{"variables bad id", ErrInvalidNoCodeModuleID, func(_ context.Context, c *Client) error {
+			_, err := c.NoCodeModules.ReadVariables(ctx, "no#de", "1.0.0")
+			return err
+		}},
+		{"variables empty version", ErrInvalidVersion, func(_ context.Context, c *Client) error {
+			_, err := c.NoCodeModules.ReadVariables(ctx, id, "")
+			return err
+		}},
+		{"variables version with slash", ErrInvalidVersion, func(_ context.Context, c *Client) error {
+			_, err := c.NoCodeModules.ReadVariables(ctx, id, "1.0/../x")
+			return err
+		}},
+	})
+}

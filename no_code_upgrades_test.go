@@ -1,0 +1,345 @@
+package tfe
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"sync"
+	"testing"
+	"time"
+)
+
+const upgradePathPattern = "/no-code-modules/nocode-1/workspaces/ws-1/upgrade/run-1"
+
+// upgradeAnswer is a workspace-upgrade document in status.
+func upgradeAnswer(id, status string) string {
+	return fmt.Sprintf(`{"data":{"id":%q,"type":"workspace-upgrade","attributes":{"status":%q,"plan-url":"https://app.terraform.io/app/org/ws-1/runs/%s"},"relationships":{"workspace":{"data":{"id":"ws-1","type":"workspaces"}}}}}`, id, status, id)
+}
+
+// scriptedStates answers each read with the next state of states, and
+// the last one from then on.
+func scriptedStates(t *testing.T, states ...string) http.HandlerFunc {
+	var mu sync.Mutex
+	next := 0
+	return func(w http.ResponseWriter, r *http.Request) {
+		assertRequest(t, r, "GET", nil)
+		mu.Lock()
+		state := states[min(next, len(states)-1)]
+		next++
+		mu.Unlock()
+		respond(w, 200, upgradeAnswer("run-1", state))
+	}
+}
+
+func TestNoCodeModulesReadWorkspaceUpgrade(t *testing.T) {
+	t.Parallel()
+	ts := setup(t)
+	ts.expect(exchange{method: "GET", path: "/no-code-modules/nocode-WGckovT2RQxupyt1/workspaces/ws-qACTToFUM5BvDKhC/upgrade/run-Cyij8ctBHM1g5xdX",
+		status: 200, answer: "no_code_modules/read_upgrade.response.json",
+	})
+
+	up, err := ts.client.NoCodeModules.ReadWorkspaceUpgrade(context.Background(),
+		"nocode-WGckovT2RQxupyt1", "ws-qACTToFUM5BvDKhC", "run-Cyij8ctBHM1g5xdX")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if up.ID != "run-Cyij8ctBHM1g5xdX" || up.Status != "planned_and_finished" || up.Workspace.ID != "ws-VvKtcfueHNkR6GqP" ||
+		up.PlanURL != "https://app.terraform.io/app/my-organization/no-code-workspace/runs/run-Cyij8ctBHM1g5xdX" {
+		t.Errorf("upgrade = %+v", up)
+	}
+	if !up.Confirmable() || up.InProgress() || up.Failed() || up.Applied() {
+		t.Errorf("planned_and_finished: confirmable %v, in progress %v, failed %v, applied %v",
+			up.Confirmable(), up.InProgress(), up.Failed(), up.Applied())
+	}
+}
+
+func TestNoCodeModulesConfirmWorkspaceUpgrade(t *testing.T) {
+	t.Parallel()
+	ts := setup(t)
+	ts.handle("POST "+upgradePathPattern, func(w http.ResponseWriter, r *http.Request) {
+		assertRequest(t, r, "POST", nil)
+		assertNoBody(t, r)
+		// The documented answer is plain text, not a JSON:API document.
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		_, _ = io.WriteString(w, "Workspace update completed")
+	})
+
+	if err := ts.client.NoCodeModules.ConfirmWorkspaceUpgrade(context.Background(), "nocode-1", "ws-1", "run-1"); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestNoCodeModulesConfirmWorkspaceUpgradeNotFound(t *testing.T) {
+	t.Parallel()
+	ts := setup(t)
+	ts.handle("POST "+upgradePathPattern, func(w http.ResponseWriter, r *http.Request) {
+		respond(w, 404, `{"errors":[{"status":"404","title":"not found"}]}`)
+	})
+	err := ts.client.NoCodeModules.ConfirmWorkspaceUpgrade(context.Background(), "nocode-1", "ws-1", "run-1")
+	if !errors.Is(err, ErrResourceNotFound) {
+		t.Errorf("err = %v, want ErrResourceNotFound", err)
+	}
+}
+
+func TestWorkspaceUpgradeRunStates(t *testing.T) {
+	t.Parallel()
+	want := map[string]string{
+		"pending": "in progress", "fetching": "in progress", "fetching_completed": "in progress",
+		"pre_plan_running": "in progress", "pre_plan_completed": "in progress", "queuing": "in progress",
+		"plan_queued": "in progress", "planning": "in progress", "cost_estimating": "in progress",
+		"policy_checking": "in progress", "post_plan_running": "in progress",
+		"planned": "confirmable", "planned_and_finished": "confirmable", "cost_estimated": "confirmable",
+		"policy_checked": "confirmable", "post_plan_completed": "confirmable",
+		"confirmed": "in progress", "pre_apply_running": "in progress", "pre_apply_completed": "in progress",
+		"queuing_apply": "in progress", "apply_queued": "in progress", "applying": "in progress",
+		"post_apply_running": "in progress",
+		"applied":            "applied", "post_apply_completed": "applied",
+		"errored": "failed", "canceled": "failed", "force_canceled": "failed", "discarded": "failed",
+		"policy_soft_failed": "failed",
+		"policy_override":    "", "pre_plan_awaiting_decision": "", "post_plan_awaiting_decision": "",
+		"some_future_state": "", "": "",
+	}
+	for state := range runStatePhases {
+		if _, ok := want[state]; !ok {
+			t.Errorf("state %q is in the table but not in this test", state)
+		}
+	}
+	for state, class := range want {
+		u := &WorkspaceUpgrade{Status: state}
+		got := ""
+		for name, is := range map[string]bool{
+			"in progress": u.InProgress(), "confirmable": u.Confirmable(), "applied": u.Applied(), "failed": u.Failed(),
+		} {
+			if is && got != "" {
+				t.Errorf("%q is both %s and %s", state, got, name)
+			}
+			if is {
+				got = name
+			}
+		}
+		if got != class {
+			t.Errorf("%q is %q, want %q", state, got, class)
+		}
+	}
+	var nilUpgrade *WorkspaceUpgrade
+	if nilUpgrade.InProgress() || nilUpgrade.Confirmable() || nilUpgrade.Failed() || nilUpgrade.Applied() {
+		t.Error("a nil upgrade must be in no class")
+	}
+}
+
+func TestWaitForWorkspaceUpgradeUntilConfirmable(t *testing.T) {
+	t.Parallel()
+	ts := setup(t)
+	ts.handle("GET "+upgradePathPattern, scriptedStates(t,
+		"pending", "plan_queued", "planning", "cost_estimating", "policy_checking", "policy_checked"))
+
+	up, err := ts.client.NoCodeModules.WaitForWorkspaceUpgrade(context.Background(), "nocode-1", "ws-1", "run-1",
+		&WaitOptions{PollInterval: 2 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if up.Status != "policy_checked" || !up.Confirmable() {
+		t.Errorf("upgrade = %+v, want policy_checked", up)
+	}
+	assertOneReadPerInterval(t, ts, 6, 2*time.Second)
+}
+
+// assertOneReadPerInterval checks that the wait made reads requests with
+// exactly one sleep of interval between two of them.
+func assertOneReadPerInterval(t *testing.T, ts *testServer, reads int, interval time.Duration) {
+	t.Helper()
+	sleeps := ts.clock.sleeps()
+	if ts.count() != reads || len(sleeps) != reads-1 {
+		t.Errorf("%d requests and %d sleeps, want %d and %d", ts.count(), len(sleeps), reads, reads-1)
+	}
+	for i, d := range sleeps {
+		if d != interval {
+			t.Errorf("sleep %d = %s, want %s", i, d, interval)
+		}
+	}
+}
+
+func TestWaitForWorkspaceUpgradeDefaultInterval(t *testing.T) {
+	t.Parallel()
+	ts := setup(t)
+	ts.handle("GET "+upgradePathPattern, scriptedStates(t, "planning", "planned"))
+
+	up, err := ts.client.NoCodeModules.WaitForWorkspaceUpgrade(context.Background(), "nocode-1", "ws-1", "run-1", nil)
+	if err != nil || up.Status != "planned" {
+		t.Fatalf("upgrade %+v, err %v", up, err)
+	}
+	assertOneReadPerInterval(t, ts, 2, 5*time.Second)
+}
+
+func TestWaitForWorkspaceUpgradeFailedRunIsNoError(t *testing.T) {
+	t.Parallel()
+	ts := setup(t)
+	ts.handle("GET "+upgradePathPattern, scriptedStates(t, "planning", "errored"))
+
+	up, err := ts.client.NoCodeModules.WaitForWorkspaceUpgrade(context.Background(), "nocode-1", "ws-1", "run-1", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !up.Failed() || up.Status != "errored" || up.PlanURL == "" {
+		t.Errorf("upgrade = %+v, want a failed run with its plan URL", up)
+	}
+}
+
+func TestWaitForWorkspaceUpgradeStopsOnUnknownState(t *testing.T) {
+	t.Parallel()
+	ts := setup(t)
+	ts.handle("GET "+upgradePathPattern, scriptedStates(t, "some_future_state", "planned"))
+
+	up, err := ts.client.NoCodeModules.WaitForWorkspaceUpgrade(context.Background(), "nocode-1", "ws-1", "run-1", nil)
+	if err != nil || up.Status != "some_future_state" {
+		t.Fatalf("upgrade %+v, err %v", up, err)
+	}
+	assertOneReadPerInterval(t, ts, 1, 0)
+}
+
+func TestWaitForWorkspaceUpgradeContextCanceled(t *testing.T) {
+	t.Parallel()
+	ts := setup(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var mu sync.Mutex
+	reads := 0
+	ts.handle("GET "+upgradePathPattern, func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		defer mu.Unlock()
+		if reads++; reads == 2 {
+			cancel()
+		}
+		respond(w, 200, upgradeAnswer("run-1", "planning"))
+	})
+
+	done := make(chan struct{})
+	var up *WorkspaceUpgrade
+	var err error
+	go func() {
+		defer close(done)
+		up, err = ts.client.NoCodeModules.WaitForWorkspaceUpgrade(ctx, "nocode-1", "ws-1", "run-1", nil)
+	}()
+	select {
+	case <-done:
+	case <-time.After(5 * time.Second):
+		t.Fatal("the wait did not return after the context was canceled")
+	}
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("err = %v, want context.Canceled", err)
+	}
+	if up == nil || up.Status != "planning" {
+		t.Errorf("upgrade = %+v, want the last read", up)
+	}
+	if ts.count() != 2 {
+		t.Errorf("requests = %d, want 2", ts.count())
+	}
+}
+
+func TestWaitForWorkspaceUpgradeContextCanceledBeforeStart(t *testing.T) {
+	t.Parallel()
+	ts := setup(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err := ts.client.NoCodeModules.WaitForWorkspaceUpgrade(ctx, "nocode-1", "ws-1", "run-1", nil)
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("err = %v, want context.Canceled", err)
+	}
+	ts.assertNoRequests()
+}
+
+func TestWaitForWorkspaceUpgradeReadFails(t *testing.T) {
+	t.Parallel()
+	ts := setup(t)
+	var mu sync.Mutex
+	reads := 0
+	ts.handle("GET "+upgradePathPattern, func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		defer mu.Unlock()
+		if reads++; reads > 1 {
+			respond(w, 404, `{"errors":[{"status":"404","title":"not found"}]}`)
+			return
+		}
+		respond(w, 200, upgradeAnswer("run-1", "planning"))
+	})
+
+	up, err := ts.client.NoCodeModules.WaitForWorkspaceUpgrade(context.Background(), "nocode-1", "ws-1", "run-1", nil)
+	if !errors.Is(err, ErrResourceNotFound) {
+		t.Errorf("err = %v, want ErrResourceNotFound", err)
+	}
+	if up == nil || up.Status != "planning" {
+		t.Errorf("upgrade = %+v, want the last successful read", up)
+	}
+}
+
+func TestNoCodeUpgradeValidation(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	type call func(c *Client, nc, ws, up string) error
+	read := func(c *Client, nc, ws, up string) error {
+		_, err := c.NoCodeModules.ReadWorkspaceUpgrade(ctx, nc, ws, up)
+		return err
+	}
+	confirm := func(c *Client, nc, ws, up string) error {
+		return c.NoCodeModules.ConfirmWorkspaceUpgrade(ctx, nc, ws, up)
+	}
+	wait := func(c *Client, nc, ws, up string) error {
+		_, err := c.NoCodeModules.WaitForWorkspaceUpgrade(ctx, nc, ws, up, nil)
+		return err
+	}
+	var cases []invalidCall
+	for name, fn := range map[string]call{"read": read, "confirm": confirm, "wait": wait} {
+		cases = append(cases,
+			invalidCall{name + " bad module id", ErrInvalidNoCodeModuleID, func(_ context.Context, c *Client) error { return fn(c, "", "ws-1", "run-1") }},
+			invalidCall{name + " bad workspace id", ErrInvalidWorkspaceID, func(_ context.Context, c *Client) error { return fn(c, "nocode-1", "ws/1", "run-1") }},
+			invalidCall{name + " bad upgrade id", ErrInvalidUpgradeID, func(_ context.Context, c *Client) error { return fn(c, "nocode-1", "ws-1", "run-1?x") }},
+		)
+	}
+	runInvalidCalls(t, cases)
+}
+
+func TestMalformedAnswersAreDecodeErrors(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	for _, tc := range []struct {
+		name, pattern, body string
+		call                func(_ context.Context, c *Client) error
+	}{
+		{"registry module", "GET /organizations/org/registry-modules",
+			`{"data":[{"id":"mod-1","type":"registry-modules","attributes":{"created-at":"yesterday"}}]}`,
+			func(_ context.Context, c *Client) error {
+				_, err := c.RegistryModules.List(ctx, "org", nil)
+				return err
+			}},
+		{"no-code module", "GET /no-code-modules/nocode-1",
+			`{"data":{"id":"nocode-1","type":"no-code-modules","attributes":{"enabled":"yes"}}}`,
+			func(_ context.Context, c *Client) error {
+				_, err := c.NoCodeModules.Read(ctx, "nocode-1", nil)
+				return err
+			}},
+		{"module variable", "GET /no-code-modules/nocode-1/versions/1.0.0/module-variables",
+			`{"data":[{"id":"modvar-1","type":"registry-module-variables","attributes":{"required":"no"}}]}`,
+			func(_ context.Context, c *Client) error {
+				_, err := c.NoCodeModules.ReadVariables(ctx, "nocode-1", "1.0.0")
+				return err
+			}},
+		{"workspace upgrade", "GET " + upgradePathPattern,
+			`{"data":{"id":"run-1","type":"workspace-upgrade","attributes":{"status":7}}}`,
+			func(_ context.Context, c *Client) error {
+				_, err := c.NoCodeModules.ReadWorkspaceUpgrade(ctx, "nocode-1", "ws-1", "run-1")
+				return err
+			}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			ts := setup(t)
+			ts.handle(tc.pattern, func(w http.ResponseWriter, r *http.Request) { respond(w, 200, tc.body) })
+			var de *DecodeError
+			if err := tc.call(ctx, ts.client); !errors.As(err, &de) || de.StatusCode != 200 {
+				t.Errorf("err = %v, want a *DecodeError", err)
+			}
+		})
+	}
+}
