@@ -180,3 +180,163 @@ func TestScenarioAdminBootstrapSMTPOnHCP(t *testing.T) {
 		t.Errorf("err = %v, emails = %d; want ErrResourceNotFound and none", err, srv.TestEmailsSent())
 	}
 }
+
+// TestScenarioNoCodeLifecycleOnFake walks seed 000: enable a registry
+// module for no-code pinned at 1.4.0, read its variables, curate the
+// options of two of them, create a workspace with variables and one on
+// agents, bump the pin to 1.5.0, upgrade the first workspace with a
+// changed variable, wait for the plan, confirm, disable no-code.
+func TestScenarioNoCodeLifecycleOnFake(t *testing.T) {
+	srv := tfetest.NewServer(tfetest.WithUpgradeStates("pending", "planning", "planned_and_finished"))
+	defer srv.Close()
+	d := srv.SeedDemo("my-organization")
+	client, ctx := fakeClient(t, srv), context.Background()
+	noCode := client.NoCodeModules
+
+	nc, err := noCode.Create(ctx, "my-organization", tfe.NoCodeModuleCreateOptions{
+		RegistryModuleID: d.RegistryModuleID, Enabled: tfe.Ptr(true), VersionPin: tfe.Ptr("1.4.0"),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !nc.Enabled || nc.VersionPin != "1.4.0" || nc.RegistryModule.ID != d.RegistryModuleID {
+		t.Errorf("no-code module = %+v", nc)
+	}
+
+	vars, err := noCode.ReadVariables(ctx, nc.ID, "1.4.0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	declared := map[string]*tfe.RegistryModuleVariable{}
+	for _, v := range vars {
+		declared[v.Name] = v
+	}
+	if r, p := declared["region"], declared["db_password"]; len(vars) != 3 || r == nil || !r.Required || r.Type != "string" || p == nil || !p.Sensitive {
+		t.Errorf("module variables = %v", declared)
+	}
+
+	// The update replaces the whole option list; Read includes it.
+	if _, err := noCode.Update(ctx, nc.ID, tfe.NoCodeModuleUpdateOptions{
+		VariableOptions: []*tfe.NoCodeVariableOption{
+			{VariableName: "region", VariableType: "string", Options: []string{"us-east-1", "us-west-2", "eu-west-1"}},
+			{VariableName: "instance_size", VariableType: "string", Options: []string{"small", "medium", "large"}},
+		},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	read, err := noCode.Read(ctx, nc.ID, nil)
+	if err != nil || len(read.VariableOptions) != 2 || len(read.VariableOptions[0].Options) != 3 {
+		t.Fatalf("options read back = %+v, %v", read, err)
+	}
+
+	ws, err := noCode.CreateWorkspace(ctx, nc.ID, tfe.NoCodeWorkspaceCreateOptions{
+		Name: "customer-acme-us-east-1", ProjectID: d.ProjectID,
+		Description:      tfe.Ptr("Production environment for ACME (us-east-1)"),
+		TerraformVersion: tfe.Ptr("1.7.0"),
+		Variables: []tfe.NoCodeWorkspaceVariable{
+			{Key: "region", Value: "us-east-1", Category: tfe.CategoryTerraform},
+			{Key: "instance_size", Value: "medium", Category: tfe.CategoryTerraform},
+		},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ws.Name != "customer-acme-us-east-1" || ws.TerraformVersion != "1.7.0" || ws.Project.ID != d.ProjectID {
+		t.Errorf("workspace = %+v", ws)
+	}
+
+	// Agent mode without a pool is refused before anything is sent.
+	sent := len(srv.Requests())
+	_, err = noCode.CreateWorkspace(ctx, nc.ID, tfe.NoCodeWorkspaceCreateOptions{
+		Name: "private-network-ws", ProjectID: d.ProjectID, ExecutionMode: tfe.Ptr(tfe.ExecutionModeAgent),
+	})
+	if !errors.Is(err, tfe.ErrRequiredAgentPoolID) {
+		t.Errorf("agent mode without a pool: err = %v", err)
+	}
+	noRequestSince(t, srv, sent)
+	agentWS, err := noCode.CreateWorkspace(ctx, nc.ID, tfe.NoCodeWorkspaceCreateOptions{
+		Name: "private-network-ws", ProjectID: d.ProjectID,
+		ExecutionMode: tfe.Ptr(tfe.ExecutionModeAgent), AgentPoolID: tfe.Ptr(d.AgentPoolID),
+	})
+	if err != nil || agentWS.ExecutionMode != tfe.ExecutionModeAgent || agentWS.AgentPoolID != d.AgentPoolID {
+		t.Fatalf("agent workspace = %+v, %v", agentWS, err)
+	}
+
+	// Bump the pin, upgrade with a changed (sensitive-free) variable, wait,
+	// confirm. The wait reads until the plan is finished.
+	if nc, err = noCode.Update(ctx, nc.ID, tfe.NoCodeModuleUpdateOptions{VersionPin: tfe.Ptr("1.5.0")}); err != nil || nc.VersionPin != "1.5.0" {
+		t.Fatalf("bumping the pin: %+v, %v", nc, err)
+	}
+	up, err := noCode.UpgradeWorkspace(ctx, nc.ID, ws.ID, &tfe.NoCodeWorkspaceUpgradeOptions{
+		Variables: []tfe.NoCodeWorkspaceVariable{{Key: "instance_size", Value: "large", Category: tfe.CategoryTerraform}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	up, err = noCode.WaitForWorkspaceUpgrade(ctx, nc.ID, ws.ID, up.ID, &tfe.WaitOptions{PollInterval: time.Millisecond})
+	if err != nil || up.Status != "planned_and_finished" || !up.Confirmable() || up.PlanURL == "" {
+		t.Fatalf("after the wait: %+v, %v", up, err)
+	}
+	if err := noCode.ConfirmWorkspaceUpgrade(ctx, nc.ID, ws.ID, up.ID); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := srv.Workspace(ws.ID); got.ModuleVersion != "1.5.0" {
+		t.Errorf("workspace on module %s after the confirm, want 1.5.0", got.ModuleVersion)
+	}
+	if got, _ := srv.Workspace(agentWS.ID); got.ModuleVersion != "1.4.0" {
+		t.Errorf("the agent workspace moved to %s", got.ModuleVersion)
+	}
+	list, err := client.Variables.List(ctx, ws.ID, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range list.Items {
+		if v.Key == "instance_size" && v.Value != "large" {
+			t.Errorf("instance_size = %q after the upgrade", v.Value)
+		}
+	}
+
+	// Disable no-code; the workspaces stay.
+	if err := noCode.Delete(ctx, nc.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := noCode.Read(ctx, nc.ID, nil); !errors.Is(err, tfe.ErrResourceNotFound) {
+		t.Errorf("read after delete: err = %v", err)
+	}
+	if _, ok := srv.Workspace(ws.ID); !ok {
+		t.Error("deleting the no-code module deleted its workspace")
+	}
+}
+
+// An errored plan ends the wait with a nil error: the caller checks
+// Failed and does not confirm (the service would answer 409).
+func TestScenarioNoCodeErroredUpgradeOnFake(t *testing.T) {
+	srv := tfetest.NewServer(tfetest.WithUpgradeStates("pending", "planning", "errored"))
+	defer srv.Close()
+	d := srv.SeedDemo("my-organization")
+	client, ctx := fakeClient(t, srv), context.Background()
+	nc, err := client.NoCodeModules.Create(ctx, "my-organization", tfe.NoCodeModuleCreateOptions{
+		RegistryModuleID: d.RegistryModuleID, VersionPin: tfe.Ptr("1.4.0"), Enabled: tfe.Ptr(true),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ws, err := client.NoCodeModules.CreateWorkspace(ctx, nc.ID, tfe.NoCodeWorkspaceCreateOptions{Name: "w", ProjectID: d.ProjectID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := client.NoCodeModules.Update(ctx, nc.ID, tfe.NoCodeModuleUpdateOptions{VersionPin: tfe.Ptr("1.5.0")}); err != nil {
+		t.Fatal(err)
+	}
+	up, err := client.NoCodeModules.UpgradeWorkspace(ctx, nc.ID, ws.ID, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	up, err = client.NoCodeModules.WaitForWorkspaceUpgrade(ctx, nc.ID, ws.ID, up.ID, &tfe.WaitOptions{PollInterval: time.Millisecond})
+	if err != nil || !up.Failed() || up.Confirmable() {
+		t.Fatalf("after the wait: %+v, %v; want errored", up, err)
+	}
+	if err := client.NoCodeModules.ConfirmWorkspaceUpgrade(ctx, nc.ID, ws.ID, up.ID); !errors.Is(err, tfe.ErrConflict) {
+		t.Errorf("confirming an errored upgrade: err = %v, want ErrConflict", err)
+	}
+}
