@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log"
+	"time"
 
 	"github.com/tfe-sdk/tfe"
 	"github.com/tfe-sdk/tfe/tfetest"
@@ -132,4 +133,53 @@ func ExampleParseTTL() {
 	// 6 mo = 15552000000 ms
 	// 12h = 43200000 ms
 	// true
+}
+
+// WaitForWorkspaceUpgrade replaces a hand-written poll loop: it reads the
+// upgrade until its run is no longer in progress, honouring ctx. A failed
+// plan is not an error: check Failed (or Confirmable) on what it returns.
+func ExampleNoCodeModules_WaitForWorkspaceUpgrade() {
+	srv := tfetest.NewServer(tfetest.WithUpgradeStates("pending", "planning", "planned"))
+	defer srv.Close()
+	d := srv.SeedDemo("acme")
+	noCode := srv.Client().NoCodeModules
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+
+	// A workspace made from the module at 1.4.0, and the pin moved on.
+	nc, err := noCode.Create(ctx, "acme", tfe.NoCodeModuleCreateOptions{
+		RegistryModuleID: d.RegistryModuleID, Enabled: tfe.Ptr(true), VersionPin: tfe.Ptr("1.4.0"),
+	})
+	check(err)
+	ws, err := noCode.CreateWorkspace(ctx, nc.ID, tfe.NoCodeWorkspaceCreateOptions{Name: "web", ProjectID: d.ProjectID})
+	check(err)
+	_, err = noCode.Update(ctx, nc.ID, tfe.NoCodeModuleUpdateOptions{VersionPin: tfe.Ptr("1.5.0")})
+	check(err)
+
+	up, err := noCode.UpgradeWorkspace(ctx, nc.ID, ws.ID, nil)
+	check(err)
+	fmt.Println("started:", up.Status)
+	up, err = noCode.WaitForWorkspaceUpgrade(ctx, nc.ID, ws.ID, up.ID, &tfe.WaitOptions{PollInterval: 10 * time.Millisecond})
+	switch {
+	case err != nil:
+		log.Fatal(err) // a read failed, or ctx ended
+	case !up.Confirmable():
+		fmt.Println("not confirmed:", up.Status, "see", up.PlanURL)
+	default:
+		check(noCode.ConfirmWorkspaceUpgrade(ctx, nc.ID, ws.ID, up.ID))
+		fmt.Println("confirmed at:", up.Status)
+	}
+	got, _ := srv.Workspace(ws.ID)
+	fmt.Println("module version:", got.ModuleVersion)
+	// Output:
+	// started: pending
+	// confirmed at: planned
+	// module version: 1.5.0
+}
+
+// check stops an example on an error it does not expect.
+func check(err error) {
+	if err != nil {
+		log.Fatal(err)
+	}
 }
