@@ -5,17 +5,8 @@ import (
 	"strings"
 )
 
-// Exports for the external test package tfe_test, whose tests build
-// clients from tfetest (which imports this package, so those tests cannot
-// live inside it).
-
-// SuiteLogger is the logger of the suite's shared debug sink, which
-// TestMain checks for planted secrets: every test client logs into it.
-var SuiteLogger = suiteLogger
-
-// PlantSecret registers a value that must never reach the suite's debug
-// sink, and returns it.
-var PlantSecret = plantSecret
+// Test hooks for the fault matrix in the external test package tfe_test
+// (SuiteLogger and PlantSecret are in export_test.go).
 
 // SuiteLogContains reports whether the suite's debug sink holds s so far.
 func SuiteLogContains(s string) bool { return strings.Contains(suiteLog.String(), s) }

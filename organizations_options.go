@@ -62,22 +62,37 @@ type OrganizationCreateOptions struct {
 	// Email is the admin email address (required, a bare address).
 	Email string
 
-	// The optional settings, as in OrganizationUpdateOptions.
+	// The optional settings mean what they mean in OrganizationUpdateOptions.
 
-	SessionTimeout                                    *int
-	SessionRemember                                   *int
-	CollaboratorAuthPolicy                            *string
-	CostEstimationEnabled                             *bool
+	// SessionTimeout is the minutes of inactivity before a session expires.
+	SessionTimeout *int
+	// SessionRemember is the minutes a session lasts at most.
+	SessionRemember *int
+	// CollaboratorAuthPolicy is "password" or "two_factor_mandatory".
+	CollaboratorAuthPolicy *string
+	// CostEstimationEnabled turns cost estimation on.
+	CostEstimationEnabled *bool
+	// SendPassingStatusesForUntriggeredSpeculativePlans reports passing VCS
+	// statuses for speculative plans that were not triggered.
 	SendPassingStatusesForUntriggeredSpeculativePlans *bool
-	AggregatedCommitStatusEnabled                     *bool
-	SpeculativePlanManagementEnabled                  *bool
-	OwnersTeamSAMLRoleID                              Nullable[string]
-	AssessmentsEnforced                               *bool
-	AllowForceDeleteWorkspaces                        *bool
-	EnforceHYOK                                       *bool
-	MaxTTLEnabled                                     *bool
-	DefaultExecutionMode                              *ExecutionMode
-	DefaultAgentPoolID                                Nullable[string]
+	// AggregatedCommitStatusEnabled sends one aggregated VCS commit status.
+	AggregatedCommitStatusEnabled *bool
+	// SpeculativePlanManagementEnabled cancels outdated speculative plans.
+	SpeculativePlanManagementEnabled *bool
+	// OwnersTeamSAMLRoleID is the SAML role of the owners team (Null clears it).
+	OwnersTeamSAMLRoleID Nullable[string]
+	// AssessmentsEnforced turns health assessments on for every workspace.
+	AssessmentsEnforced *bool
+	// AllowForceDeleteWorkspaces lets admins delete workspaces that manage resources.
+	AllowForceDeleteWorkspaces *bool
+	// EnforceHYOK requires hold-your-own-key encryption (HCP Terraform Premium).
+	EnforceHYOK *bool
+	// MaxTTLEnabled enforces the organization's token TTL policies.
+	MaxTTLEnabled *bool
+	// DefaultExecutionMode is the execution mode of new workspaces.
+	DefaultExecutionMode *ExecutionMode
+	// DefaultAgentPoolID is the agent pool of new workspaces in agent mode.
+	DefaultAgentPoolID Nullable[string]
 }
 
 // validate checks the create options before any request.

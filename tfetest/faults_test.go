@@ -125,13 +125,13 @@ func TestFaultKinds(t *testing.T) {
 				f := tc.fault
 				f.Method, f.Path, f.When = "POST", "workspaces/"+ws+"/vars", when
 				srv.InjectFault(f)
-				tc.check(t, raw(t, srv, "POST", "workspaces/"+ws+"/vars", varBody, 5*time.Second))
+				tc.check(t, raw(t, srv, "POST", "workspaces/"+ws+"/vars", varBody, 30*time.Second))
 				n := len(a.do("GET", "workspaces/"+ws+"/vars", nil).want(200).items())
 				if want := map[FaultTiming]int{BeforeApply: 0, AfterApply: 1}[when]; n != want {
 					t.Fatalf("%d variables stored, want %d", n, want)
 				}
 				// One strike only: the next request is served normally.
-				if r := raw(t, srv, "POST", "workspaces/"+ws+"/vars", strings.Replace(varBody, `"k"`, `"k2"`, 1), 5*time.Second); r.err != nil || r.resp.StatusCode != 201 {
+				if r := raw(t, srv, "POST", "workspaces/"+ws+"/vars", strings.Replace(varBody, `"k"`, `"k2"`, 1), 30*time.Second); r.err != nil || r.resp.StatusCode != 201 {
 					t.Fatalf("after the fault: %+v %s", r.err, r.body)
 				}
 			})
