@@ -96,10 +96,11 @@ func TestMain(m *testing.M) {
 // catchUnconfiguredLogs sends the debug log of any client built without
 // Config.Logger (tfetest's Server.Client, NewClient(nil)) into the suite's
 // sink: TFE_LOG=debug makes such a client log to os.Stderr, which until
-// stop is a pipe copied line by line into the sink and on to the real
-// standard error (where the testing package's own output, such as fuzzing
-// progress, goes too). stop restores os.Stderr and returns how many SDK
-// log records came that way. A test that clears TFE_LOG opts out.
+// stop is a pipe copied line by line into the sink. Lines that are not SDK
+// log records (the testing package's own output, such as fuzzing
+// progress) go on to the real standard error. stop restores os.Stderr and
+// returns how many SDK log records came that way. A test that clears
+// TFE_LOG opts out.
 func catchUnconfiguredLogs() (stop func() int) {
 	r, w, err := os.Pipe()
 	if err != nil {
@@ -115,9 +116,10 @@ func catchUnconfiguredLogs() (stop func() int) {
 		for {
 			line, err := in.ReadBytes('\n')
 			_, _ = suiteLog.Write(line)
-			_, _ = stderr.Write(line)
 			if bytes.Contains(line, []byte(`msg="tfe: `)) {
 				n++
+			} else {
+				_, _ = stderr.Write(line)
 			}
 			if err != nil {
 				records <- n
