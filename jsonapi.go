@@ -37,10 +37,13 @@ type relationship struct {
 	Data json.RawMessage `json:"data"`
 }
 
-// document is a JSON:API answer.
-type document struct {
-	Data     json.RawMessage `json:"data"`
-	Included []*resource     `json:"included"`
+// document is a JSON:API answer whose data has the Go shape D: *resource
+// for one resource, []*resource for a list. The whole answer is decoded in
+// one pass; only attributes and relationship data stay raw until a model's
+// decoder reads them.
+type document[D any] struct {
+	Data     D           `json:"data"`
+	Included []*resource `json:"included"`
 	Meta     struct {
 		Pagination *Pagination `json:"pagination"`
 	} `json:"meta"`
@@ -97,9 +100,15 @@ func (r *resource) relations(name string) []resourceRef {
 }
 
 // parseDocument unmarshals an answer and indexes its included resources.
-func parseDocument(body []byte) (*document, included, error) {
-	var doc document
+// Data of another shape than D (a list where one resource is expected, a
+// string) is an error.
+func parseDocument[D any](body []byte) (*document[D], included, error) {
+	var doc document[D]
 	if err := json.Unmarshal(body, &doc); err != nil {
+		var typeErr *json.UnmarshalTypeError
+		if errors.As(err, &typeErr) && typeErr.Field == "data" {
+			return nil, nil, errNoData
+		}
 		return nil, nil, err
 	}
 	inc := make(included, len(doc.Included))
@@ -113,38 +122,28 @@ func parseDocument(body []byte) (*document, included, error) {
 
 // decodeOne decodes an answer whose data is one resource.
 func decodeOne[T any](body []byte, fn decodeFunc[T]) (*T, error) {
-	doc, inc, err := parseDocument(body)
+	doc, inc, err := parseDocument[*resource](body)
 	if err != nil {
 		return nil, err
 	}
-	data := bytes.TrimSpace(doc.Data)
-	if len(data) == 0 || data[0] != '{' {
+	if doc.Data == nil {
 		return nil, errNoData
 	}
-	var res resource
-	if err := json.Unmarshal(data, &res); err != nil {
-		return nil, err
-	}
-	return decodeResource(&res, inc, fn)
+	return decodeResource(doc.Data, inc, fn)
 }
 
 // decodeMany decodes an answer whose data is a list of resources, with its
 // pagination meta (nil when the answer has none).
 func decodeMany[T any](body []byte, fn decodeFunc[T]) ([]*T, *Pagination, error) {
-	doc, inc, err := parseDocument(body)
+	doc, inc, err := parseDocument[[]*resource](body)
 	if err != nil {
 		return nil, nil, err
 	}
-	data := bytes.TrimSpace(doc.Data)
-	if len(data) == 0 || data[0] != '[' {
+	if doc.Data == nil {
 		return nil, nil, errNoData
 	}
-	var list []*resource
-	if err := json.Unmarshal(data, &list); err != nil {
-		return nil, nil, err
-	}
-	items := make([]*T, 0, len(list))
-	for _, res := range list {
+	items := make([]*T, 0, len(doc.Data))
+	for _, res := range doc.Data {
 		if res == nil {
 			return nil, nil, errNoData
 		}

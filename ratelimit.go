@@ -57,7 +57,11 @@ func (c *Client) waitForLimiter(ctx context.Context) error {
 // observeRateLimit lowers the client's rate when the server's
 // X-RateLimit-Limit header announces a lower one. It never raises it.
 func (c *Client) observeRateLimit(h http.Header) {
-	limit, err := strconv.ParseFloat(strings.TrimSpace(h.Get("X-RateLimit-Limit")), 64)
+	raw := strings.TrimSpace(h.Get("X-RateLimit-Limit"))
+	if raw == "" {
+		return // most answers carry none; ParseFloat would allocate an error
+	}
+	limit, err := strconv.ParseFloat(raw, 64)
 	if err != nil || limit <= 0 || math.IsInf(limit, 0) || math.IsNaN(limit) {
 		return
 	}

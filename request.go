@@ -64,6 +64,7 @@ func (c *Client) do(ctx context.Context, method, path string, query url.Values, 
 		return nil, fmt.Errorf("tfe: %s %s: %w", method, u.Path, err)
 	}
 	c.setHeaders(req.Header, body != nil)
+	req.Header.Set("Authorization", "Bearer "+c.token) // u is on the API's host
 	c.logBody(ctx, "request body", method, u.Path, mediaType, body, true)
 
 	resp, err := c.http.Do(req)
@@ -85,8 +86,9 @@ func (c *Client) endpoint(path string, query url.Values) *url.URL {
 	return &u
 }
 
-// setHeaders sets the SDK's headers over the caller's extra ones. The
-// Authorization header is added by the transport, only for the API's host.
+// setHeaders sets the SDK's headers over the caller's extra ones (which
+// cannot carry an Authorization header: do sets the token, and the
+// transport removes it from any request bound for another host).
 func (c *Client) setHeaders(h http.Header, hasBody bool) {
 	for k, vs := range c.headers {
 		h[k] = append([]string(nil), vs...)
@@ -104,7 +106,7 @@ func (c *Client) setHeaders(h http.Header, hasBody bool) {
 // readAnswer reads the whole body and maps a non-2xx status to *APIError.
 func (c *Client) readAnswer(ctx context.Context, method, path string, resp *http.Response) (*answer, error) {
 	defer resp.Body.Close()
-	body, readErr := io.ReadAll(io.LimitReader(resp.Body, maxAnswerBytes+1))
+	body, readErr := readBody(resp)
 	c.logBody(ctx, "answer body", method, path, resp.Header.Get("Content-Type"), body, false)
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		e := newAPIError(method, path, resp.StatusCode, body)
@@ -119,6 +121,36 @@ func (c *Client) readAnswer(ctx context.Context, method, path string, resp *http
 		return nil, a.decodeError(fmt.Errorf("the body is larger than %d bytes", maxAnswerBytes))
 	}
 	return a, nil
+}
+
+// readBody reads at most maxAnswerBytes+1 bytes of the answer. When the
+// answer announces its length, the buffer is allocated once at that size
+// rather than grown from 512 bytes by io.ReadAll (which copies a 50 KB list
+// answer about eight times); a body longer than announced still grows it.
+func readBody(resp *http.Response) ([]byte, error) {
+	if b, ok := resp.Body.(*bufferedBody); ok {
+		return b.data, b.err // read inside the attempt (bufferBody)
+	}
+	r := io.LimitReader(resp.Body, maxAnswerBytes+1)
+	n := resp.ContentLength
+	if n <= 0 || n > maxAnswerBytes {
+		return io.ReadAll(r)
+	}
+	// One spare byte, so the read that meets EOF needs no new buffer.
+	buf := make([]byte, 0, n+1)
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		m, err := r.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+m]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return buf, err
+		}
+	}
 }
 
 // requestOne sends a request and decodes one resource from its answer.

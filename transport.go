@@ -44,7 +44,7 @@ func callStateFrom(ctx context.Context, method string) *callState {
 
 // transport is the http.RoundTripper under the retrying client. Every
 // attempt passes here: it waits for the rate limiter, checks the
-// destination, adds the token only for the API's own host, observes the
+// destination, keeps the token only on the API's own host, observes the
 // server's rate limit, and logs the attempt.
 type transport struct {
 	client *Client
@@ -71,12 +71,7 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	if err := c.waitForLimiter(ctx); err != nil {
 		return nil, err
 	}
-	out := req.Clone(ctx)
-	if c.isAPIHost(req) {
-		out.Header.Set("Authorization", "Bearer "+c.token)
-	} else {
-		out.Header.Del("Authorization")
-	}
+	out := withoutForeignToken(c, req)
 	start := c.clock.Now()
 	resp, err := t.base.RoundTrip(out)
 	st.bodyErr = nil
@@ -95,22 +90,46 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 // is a transport error of this attempt, which the retry policy repeats for
 // a method safe to repeat. The body is replaced by the bytes read, followed
 // by the read error if any: an attempt that is not repeated reads as it
-// would have read unbuffered.
+// would have read unbuffered, and readAnswer takes the bytes without a copy.
 func bufferBody(resp *http.Response) error {
-	body, err := io.ReadAll(io.LimitReader(resp.Body, maxAnswerBytes+1))
+	data, err := readBody(resp)
 	resp.Body.Close()
-	var r io.Reader = bytes.NewReader(body)
-	if err != nil {
-		r = io.MultiReader(r, errReader{err})
-	}
-	resp.Body = io.NopCloser(r)
+	resp.Body = &bufferedBody{Reader: bytes.NewReader(data), data: data, err: err}
 	return err
 }
 
-// errReader fails every read with err.
-type errReader struct{ err error }
+// bufferedBody is an answer body already read: its bytes, then the error
+// that ended the read, if any.
+type bufferedBody struct {
+	*bytes.Reader
+	data []byte
+	err  error
+}
 
-func (e errReader) Read([]byte) (int, error) { return 0, e.err }
+// Read reads the buffered bytes, then returns the read error (or io.EOF).
+func (b *bufferedBody) Read(p []byte) (int, error) {
+	n, err := b.Reader.Read(p)
+	if err == io.EOF && b.err != nil {
+		return n, b.err
+	}
+	return n, err
+}
+
+// Close does nothing: the connection's body was closed when buffered.
+func (b *bufferedBody) Close() error { return nil }
+
+// withoutForeignToken returns req, or a copy without the Authorization
+// header when req is bound for another host than the API's (a redirect):
+// the token never leaves the API's host. Client.do sets the header, so the
+// common case costs no copy.
+func withoutForeignToken(c *Client, req *http.Request) *http.Request {
+	if c.isAPIHost(req) || req.Header.Get("Authorization") == "" {
+		return req
+	}
+	out := req.Clone(req.Context())
+	out.Header.Del("Authorization")
+	return out
+}
 
 // checkDestination refuses plain http to a host that is not loopback,
 // unless the caller opted in (also when a redirect leads there).

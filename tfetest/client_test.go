@@ -40,3 +40,30 @@ func TestHeaderOnlyWithRateLimit(t *testing.T) {
 		t.Errorf("ping limit %q", h)
 	}
 }
+
+func TestPingRateLimit(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		opts []Option
+		want string
+	}{
+		{"default", nil, "30"},
+		{"high", []Option{WithPingRateLimit(1000000)}, "1000000"},
+		{"off", []Option{WithPingRateLimit(-1)}, ""},
+		{"enforced wins", []Option{WithPingRateLimit(1000), WithRateLimit(5)}, "5"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, a := newAPI(t, append(tc.opts, WithOrganization("acme"))...)
+			if h := a.send("GET", "ping", nil, nil).want(204).header.Get("X-RateLimit-Limit"); h != tc.want {
+				t.Errorf("ping limit %q, want %q", h, tc.want)
+			}
+			// Without WithRateLimit nothing is enforced: a burst well past
+			// the announced figure is answered in full.
+			if tc.name != "enforced wins" {
+				for range 40 {
+					a.do("GET", "organizations/acme", nil).want(200)
+				}
+			}
+		})
+	}
+}

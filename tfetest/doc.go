@@ -48,6 +48,9 @@
 // can check that a client does not repeat a create the server already
 // made. WithRateLimit adds a per-token rate limit, WithLatency a delay on
 // every answer, and WithClock an injectable clock for the limiter.
+// WithPingRateLimit changes the limit that ping announces without
+// enforcing one, for benchmarks of clients that throttle themselves from
+// it.
 //
 // # Scripted behaviour
 //

@@ -13,6 +13,7 @@ type config struct {
 	addr          string
 	latency       time.Duration
 	rateLimit     int
+	pingLimit     int
 	clock         func() time.Time
 	upgradeStates []string
 	hcp           bool
@@ -43,6 +44,16 @@ func WithLatency(d time.Duration) Option { return func(c *config) { c.latency = 
 // X-RateLimit-Limit: n and X-RateLimit-Reset: the seconds (fractional)
 // until a request would be allowed. Zero (the default) means no limit.
 func WithRateLimit(n int) Option { return func(c *config) { c.rateLimit = n } }
+
+// WithPingRateLimit sets the X-RateLimit-Limit that GET /api/v2/ping
+// announces while the server enforces no limit (no WithRateLimit): n
+// requests per second, or no header at all for a negative n. The default
+// is 30, the service's documented limit. Nothing is enforced either way.
+// It is for benchmarks of clients that limit themselves from the ping's
+// figure (go-tfe runs at two thirds of it): a high n keeps such a client
+// from throttling itself against a server that does not limit. With
+// WithRateLimit, ping announces the enforced limit and n is ignored.
+func WithPingRateLimit(n int) Option { return func(c *config) { c.pingLimit = n } }
 
 // WithClock replaces time.Now for the rate limiter and for the timestamps
 // the server reports, so tests can move time without sleeping.

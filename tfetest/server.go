@@ -136,13 +136,17 @@ func (s *Server) authorized(r *http.Request) bool {
 }
 
 // limit is the rate the server reports in X-RateLimit-Limit: the
-// configured rate, or the service's documented 30 per second. Answers
-// carry the header only when WithRateLimit is set (so a client does not
-// slow itself down for a limit the fake does not enforce); ping always
-// carries it, since go-tfe reads it there.
+// configured rate, else the one WithPingRateLimit set, else the service's
+// documented 30 per second; zero or less means no header. Answers carry
+// the header only when WithRateLimit is set (so a client does not slow
+// itself down for a limit the fake does not enforce); ping carries it
+// unless WithPingRateLimit turned it off, since go-tfe reads it there.
 func (s *Server) limit() int {
-	if s.cfg.rateLimit > 0 {
+	switch {
+	case s.cfg.rateLimit > 0:
 		return s.cfg.rateLimit
+	case s.cfg.pingLimit != 0:
+		return s.cfg.pingLimit
 	}
 	return 30
 }
@@ -166,7 +170,9 @@ func sleep(r *http.Request, d time.Duration) bool {
 // ping answers GET /api/v2/ping: 204 with the headers go-tfe reads when it
 // builds a client. It needs no token.
 func (s *Server) ping(w http.ResponseWriter, r *http.Request) {
-	w.Header().Set("X-RateLimit-Limit", strconv.Itoa(s.limit()))
+	if n := s.limit(); n > 0 {
+		w.Header().Set("X-RateLimit-Limit", strconv.Itoa(n))
+	}
 	w.Header().Set("TFP-API-Version", "2.6")
 	w.Header().Set("TFP-AppName", "Terraform Enterprise")
 	w.WriteHeader(http.StatusNoContent)
