@@ -12,39 +12,32 @@ import (
 // names no version ("latest release" on the service).
 const defaultTerraformVersion = "1.9.8"
 
-func (s *Server) createNoCodeWorkspace(w http.ResponseWriter, r *http.Request) {
-	st := s.lock()
-	defer st.mu.Unlock()
+func (st *store) createNoCodeWorkspace(r *http.Request) (int, any, *apiError) {
 	nc, apiErr := st.findNoCode(r.PathValue("id"))
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
 	in, apiErr := readResource(r, []string{"workspaces"}, noCodeWorkspaceAttrs, noCodeWorkspaceRels...)
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
 	if !nc.enabled {
-		writeError(w, errInvalid("", "no-code provisioning is not enabled for module "+quote(nc.id)))
-		return
+		return fail(errInvalid("", "no-code provisioning is not enabled for module "+quote(nc.id)))
 	}
 	ws, apiErr := st.draftNoCodeWorkspace(in, nc)
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
 	vars, apiErr := draftInlineVars(in, nil)
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
 	st.addWorkspace(ws)
 	for _, v := range vars {
 		v.wsID = ws.id
 		st.saveVar(v)
 	}
-	writeOne(w, http.StatusOK, st.workspaceResource(ws), nil)
+	return one(http.StatusOK, st.workspaceResource(ws), nil)
 }
 
 // draftNoCodeWorkspace checks the attributes and project of a no-code

@@ -5,114 +5,91 @@ import "net/http"
 // Handlers for the variables of a variable set:
 // varsets/:id/relationships/vars[/:var].
 
-func (s *Server) listVarsetVars(w http.ResponseWriter, r *http.Request) {
-	st := s.lock()
-	defer st.mu.Unlock()
+func (st *store) listVarsetVars(r *http.Request) (int, any, *apiError) {
 	vs, apiErr := st.findVarset(r.PathValue("id"))
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
 	p, apiErr := parsePage(r)
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
 	all := st.setVars(vs)
 	var data []resource
 	for _, v := range paginate(all, p) {
 		data = append(data, st.varResource(v))
 	}
-	writePage(w, r, p, len(all), data, nil)
+	return page(r, p, len(all), data, nil)
 }
 
-func (s *Server) createVarsetVar(w http.ResponseWriter, r *http.Request) {
-	st := s.lock()
-	defer st.mu.Unlock()
+func (st *store) createVarsetVar(r *http.Request) (int, any, *apiError) {
 	vs, apiErr := st.findVarset(r.PathValue("id"))
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
 	in, apiErr := readResource(r, []string{"vars"}, varAttrs, "varset", "configurable")
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
 	v, apiErr := draftVar(in, nil)
 	if apiErr == nil {
 		apiErr = st.checkSetVar(in, vs, v)
 	}
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
 	v.varsetID = vs.id
 	st.saveVar(v)
 	vs.varIDs = append(vs.varIDs, v.id)
 	vs.updatedAt = st.timestamp()
 	// The docs page answers 200 here (the OpenAPI spec says 201).
-	writeOne(w, http.StatusOK, st.varResource(v), nil)
+	return one(http.StatusOK, st.varResource(v), nil)
 }
 
-func (s *Server) readVarsetVar(w http.ResponseWriter, r *http.Request) {
-	st := s.lock()
-	defer st.mu.Unlock()
+func (st *store) readVarsetVar(r *http.Request) (int, any, *apiError) {
 	v, apiErr := st.findVarsetVar(r.PathValue("id"), r.PathValue("var"))
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
-	writeOne(w, http.StatusOK, st.varResource(v), nil)
+	return one(http.StatusOK, st.varResource(v), nil)
 }
 
-func (s *Server) updateVarsetVar(w http.ResponseWriter, r *http.Request) {
-	st := s.lock()
-	defer st.mu.Unlock()
+func (st *store) updateVarsetVar(r *http.Request) (int, any, *apiError) {
 	vs, apiErr := st.findVarset(r.PathValue("id"))
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
 	old, apiErr := st.findVarsetVar(vs.id, r.PathValue("var"))
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
 	in, apiErr := readResource(r, []string{"vars"}, varAttrs, "varset", "configurable")
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
 	if in.ID != "" && in.ID != old.id {
-		writeError(w, errInvalid("/data/id", "id "+quote(in.ID)+" does not match the variable in the path"))
-		return
+		return fail(errInvalid("/data/id", "id "+quote(in.ID)+" does not match the variable in the path"))
 	}
 	v, apiErr := draftVar(in, old)
 	if apiErr == nil {
 		apiErr = st.checkSetVar(in, vs, v)
 	}
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
 	st.saveVar(v)
 	vs.updatedAt = st.timestamp()
-	writeOne(w, http.StatusOK, st.varResource(v), nil)
+	return one(http.StatusOK, st.varResource(v), nil)
 }
 
-func (s *Server) deleteVarsetVar(w http.ResponseWriter, r *http.Request) {
-	st := s.lock()
-	defer st.mu.Unlock()
+func (st *store) deleteVarsetVar(r *http.Request) (int, any, *apiError) {
 	vs, apiErr := st.findVarset(r.PathValue("id"))
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
 	v, apiErr := st.findVarsetVar(vs.id, r.PathValue("var"))
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
 	delete(st.vars, v.id)
 	for i, id := range vs.varIDs {
@@ -122,7 +99,7 @@ func (s *Server) deleteVarsetVar(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	vs.updatedAt = st.timestamp()
-	w.WriteHeader(http.StatusNoContent)
+	return noContent()
 }
 
 // checkSetVar refuses v in vs when the set already has its key and

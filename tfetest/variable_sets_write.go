@@ -11,51 +11,41 @@ import (
 // PUT/PATCH varsets/:id), which may carry workspaces, projects, a parent
 // and complete variable definitions in their relationships.
 
-func (s *Server) createVarset(w http.ResponseWriter, r *http.Request) {
-	st := s.lock()
-	defer st.mu.Unlock()
+func (st *store) createVarset(r *http.Request) (int, any, *apiError) {
 	o, apiErr := st.findOrg(r.PathValue("org"))
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
 	in, apiErr := readResource(r, []string{"varsets"}, varsetAttrs, varsetRels...)
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
 	vs, vars, apiErr := st.draftVarset(in, &varset{org: o, parentType: "organizations", parentID: o.name})
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
 	vs.id = st.newID("varset")
 	vs.seq = st.nextSeq()
 	st.saveVarset(vs, vars)
 	// The docs page answers 200 here (the OpenAPI spec says 201).
-	writeOne(w, http.StatusOK, st.varsetResource(vs, true), nil)
+	return one(http.StatusOK, st.varsetResource(vs, true), nil)
 }
 
-func (s *Server) updateVarset(w http.ResponseWriter, r *http.Request) {
-	st := s.lock()
-	defer st.mu.Unlock()
+func (st *store) updateVarset(r *http.Request) (int, any, *apiError) {
 	old, apiErr := st.findVarset(r.PathValue("id"))
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
 	in, apiErr := readResource(r, []string{"varsets"}, varsetAttrs, varsetRels...)
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
 	vs, vars, apiErr := st.draftVarset(in, old)
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
 	st.saveVarset(vs, vars)
-	writeOne(w, http.StatusOK, st.varsetResource(vs, true), nil)
+	return one(http.StatusOK, st.varsetResource(vs, true), nil)
 }
 
 // draftVarset applies in to a copy of old and returns it with the
