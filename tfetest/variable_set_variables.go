@@ -1,6 +1,9 @@
 package tfetest
 
-import "net/http"
+import (
+	"net/http"
+	"slices"
+)
 
 // Handlers for the variables of a variable set:
 // varsets/:id/relationships/vars[/:var].
@@ -27,14 +30,7 @@ func (st *store) createVarsetVar(r *http.Request) (int, any, *apiError) {
 	if apiErr != nil {
 		return fail(apiErr)
 	}
-	in, apiErr := readResource(r, []string{"vars"}, varAttrs, "varset", "configurable")
-	if apiErr != nil {
-		return fail(apiErr)
-	}
-	v, apiErr := draftVar(in, nil)
-	if apiErr == nil {
-		apiErr = st.checkSetVar(in, vs, v)
-	}
+	v, apiErr := st.readVarsetVarBody(r, vs, nil)
 	if apiErr != nil {
 		return fail(apiErr)
 	}
@@ -55,25 +51,11 @@ func (st *store) readVarsetVar(r *http.Request) (int, any, *apiError) {
 }
 
 func (st *store) updateVarsetVar(r *http.Request) (int, any, *apiError) {
-	vs, apiErr := st.findVarset(r.PathValue("id"))
+	vs, old, apiErr := st.varsetVarFromPath(r)
 	if apiErr != nil {
 		return fail(apiErr)
 	}
-	old, apiErr := st.findVarsetVar(vs.id, r.PathValue("var"))
-	if apiErr != nil {
-		return fail(apiErr)
-	}
-	in, apiErr := readResource(r, []string{"vars"}, varAttrs, "varset", "configurable")
-	if apiErr != nil {
-		return fail(apiErr)
-	}
-	if in.ID != "" && in.ID != old.id {
-		return fail(errInvalid("/data/id", "id "+quote(in.ID)+" does not match the variable in the path"))
-	}
-	v, apiErr := draftVar(in, old)
-	if apiErr == nil {
-		apiErr = st.checkSetVar(in, vs, v)
-	}
+	v, apiErr := st.readVarsetVarBody(r, vs, old)
 	if apiErr != nil {
 		return fail(apiErr)
 	}
@@ -83,23 +65,21 @@ func (st *store) updateVarsetVar(r *http.Request) (int, any, *apiError) {
 }
 
 func (st *store) deleteVarsetVar(r *http.Request) (int, any, *apiError) {
-	vs, apiErr := st.findVarset(r.PathValue("id"))
-	if apiErr != nil {
-		return fail(apiErr)
-	}
-	v, apiErr := st.findVarsetVar(vs.id, r.PathValue("var"))
+	vs, v, apiErr := st.varsetVarFromPath(r)
 	if apiErr != nil {
 		return fail(apiErr)
 	}
 	delete(st.vars, v.id)
-	for i, id := range vs.varIDs {
-		if id == v.id {
-			vs.varIDs = append(vs.varIDs[:i], vs.varIDs[i+1:]...)
-			break
-		}
-	}
+	vs.varIDs = slices.DeleteFunc(vs.varIDs, func(id string) bool { return id == v.id })
 	vs.updatedAt = st.timestamp()
 	return noContent()
+}
+
+// readVarsetVarBody reads a variable of vs from the body (see readVar).
+func (st *store) readVarsetVarBody(r *http.Request, vs *varset, old *variable) (*variable, *apiError) {
+	return readVar(r, old, func(in *input, v *variable) *apiError {
+		return st.checkSetVar(in, vs, v)
+	}, "varset", "configurable")
 }
 
 // checkSetVar refuses v in vs when the set already has its key and

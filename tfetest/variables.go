@@ -1,11 +1,33 @@
 package tfetest
 
-import "strings"
+import (
+	"net/http"
+	"strings"
+)
 
 // Shared rules for workspace variables and variable set variables.
 
 // categories are the variable categories the service accepts.
 var categories = []string{"terraform", "env", "policy-set"}
+
+// readVar reads a variables document and drafts it over old (nil on
+// create; on update an id in the body must be old's); check then refuses
+// a key and category the variable's siblings already have. rels are the
+// relationships the document may carry.
+func readVar(r *http.Request, old *variable, check func(*input, *variable) *apiError, rels ...string) (*variable, *apiError) {
+	in, apiErr := readResource(r, []string{"vars"}, varAttrs, rels...)
+	if apiErr != nil {
+		return nil, apiErr
+	}
+	if old != nil && in.ID != "" && in.ID != old.id {
+		return nil, errInvalid("/data/id", "id "+quote(in.ID)+" does not match the variable in the path")
+	}
+	v, apiErr := draftVar(in, old)
+	if apiErr != nil {
+		return nil, apiErr
+	}
+	return v, check(in, v)
+}
 
 // draftVar applies the attributes of in to a copy of old (a new variable
 // when old is nil) and checks them: key and category are required on

@@ -25,28 +25,12 @@ func (st *store) createWorkspaceVar(r *http.Request) (int, any, *apiError) {
 	if apiErr != nil {
 		return fail(apiErr)
 	}
-	in, apiErr := readResource(r, []string{"vars"}, varAttrs, "configurable", "workspace")
+	v, apiErr := st.readWorkspaceVarBody(r, ws.id, nil)
 	if apiErr != nil {
 		return fail(apiErr)
-	}
-	v, apiErr := st.createWorkspaceVarFrom(ws, in)
-	if apiErr != nil {
-		return fail(apiErr)
-	}
-	return one(http.StatusCreated, st.varResource(v), nil)
-}
-
-// createWorkspaceVarFrom checks in and stores it as a variable of ws.
-func (st *store) createWorkspaceVarFrom(ws *workspace, in *input) (*variable, *apiError) {
-	v, apiErr := draftVar(in, nil)
-	if apiErr != nil {
-		return nil, apiErr
 	}
 	v.wsID = ws.id
-	if apiErr := checkDuplicate(in, v, st.wsVars(ws.id)); apiErr != nil {
-		return nil, apiErr
-	}
-	return st.saveVar(v), nil
+	return one(http.StatusCreated, st.varResource(st.saveVar(v)), nil)
 }
 
 func (st *store) readWorkspaceVar(r *http.Request) (int, any, *apiError) {
@@ -62,21 +46,19 @@ func (st *store) updateWorkspaceVar(r *http.Request) (int, any, *apiError) {
 	if apiErr != nil {
 		return fail(apiErr)
 	}
-	in, apiErr := readResource(r, []string{"vars"}, varAttrs, "configurable", "workspace")
-	if apiErr != nil {
-		return fail(apiErr)
-	}
-	if in.ID != "" && in.ID != old.id {
-		return fail(errInvalid("/data/id", "id "+quote(in.ID)+" does not match the variable in the path"))
-	}
-	v, apiErr := draftVar(in, old)
-	if apiErr == nil {
-		apiErr = checkDuplicate(in, v, st.wsVars(old.wsID))
-	}
+	v, apiErr := st.readWorkspaceVarBody(r, old.wsID, old)
 	if apiErr != nil {
 		return fail(apiErr)
 	}
 	return one(http.StatusOK, st.varResource(st.saveVar(v)), nil)
+}
+
+// readWorkspaceVarBody reads a variable of workspace wsID from the body
+// (see readVar).
+func (st *store) readWorkspaceVarBody(r *http.Request, wsID string, old *variable) (*variable, *apiError) {
+	return readVar(r, old, func(in *input, v *variable) *apiError {
+		return checkDuplicate(in, v, st.wsVars(wsID))
+	}, "configurable", "workspace")
 }
 
 func (st *store) deleteWorkspaceVar(r *http.Request) (int, any, *apiError) {
