@@ -14,14 +14,9 @@ func (st *store) createNoCodeModule(r *http.Request) (int, any, *apiError) {
 	if apiErr != nil {
 		return fail(apiErr)
 	}
-	in, apiErr := readResource(r, []string{"no-code-modules"}, noCodeAttrs, noCodeRels...)
-	if apiErr != nil {
-		return fail(apiErr)
-	}
-	if _, ok := in.rels["registry-module"]; !ok {
-		return fail(errInvalid(in.rel("registry-module"), "the registry-module relationship is required"))
-	}
-	nc, apiErr := st.draftNoCode(in, &noCodeModule{org: o})
+	nc, apiErr := st.noCodeFromBody(r, &noCodeModule{org: o}, func(in *input) *apiError {
+		return errInvalid(in.rel("registry-module"), "the registry-module relationship is required")
+	})
 	if apiErr != nil {
 		return fail(apiErr)
 	}
@@ -57,19 +52,28 @@ func (st *store) updateNoCodeModule(r *http.Request) (int, any, *apiError) {
 	if apiErr != nil {
 		return fail(apiErr)
 	}
-	in, apiErr := readResource(r, []string{"no-code-modules"}, noCodeAttrs, noCodeRels...)
-	if apiErr != nil {
-		return fail(apiErr)
-	}
-	if _, ok := in.rels["registry-module"]; !ok {
-		return fail(errNotFound("no-code module " + quote(old.id) + " not found (the registry-module relationship is missing)"))
-	}
-	nc, apiErr := st.draftNoCode(in, old)
+	nc, apiErr := st.noCodeFromBody(r, old, func(*input) *apiError {
+		return errNotFound("no-code module " + quote(old.id) + " not found (the registry-module relationship is missing)")
+	})
 	if apiErr != nil {
 		return fail(apiErr)
 	}
 	st.saveNoCode(nc)
 	return one(http.StatusOK, noCodeResource(nc), nil)
+}
+
+// noCodeFromBody reads a no-code module document and drafts it over old
+// (see draftNoCode). A body without the registry-module relationship
+// answers the error noModule makes.
+func (st *store) noCodeFromBody(r *http.Request, old *noCodeModule, noModule func(*input) *apiError) (*noCodeModule, *apiError) {
+	in, apiErr := readResource(r, []string{"no-code-modules"}, noCodeAttrs, noCodeRels...)
+	if apiErr != nil {
+		return nil, apiErr
+	}
+	if _, ok := in.rels["registry-module"]; !ok {
+		return nil, noModule(in)
+	}
+	return st.draftNoCode(in, old)
 }
 
 func (st *store) deleteNoCodeModule(r *http.Request) (int, any, *apiError) {

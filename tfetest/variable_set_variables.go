@@ -30,7 +30,7 @@ func (st *store) createVarsetVar(r *http.Request) (int, any, *apiError) {
 	if apiErr != nil {
 		return fail(apiErr)
 	}
-	v, apiErr := st.readVarsetVarBody(r, vs, nil)
+	v, apiErr := st.setVarFromBody(r, vs, nil)
 	if apiErr != nil {
 		return fail(apiErr)
 	}
@@ -55,7 +55,7 @@ func (st *store) updateVarsetVar(r *http.Request) (int, any, *apiError) {
 	if apiErr != nil {
 		return fail(apiErr)
 	}
-	v, apiErr := st.readVarsetVarBody(r, vs, old)
+	v, apiErr := st.setVarFromBody(r, vs, old)
 	if apiErr != nil {
 		return fail(apiErr)
 	}
@@ -75,9 +75,9 @@ func (st *store) deleteVarsetVar(r *http.Request) (int, any, *apiError) {
 	return noContent()
 }
 
-// readVarsetVarBody reads a variable of vs from the body (see readVar).
-func (st *store) readVarsetVarBody(r *http.Request, vs *varset, old *variable) (*variable, *apiError) {
-	return readVar(r, old, func(in *input, v *variable) *apiError {
+// setVarFromBody reads a variable of vs from the body (see varFromBody).
+func (st *store) setVarFromBody(r *http.Request, vs *varset, old *variable) (*variable, *apiError) {
+	return varFromBody(r, old, func(in *input, v *variable) *apiError {
 		return st.checkSetVar(in, vs, v)
 	}, "varset", "configurable")
 }

@@ -16,11 +16,7 @@ func (st *store) createVarset(r *http.Request) (int, any, *apiError) {
 	if apiErr != nil {
 		return fail(apiErr)
 	}
-	in, apiErr := readResource(r, []string{"varsets"}, varsetAttrs, varsetRels...)
-	if apiErr != nil {
-		return fail(apiErr)
-	}
-	vs, vars, apiErr := st.draftVarset(in, &varset{org: o, parentType: "organizations", parentID: o.name})
+	vs, vars, apiErr := st.varsetFromBody(r, &varset{org: o, parentType: "organizations", parentID: o.name})
 	if apiErr != nil {
 		return fail(apiErr)
 	}
@@ -36,16 +32,22 @@ func (st *store) updateVarset(r *http.Request) (int, any, *apiError) {
 	if apiErr != nil {
 		return fail(apiErr)
 	}
-	in, apiErr := readResource(r, []string{"varsets"}, varsetAttrs, varsetRels...)
-	if apiErr != nil {
-		return fail(apiErr)
-	}
-	vs, vars, apiErr := st.draftVarset(in, old)
+	vs, vars, apiErr := st.varsetFromBody(r, old)
 	if apiErr != nil {
 		return fail(apiErr)
 	}
 	st.saveVarset(vs, vars)
 	return one(http.StatusOK, st.varsetResource(vs, true), nil)
+}
+
+// varsetFromBody reads a variable sets document and drafts it over old
+// (see draftVarset).
+func (st *store) varsetFromBody(r *http.Request, old *varset) (*varset, []*variable, *apiError) {
+	in, apiErr := readResource(r, []string{"varsets"}, varsetAttrs, varsetRels...)
+	if apiErr != nil {
+		return nil, nil, apiErr
+	}
+	return st.draftVarset(in, old)
 }
 
 // draftVarset applies in to a copy of old and returns it with the

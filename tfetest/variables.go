@@ -10,11 +10,11 @@ import (
 // categories are the variable categories the service accepts.
 var categories = []string{"terraform", "env", "policy-set"}
 
-// readVar reads a variables document and drafts it over old (nil on
+// varFromBody reads a variables document and drafts it over old (nil on
 // create; on update an id in the body must be old's); check then refuses
 // a key and category the variable's siblings already have. rels are the
 // relationships the document may carry.
-func readVar(r *http.Request, old *variable, check func(*input, *variable) *apiError, rels ...string) (*variable, *apiError) {
+func varFromBody(r *http.Request, old *variable, check func(*input, *variable) *apiError, rels ...string) (*variable, *apiError) {
 	in, apiErr := readResource(r, []string{"vars"}, varAttrs, rels...)
 	if apiErr != nil {
 		return nil, apiErr

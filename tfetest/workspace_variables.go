@@ -25,7 +25,7 @@ func (st *store) createWorkspaceVar(r *http.Request) (int, any, *apiError) {
 	if apiErr != nil {
 		return fail(apiErr)
 	}
-	v, apiErr := st.readWorkspaceVarBody(r, ws.id, nil)
+	v, apiErr := st.wsVarFromBody(r, ws.id, nil)
 	if apiErr != nil {
 		return fail(apiErr)
 	}
@@ -46,17 +46,17 @@ func (st *store) updateWorkspaceVar(r *http.Request) (int, any, *apiError) {
 	if apiErr != nil {
 		return fail(apiErr)
 	}
-	v, apiErr := st.readWorkspaceVarBody(r, old.wsID, old)
+	v, apiErr := st.wsVarFromBody(r, old.wsID, old)
 	if apiErr != nil {
 		return fail(apiErr)
 	}
 	return one(http.StatusOK, st.varResource(st.saveVar(v)), nil)
 }
 
-// readWorkspaceVarBody reads a variable of workspace wsID from the body
-// (see readVar).
-func (st *store) readWorkspaceVarBody(r *http.Request, wsID string, old *variable) (*variable, *apiError) {
-	return readVar(r, old, func(in *input, v *variable) *apiError {
+// wsVarFromBody reads a variable of workspace wsID from the body
+// (see varFromBody).
+func (st *store) wsVarFromBody(r *http.Request, wsID string, old *variable) (*variable, *apiError) {
+	return varFromBody(r, old, func(in *input, v *variable) *apiError {
 		return checkDuplicate(in, v, st.wsVars(wsID))
 	}, "configurable", "workspace")
 }
