@@ -88,12 +88,7 @@ func (st *store) draftNoCodeWorkspace(in *input, nc *noCodeModule) (*workspace, 
 // existing are the workspace's stored variables an item with the same key
 // and category updates.
 func draftInlineVars(in *input, existing []*variable) ([]*variable, *apiError) {
-	items, _, apiErr := in.relInline("vars", []string{"vars"}, varAttrs)
-	if apiErr != nil {
-		return nil, apiErr
-	}
-	var out []*variable
-	for _, it := range items {
+	return draftVarItems(in, func(it *input) (*variable, *apiError) {
 		if !it.has("category") {
 			it.attrs["category"] = "terraform"
 		}
@@ -105,16 +100,8 @@ func draftInlineVars(in *input, existing []*variable) ([]*variable, *apiError) {
 				old = v
 			}
 		}
-		v, apiErr := draftVar(it, old)
-		if apiErr != nil {
-			return nil, apiErr
-		}
-		if apiErr := checkDuplicate(it, v, out); apiErr != nil {
-			return nil, apiErr
-		}
-		out = append(out, v)
-	}
-	return out, nil
+		return old, nil
+	})
 }
 
 // workspaceByName finds a workspace of o by name.

@@ -131,26 +131,7 @@ func (st *store) draftParent(in *input, vs *varset) *apiError {
 // update sample, which re-sends the variable of the create sample, works).
 // Two items with the same key and category answer 422.
 func (st *store) draftSetVars(in *input, vs *varset) ([]*variable, *apiError) {
-	items, _, apiErr := in.relInline("vars", []string{"vars"}, varAttrs)
-	if apiErr != nil {
-		return nil, apiErr
-	}
-	var drafts []*variable
-	for _, it := range items {
-		old, apiErr := st.matchSetVar(it, vs)
-		if apiErr != nil {
-			return nil, apiErr
-		}
-		v, apiErr := draftVar(it, old)
-		if apiErr != nil {
-			return nil, apiErr
-		}
-		if apiErr := checkDuplicate(it, v, drafts); apiErr != nil {
-			return nil, apiErr
-		}
-		drafts = append(drafts, v)
-	}
-	return drafts, nil
+	return draftVarItems(in, func(it *input) (*variable, *apiError) { return st.matchSetVar(it, vs) })
 }
 
 // matchSetVar finds the variable of vs an inline item updates, if any.
@@ -201,26 +182,27 @@ func (st *store) saveVarset(vs *varset, vars []*variable) {
 // exists in o and returns them without duplicates. An unknown ID answers
 // 422 pointing at it.
 func (st *store) checkWorkspaceRefs(ptr string, o *org, ids []string) ([]string, *apiError) {
-	out := []string{}
-	for i, id := range ids {
+	return checkRefs(ptr, o, ids, "workspace", func(id string) bool {
 		ws, ok := st.workspaces[id]
-		if !ok || ws.org != o {
-			return nil, errInvalid(ptr+"/"+strconv.Itoa(i)+"/id", "workspace "+quote(id)+" not found in organization "+quote(o.name))
-		}
-		if !contains(out, id) {
-			out = append(out, id)
-		}
-	}
-	return out, nil
+		return ok && ws.org == o
+	})
 }
 
 // checkProjectRefs is checkWorkspaceRefs for projects.
 func (st *store) checkProjectRefs(ptr string, o *org, ids []string) ([]string, *apiError) {
+	return checkRefs(ptr, o, ids, "project", func(id string) bool {
+		p, ok := st.projects[id]
+		return ok && p.org == o
+	})
+}
+
+// checkRefs checks that inOrg holds for every ID, naming what the IDs
+// are in the 422, and returns them without duplicates.
+func checkRefs(ptr string, o *org, ids []string, what string, inOrg func(id string) bool) ([]string, *apiError) {
 	out := []string{}
 	for i, id := range ids {
-		p, ok := st.projects[id]
-		if !ok || p.org != o {
-			return nil, errInvalid(ptr+"/"+strconv.Itoa(i)+"/id", "project "+quote(id)+" not found in organization "+quote(o.name))
+		if !inOrg(id) {
+			return nil, errInvalid(ptr+"/"+strconv.Itoa(i)+"/id", what+" "+quote(id)+" not found in organization "+quote(o.name))
 		}
 		if !contains(out, id) {
 			out = append(out, id)

@@ -70,6 +70,32 @@ func draftVar(in *input, old *variable) (*variable, *apiError) {
 	return v, nil
 }
 
+// draftVarItems reads the vars relationship of in: variables with inline
+// attributes. match finds the stored variable an item updates (nil for a
+// new one); two items with the same key and category answer 422.
+func draftVarItems(in *input, match func(it *input) (*variable, *apiError)) ([]*variable, *apiError) {
+	items, _, apiErr := in.relInline("vars", []string{"vars"}, varAttrs)
+	if apiErr != nil {
+		return nil, apiErr
+	}
+	var out []*variable
+	for _, it := range items {
+		old, apiErr := match(it)
+		if apiErr != nil {
+			return nil, apiErr
+		}
+		v, apiErr := draftVar(it, old)
+		if apiErr != nil {
+			return nil, apiErr
+		}
+		if apiErr := checkDuplicate(it, v, out); apiErr != nil {
+			return nil, apiErr
+		}
+		out = append(out, v)
+	}
+	return out, nil
+}
+
 // checkDuplicate refuses v when another variable among siblings has the
 // same key and category.
 func checkDuplicate(in *input, v *variable, siblings []*variable) *apiError {
