@@ -10,27 +10,21 @@ import (
 // admin/smtp-settings, GET and PATCH. password and test-email-address are
 // write-only and never answered.
 
-func (s *Server) readSMTP(w http.ResponseWriter, r *http.Request) {
-	st := s.lock()
-	defer st.mu.Unlock()
-	writeOne(w, http.StatusOK, smtpResource(st.smtp), nil)
+func (st *store) readSMTP(r *http.Request) (int, any, *apiError) {
+	return one(http.StatusOK, smtpResource(st.smtp), nil)
 }
 
 // updateSMTP applies the settings and, when the body names a test
 // address, "sends" a test email, which FailNextSMTPUpdate can make fail.
-func (s *Server) updateSMTP(w http.ResponseWriter, r *http.Request) {
-	st := s.lock()
-	defer st.mu.Unlock()
+func (st *store) updateSMTP(r *http.Request) (int, any, *apiError) {
 	// The docs' sample body has no data.type; the SDKs send smtp-settings.
 	in, apiErr := readResource(r, []string{"smtp-settings", ""}, smtpAttrs)
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
 	next, apiErr := draftSMTP(in, st.smtp)
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
 	if addr, _ := in.str("test-email-address"); addr != "" {
 		st.testEmails++
@@ -38,11 +32,10 @@ func (s *Server) updateSMTP(w http.ResponseWriter, r *http.Request) {
 	if len(st.smtpFailures) > 0 {
 		status := st.smtpFailures[0]
 		st.smtpFailures = st.smtpFailures[1:]
-		writeError(w, smtpFailure(status))
-		return
+		return fail(smtpFailure(status))
 	}
 	st.smtp = next
-	writeOne(w, http.StatusOK, smtpResource(st.smtp), nil)
+	return one(http.StatusOK, smtpResource(st.smtp), nil)
 }
 
 func draftSMTP(in *input, cur smtpSettings) (smtpSettings, *apiError) {

@@ -7,9 +7,10 @@ import (
 	"strconv"
 )
 
-// apiError is one JSON:API error answer. Handlers build one and hand it to
-// writeError; every error the fake answers goes through here so each has a
-// status, a title, a detail and, where an attribute is at fault, a pointer.
+// apiError is one JSON:API error answer. Handlers build one and return it,
+// and serve hands it to writeError; every error the fake answers goes
+// through there, so each has a status, a title, a detail and, where an
+// attribute is at fault, a pointer.
 type apiError struct {
 	Status    int
 	Title     string

@@ -58,19 +58,6 @@ type document struct {
 	Meta     any        `json:"meta,omitempty"`
 }
 
-// writeOne answers a single resource.
-func writeOne(w http.ResponseWriter, status int, res resource, included []resource) {
-	writeJSON(w, status, document{Data: res, Included: included})
-}
-
-// writeMany answers an unpaginated list (no links, no meta).
-func writeMany(w http.ResponseWriter, items []resource, included []resource) {
-	if items == nil {
-		items = []resource{}
-	}
-	writeJSON(w, http.StatusOK, document{Data: items, Included: included})
-}
-
 // parseInclude reads the include query parameter and checks every value
 // against allowed; an unknown value answers 400 as the service does.
 func parseInclude(r *http.Request, allowed ...string) (map[string]bool, *apiError) {

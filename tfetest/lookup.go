@@ -1,41 +1,36 @@
 package tfetest
 
+import "net/http"
+
 // Finders for objects named in a request path. Each answers the service's
 // 404 when the object does not exist. Callers hold st.mu.
 
-func (st *store) findOrg(name string) (*org, *apiError) {
-	if o, ok := st.orgs[name]; ok {
-		return o, nil
+// find looks key up in m; a missing key answers 404 naming it as what.
+func find[T any](m map[string]*T, key, what string) (*T, *apiError) {
+	if v, ok := m[key]; ok {
+		return v, nil
 	}
-	return nil, errNotFound("organization " + quote(name) + " not found")
+	return nil, errNotFound(what + " " + quote(key) + " not found")
+}
+
+func (st *store) findOrg(name string) (*org, *apiError) {
+	return find(st.orgs, name, "organization")
 }
 
 func (st *store) findWorkspace(id string) (*workspace, *apiError) {
-	if ws, ok := st.workspaces[id]; ok {
-		return ws, nil
-	}
-	return nil, errNotFound("workspace " + quote(id) + " not found")
+	return find(st.workspaces, id, "workspace")
 }
 
 func (st *store) findProject(id string) (*project, *apiError) {
-	if p, ok := st.projects[id]; ok {
-		return p, nil
-	}
-	return nil, errNotFound("project " + quote(id) + " not found")
+	return find(st.projects, id, "project")
 }
 
 func (st *store) findVarset(id string) (*varset, *apiError) {
-	if vs, ok := st.varsets[id]; ok {
-		return vs, nil
-	}
-	return nil, errNotFound("variable set " + quote(id) + " not found")
+	return find(st.varsets, id, "variable set")
 }
 
 func (st *store) findNoCode(id string) (*noCodeModule, *apiError) {
-	if nc, ok := st.noCode[id]; ok {
-		return nc, nil
-	}
-	return nil, errNotFound("no-code module " + quote(id) + " not found")
+	return find(st.noCode, id, "no-code module")
 }
 
 // findWorkspaceVar finds variable id owned by workspace wsID.
@@ -52,4 +47,18 @@ func (st *store) findVarsetVar(vsID, id string) (*variable, *apiError) {
 		return v, nil
 	}
 	return nil, errNotFound("variable " + quote(id) + " not found")
+}
+
+// varsetVarFromPath finds the variable set varsets/:id and then its
+// variable :var.
+func (st *store) varsetVarFromPath(r *http.Request) (*varset, *variable, *apiError) {
+	vs, apiErr := st.findVarset(r.PathValue("id"))
+	if apiErr != nil {
+		return nil, nil, apiErr
+	}
+	v, apiErr := st.findVarsetVar(vs.id, r.PathValue("var"))
+	if apiErr != nil {
+		return nil, nil, apiErr
+	}
+	return vs, v, nil
 }

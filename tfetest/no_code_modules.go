@@ -9,47 +9,32 @@ import (
 // GET/PATCH/DELETE no-code-modules/:id and the module variables of one of
 // its versions.
 
-func (s *Server) createNoCodeModule(w http.ResponseWriter, r *http.Request) {
-	st := s.lock()
-	defer st.mu.Unlock()
+func (st *store) createNoCodeModule(r *http.Request) (int, any, *apiError) {
 	o, apiErr := st.findOrg(r.PathValue("org"))
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
-	in, apiErr := readResource(r, []string{"no-code-modules"}, noCodeAttrs, noCodeRels...)
+	nc, apiErr := st.noCodeFromBody(r, &noCodeModule{org: o}, func(in *input) *apiError {
+		return errInvalid(in.rel("registry-module"), "the registry-module relationship is required")
+	})
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
-	}
-	if _, ok := in.rels["registry-module"]; !ok {
-		writeError(w, errInvalid(in.rel("registry-module"), "the registry-module relationship is required"))
-		return
-	}
-	nc, apiErr := st.draftNoCode(in, &noCodeModule{org: o})
-	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
 	nc.id = st.newID("nocode")
 	nc.seq = st.nextSeq()
 	st.saveNoCode(nc)
 	// The docs answer 200 here, not 201.
-	writeOne(w, http.StatusOK, noCodeResource(nc), nil)
+	return one(http.StatusOK, noCodeResource(nc), nil)
 }
 
-func (s *Server) readNoCodeModule(w http.ResponseWriter, r *http.Request) {
-	st := s.lock()
-	defer st.mu.Unlock()
+func (st *store) readNoCodeModule(r *http.Request) (int, any, *apiError) {
 	nc, apiErr := st.findNoCode(r.PathValue("id"))
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
 	inc, apiErr := parseInclude(r, "variable_options")
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
 	var included []resource
 	if inc["variable_options"] {
@@ -57,67 +42,63 @@ func (s *Server) readNoCodeModule(w http.ResponseWriter, r *http.Request) {
 			included = append(included, varOptionResource(nc, opt))
 		}
 	}
-	writeOne(w, http.StatusOK, noCodeResource(nc), included)
+	return one(http.StatusOK, noCodeResource(nc), included)
 }
 
 // updateNoCodeModule answers 404 when the body lacks the registry-module
 // relationship: HCP Terraform does, though the docs call it optional.
-func (s *Server) updateNoCodeModule(w http.ResponseWriter, r *http.Request) {
-	st := s.lock()
-	defer st.mu.Unlock()
+func (st *store) updateNoCodeModule(r *http.Request) (int, any, *apiError) {
 	old, apiErr := st.findNoCode(r.PathValue("id"))
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
-	in, apiErr := readResource(r, []string{"no-code-modules"}, noCodeAttrs, noCodeRels...)
+	nc, apiErr := st.noCodeFromBody(r, old, func(*input) *apiError {
+		return errNotFound("no-code module " + quote(old.id) + " not found (the registry-module relationship is missing)")
+	})
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
-	}
-	if _, ok := in.rels["registry-module"]; !ok {
-		writeError(w, errNotFound("no-code module "+quote(old.id)+" not found (the registry-module relationship is missing)"))
-		return
-	}
-	nc, apiErr := st.draftNoCode(in, old)
-	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
 	st.saveNoCode(nc)
-	writeOne(w, http.StatusOK, noCodeResource(nc), nil)
+	return one(http.StatusOK, noCodeResource(nc), nil)
 }
 
-func (s *Server) deleteNoCodeModule(w http.ResponseWriter, r *http.Request) {
-	st := s.lock()
-	defer st.mu.Unlock()
+// noCodeFromBody reads a no-code module document and drafts it over old
+// (see draftNoCode). A body without the registry-module relationship
+// answers the error noModule makes.
+func (st *store) noCodeFromBody(r *http.Request, old *noCodeModule, noModule func(*input) *apiError) (*noCodeModule, *apiError) {
+	in, apiErr := readResource(r, []string{"no-code-modules"}, noCodeAttrs, noCodeRels...)
+	if apiErr != nil {
+		return nil, apiErr
+	}
+	if _, ok := in.rels["registry-module"]; !ok {
+		return nil, noModule(in)
+	}
+	return st.draftNoCode(in, old)
+}
+
+func (st *store) deleteNoCodeModule(r *http.Request) (int, any, *apiError) {
 	nc, apiErr := st.findNoCode(r.PathValue("id"))
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
 	delete(st.noCode, nc.id)
 	if m, ok := st.modules[nc.moduleID]; ok {
 		m.noCode = false
 	}
-	w.WriteHeader(http.StatusNoContent)
+	return noContent()
 }
 
 // readModuleVariables answers the variables a version of the module
 // declares, as registry-module-variables resources. Not paginated.
-func (s *Server) readModuleVariables(w http.ResponseWriter, r *http.Request) {
-	st := s.lock()
-	defer st.mu.Unlock()
+func (st *store) readModuleVariables(r *http.Request) (int, any, *apiError) {
 	nc, apiErr := st.findNoCode(r.PathValue("id"))
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
 	m := st.modules[nc.moduleID]
 	mv := m.version(r.PathValue("version"))
 	if mv == nil {
-		writeError(w, errNotFound("version "+quote(r.PathValue("version"))+" of module "+quote(m.name)+" not found"))
-		return
+		return fail(errNotFound("version " + quote(r.PathValue("version")) + " of module " + quote(m.name) + " not found"))
 	}
 	out := []resource{}
 	for _, v := range mv.vars {
@@ -139,7 +120,7 @@ func (s *Server) readModuleVariables(w http.ResponseWriter, r *http.Request) {
 			},
 		})
 	}
-	writeMany(w, out, nil)
+	return many(out, nil)
 }
 
 // saveNoCode stores nc and marks its registry module as no-code.

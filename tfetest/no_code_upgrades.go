@@ -14,13 +14,10 @@ import (
 // confirmed and applied.
 var confirmableStates = []string{"planned", "planned_and_finished", "cost_estimated", "policy_checked", "post_plan_completed"}
 
-func (s *Server) upgradeWorkspace(w http.ResponseWriter, r *http.Request) {
-	st := s.lock()
-	defer st.mu.Unlock()
+func (st *store) upgradeWorkspace(r *http.Request) (int, any, *apiError) {
 	nc, ws, apiErr := st.noCodeWorkspace(r)
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
 	var vars []*variable
 	var message string
@@ -31,13 +28,11 @@ func (s *Server) upgradeWorkspace(w http.ResponseWriter, r *http.Request) {
 			vars, apiErr = draftInlineVars(in, st.wsVars(ws.id))
 		}
 		if apiErr != nil {
-			writeError(w, apiErr)
-			return
+			return fail(apiErr)
 		}
 	}
 	if ws.moduleVersion == nc.versionPin {
-		writeError(w, errInvalid("", "no upgrade available: workspace "+quote(ws.name)+" already uses version "+nc.versionPin))
-		return
+		return fail(errInvalid("", "no upgrade available: workspace "+quote(ws.name)+" already uses version "+nc.versionPin))
 	}
 	states := slices.Clone(st.upgradeStates)
 	if len(states) == 0 {
@@ -45,43 +40,35 @@ func (s *Server) upgradeWorkspace(w http.ResponseWriter, r *http.Request) {
 	}
 	run := &upgradeRun{id: st.newID("run"), ncID: nc.id, wsID: ws.id, version: nc.versionPin, message: message, states: states, vars: vars}
 	st.runs[run.id] = run
-	writeOne(w, http.StatusOK, upgradeResource(r, ws, run), nil)
+	return one(http.StatusOK, upgradeResource(r, ws, run), nil)
 }
 
-func (s *Server) readUpgrade(w http.ResponseWriter, r *http.Request) {
-	st := s.lock()
-	defer st.mu.Unlock()
+func (st *store) readUpgrade(r *http.Request) (int, any, *apiError) {
 	ws, run, apiErr := st.upgradeRunFromPath(r)
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
 	if !run.applied && run.pos < len(run.states)-1 {
 		run.pos++
 	}
-	writeOne(w, http.StatusOK, upgradeResource(r, ws, run), nil)
+	return one(http.StatusOK, upgradeResource(r, ws, run), nil)
 }
 
 // confirmUpgrade applies a run that is waiting for confirmation and
 // answers 200 text/plain "Workspace update completed"; any other state
 // answers 409.
-func (s *Server) confirmUpgrade(w http.ResponseWriter, r *http.Request) {
-	st := s.lock()
-	defer st.mu.Unlock()
+func (st *store) confirmUpgrade(r *http.Request) (int, any, *apiError) {
 	ws, run, apiErr := st.upgradeRunFromPath(r)
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
 	if r.ContentLength != 0 {
 		if _, apiErr := readResource(r, []string{"workspaces", "workspace-upgrade", ""}, upgradeAttrs); apiErr != nil {
-			writeError(w, apiErr)
-			return
+			return fail(apiErr)
 		}
 	}
 	if status := run.status(); !contains(confirmableStates, status) {
-		writeError(w, errConflict("the upgrade run is "+quote(status)+" and cannot be confirmed"))
-		return
+		return fail(errConflict("the upgrade run is " + quote(status) + " and cannot be confirmed"))
 	}
 	run.applied = true
 	ws.moduleVersion = run.version
@@ -95,7 +82,7 @@ func (s *Server) confirmUpgrade(w http.ResponseWriter, r *http.Request) {
 		}
 		st.saveVar(v)
 	}
-	writeRaw(w, http.StatusOK, "text/plain; charset=utf-8", []byte("Workspace update completed"))
+	return rawAnswer(http.StatusOK, "text/plain; charset=utf-8", []byte("Workspace update completed"))
 }
 
 func (run *upgradeRun) status() string {

@@ -12,39 +12,32 @@ import (
 // names no version ("latest release" on the service).
 const defaultTerraformVersion = "1.9.8"
 
-func (s *Server) createNoCodeWorkspace(w http.ResponseWriter, r *http.Request) {
-	st := s.lock()
-	defer st.mu.Unlock()
+func (st *store) createNoCodeWorkspace(r *http.Request) (int, any, *apiError) {
 	nc, apiErr := st.findNoCode(r.PathValue("id"))
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
 	in, apiErr := readResource(r, []string{"workspaces"}, noCodeWorkspaceAttrs, noCodeWorkspaceRels...)
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
 	if !nc.enabled {
-		writeError(w, errInvalid("", "no-code provisioning is not enabled for module "+quote(nc.id)))
-		return
+		return fail(errInvalid("", "no-code provisioning is not enabled for module "+quote(nc.id)))
 	}
 	ws, apiErr := st.draftNoCodeWorkspace(in, nc)
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
 	vars, apiErr := draftInlineVars(in, nil)
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
 	st.addWorkspace(ws)
 	for _, v := range vars {
 		v.wsID = ws.id
 		st.saveVar(v)
 	}
-	writeOne(w, http.StatusOK, st.workspaceResource(ws), nil)
+	return one(http.StatusOK, st.workspaceResource(ws), nil)
 }
 
 // draftNoCodeWorkspace checks the attributes and project of a no-code
@@ -95,12 +88,7 @@ func (st *store) draftNoCodeWorkspace(in *input, nc *noCodeModule) (*workspace, 
 // existing are the workspace's stored variables an item with the same key
 // and category updates.
 func draftInlineVars(in *input, existing []*variable) ([]*variable, *apiError) {
-	items, _, apiErr := in.relInline("vars", []string{"vars"}, varAttrs)
-	if apiErr != nil {
-		return nil, apiErr
-	}
-	var out []*variable
-	for _, it := range items {
+	return draftVarItems(in, func(it *input) (*variable, *apiError) {
 		if !it.has("category") {
 			it.attrs["category"] = "terraform"
 		}
@@ -112,16 +100,8 @@ func draftInlineVars(in *input, existing []*variable) ([]*variable, *apiError) {
 				old = v
 			}
 		}
-		v, apiErr := draftVar(it, old)
-		if apiErr != nil {
-			return nil, apiErr
-		}
-		if apiErr := checkDuplicate(it, v, out); apiErr != nil {
-			return nil, apiErr
-		}
-		out = append(out, v)
-	}
-	return out, nil
+		return old, nil
+	})
 }
 
 // workspaceByName finds a workspace of o by name.

@@ -24,13 +24,10 @@ var orgDefaults = map[string]any{
 	"enforce-hyok":                                            false,
 }
 
-func (s *Server) listOrgs(w http.ResponseWriter, r *http.Request) {
-	st := s.lock()
-	defer st.mu.Unlock()
+func (st *store) listOrgs(r *http.Request) (int, any, *apiError) {
 	p, apiErr := parsePage(r)
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
 	q := strings.ToLower(r.URL.Query().Get("q"))
 	var all []*org
@@ -43,83 +40,66 @@ func (s *Server) listOrgs(w http.ResponseWriter, r *http.Request) {
 	for _, o := range paginate(all, p) {
 		data = append(data, orgResource(o))
 	}
-	writePage(w, r, p, len(all), data, nil)
+	return page(r, p, len(all), data, nil)
 }
 
-func (s *Server) createOrg(w http.ResponseWriter, r *http.Request) {
-	st := s.lock()
-	defer st.mu.Unlock()
+func (st *store) createOrg(r *http.Request) (int, any, *apiError) {
 	in, apiErr := readResource(r, []string{"organizations"}, orgAttrs, orgRels...)
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
 	name, _ := in.str("name")
 	email, _ := in.str("email")
 	if !in.has("name") {
-		writeError(w, errInvalid(in.attr("name"), "name is required"))
-		return
+		return fail(errInvalid(in.attr("name"), "name is required"))
 	}
 	if email == "" {
-		writeError(w, errInvalid(in.attr("email"), "email is required"))
-		return
+		return fail(errInvalid(in.attr("email"), "email is required"))
 	}
 	o := st.newOrg(name, email)
 	draft, apiErr := st.draftOrg(in, o)
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
 	st.addOrg(draft)
-	writeOne(w, http.StatusCreated, orgResource(draft), nil)
+	return one(http.StatusCreated, orgResource(draft), nil)
 }
 
-func (s *Server) readOrg(w http.ResponseWriter, r *http.Request) {
-	st := s.lock()
-	defer st.mu.Unlock()
+func (st *store) readOrg(r *http.Request) (int, any, *apiError) {
 	o, apiErr := st.findOrg(r.PathValue("org"))
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
-	writeOne(w, http.StatusOK, orgResource(o), nil)
+	return one(http.StatusOK, orgResource(o), nil)
 }
 
-func (s *Server) updateOrg(w http.ResponseWriter, r *http.Request) {
-	st := s.lock()
-	defer st.mu.Unlock()
+func (st *store) updateOrg(r *http.Request) (int, any, *apiError) {
 	o, apiErr := st.findOrg(r.PathValue("org"))
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
 	in, apiErr := readResource(r, []string{"organizations"}, orgAttrs, orgRels...)
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
 	draft, apiErr := st.draftOrg(in, o)
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
 	if draft.name != o.name {
 		st.renameOrg(o, draft.name)
 	}
 	*o = *draft
-	writeOne(w, http.StatusOK, orgResource(o), nil)
+	return one(http.StatusOK, orgResource(o), nil)
 }
 
-func (s *Server) deleteOrg(w http.ResponseWriter, r *http.Request) {
-	st := s.lock()
-	defer st.mu.Unlock()
+func (st *store) deleteOrg(r *http.Request) (int, any, *apiError) {
 	o, apiErr := st.findOrg(r.PathValue("org"))
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
 	st.removeOrg(o)
-	w.WriteHeader(http.StatusNoContent)
+	return noContent()
 }
 
 // draftOrg applies in to a copy of o and checks the result.

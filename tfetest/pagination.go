@@ -50,11 +50,11 @@ func paginate[T any](items []T, p pageReq) []T {
 	return items[start:min(start+p.size, len(items))]
 }
 
-// writePage answers one page of a paginated list with the documented
+// pageDocument is one page of a paginated list with the documented
 // links {self, first, prev, next, last} and meta.pagination {current-page,
 // page-size, prev-page, next-page, total-pages, total-count}; prev and
 // next are null where there is no such page.
-func writePage(w http.ResponseWriter, r *http.Request, p pageReq, total int, data, included []resource) {
+func pageDocument(r *http.Request, p pageReq, total int, data, included []resource) document {
 	if data == nil {
 		data = []resource{}
 	}
@@ -72,7 +72,7 @@ func writePage(w http.ResponseWriter, r *http.Request, p pageReq, total int, dat
 		}
 		return pageLink(r, n.(int), p.size)
 	}
-	writeJSON(w, http.StatusOK, document{
+	return document{
 		Data:     data,
 		Included: included,
 		Links: map[string]any{
@@ -90,7 +90,7 @@ func writePage(w http.ResponseWriter, r *http.Request, p pageReq, total int, dat
 			"total-pages":  pages,
 			"total-count":  total,
 		}},
-	})
+	}
 }
 
 // pageLink is the absolute URL of page n, keeping the other query

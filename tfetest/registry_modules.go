@@ -9,23 +9,18 @@ import (
 // organizations/:org/registry-modules (GET list, POST create without VCS)
 // and .../:registry/:namespace/:name/:provider (GET, DELETE).
 
-func (s *Server) listRegistryModules(w http.ResponseWriter, r *http.Request) {
-	st := s.lock()
-	defer st.mu.Unlock()
+func (st *store) listRegistryModules(r *http.Request) (int, any, *apiError) {
 	o, apiErr := st.findOrg(r.PathValue("org"))
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
 	p, apiErr := parsePage(r)
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
 	inc, apiErr := parseInclude(r, "no-code-modules")
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
 	qv := r.URL.Query()
 	q := strings.ToLower(qv.Get("q"))
@@ -50,21 +45,17 @@ func (s *Server) listRegistryModules(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 	}
-	writePage(w, r, p, len(all), data, included)
+	return page(r, p, len(all), data, included)
 }
 
-func (s *Server) createRegistryModule(w http.ResponseWriter, r *http.Request) {
-	st := s.lock()
-	defer st.mu.Unlock()
+func (st *store) createRegistryModule(r *http.Request) (int, any, *apiError) {
 	o, apiErr := st.findOrg(r.PathValue("org"))
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
 	in, apiErr := readResource(r, []string{"registry-modules"}, registryModuleAttrs)
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
 	m := &registryModule{org: o, registry: "private", namespace: o.name}
 	for _, f := range []struct {
@@ -73,61 +64,50 @@ func (s *Server) createRegistryModule(w http.ResponseWriter, r *http.Request) {
 	}{{"name", &m.name}, {"provider", &m.provider}} {
 		*f.dst, _ = in.str(f.name)
 		if !validName(*f.dst) {
-			writeError(w, errInvalid(in.attr(f.name), f.name+" is required and may contain only letters, numbers, - and _"))
-			return
+			return fail(errInvalid(in.attr(f.name), f.name+" is required and may contain only letters, numbers, - and _"))
 		}
 	}
 	if reg, ok := in.str("registry-name"); ok {
 		if reg != "private" && reg != "public" {
-			writeError(w, errInvalid(in.attr("registry-name"), "registry-name must be private or public"))
-			return
+			return fail(errInvalid(in.attr("registry-name"), "registry-name must be private or public"))
 		}
 		m.registry = reg
 	}
 	ns, nsGiven := in.str("namespace")
 	switch {
 	case m.registry == "public" && ns == "":
-		writeError(w, errInvalid(in.attr("namespace"), "namespace is required for a public registry module"))
-		return
+		return fail(errInvalid(in.attr("namespace"), "namespace is required for a public registry module"))
 	case m.registry == "public":
 		m.namespace = ns
 	case nsGiven && ns != o.name:
-		writeError(w, errInvalid(in.attr("namespace"), "the namespace of a private module is its organization"))
-		return
+		return fail(errInvalid(in.attr("namespace"), "the namespace of a private module is its organization"))
 	}
 	m.noCode, _ = in.boolean("no-code")
 	if st.findModule(o, m.registry, m.namespace, m.name, m.provider) != nil {
-		writeError(w, errInvalid(in.attr("name"), "module "+quote(m.name)+" for provider "+quote(m.provider)+" already exists"))
-		return
+		return fail(errInvalid(in.attr("name"), "module "+quote(m.name)+" for provider "+quote(m.provider)+" already exists"))
 	}
 	st.addModule(m)
-	writeOne(w, http.StatusCreated, st.moduleResource(m), nil)
+	return one(http.StatusCreated, st.moduleResource(m), nil)
 }
 
-func (s *Server) readRegistryModule(w http.ResponseWriter, r *http.Request) {
-	st := s.lock()
-	defer st.mu.Unlock()
+func (st *store) readRegistryModule(r *http.Request) (int, any, *apiError) {
 	m, apiErr := st.moduleFromPath(r)
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
-	writeOne(w, http.StatusOK, st.moduleResource(m), nil)
+	return one(http.StatusOK, st.moduleResource(m), nil)
 }
 
-func (s *Server) deleteRegistryModule(w http.ResponseWriter, r *http.Request) {
-	st := s.lock()
-	defer st.mu.Unlock()
+func (st *store) deleteRegistryModule(r *http.Request) (int, any, *apiError) {
 	m, apiErr := st.moduleFromPath(r)
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
 	for _, nc := range st.noCodeFor(m) {
 		delete(st.noCode, nc.id)
 	}
 	delete(st.modules, m.id)
-	w.WriteHeader(http.StatusNoContent)
+	return noContent()
 }
 
 func (st *store) moduleFromPath(r *http.Request) (*registryModule, *apiError) {

@@ -11,54 +11,44 @@ import (
 // organizations/:org/token-ttl-policies (GET and PATCH). The list is not
 // paginated.
 
-func (s *Server) listTTLPolicies(w http.ResponseWriter, r *http.Request) {
-	st := s.lock()
-	defer st.mu.Unlock()
+func (st *store) listTTLPolicies(r *http.Request) (int, any, *apiError) {
 	o, apiErr := st.findOrg(r.PathValue("org"))
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
-	writeMany(w, ttlResources(o), nil)
+	return many(ttlResources(o), nil)
 }
 
 // updateTTLPolicies takes a single organization-token-ttl-policies
 // resource whose attribute token-ttl-policies lists {token-type,
 // max-ttl-ms}, and answers every policy of the organization, changed or
 // not.
-func (s *Server) updateTTLPolicies(w http.ResponseWriter, r *http.Request) {
-	st := s.lock()
-	defer st.mu.Unlock()
+func (st *store) updateTTLPolicies(r *http.Request) (int, any, *apiError) {
 	o, apiErr := st.findOrg(r.PathValue("org"))
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
 	data, apiErr := readData(r)
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
 	if isJSONArray(data) {
-		writeError(w, errInvalid("/data", "data must be a single organization-token-ttl-policies resource whose attribute token-ttl-policies lists the policies"))
-		return
+		return fail(errInvalid("/data", "data must be a single organization-token-ttl-policies resource whose attribute token-ttl-policies lists the policies"))
 	}
 	in, apiErr := decodeResource(data, "/data", []string{"organization-token-ttl-policies"}, ttlAttrs, nil)
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
 	changes, apiErr := ttlChanges(in)
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
 	now := st.timestamp()
 	for typ, ms := range changes {
 		o.ttl[typ].maxTTLms = ms
 		o.ttl[typ].updated = now
 	}
-	writeMany(w, ttlResources(o), nil)
+	return many(ttlResources(o), nil)
 }
 
 // ttlChanges checks the token-ttl-policies entries: each an object with

@@ -1,128 +1,85 @@
 package tfetest
 
-import "net/http"
+import (
+	"net/http"
+	"slices"
+)
 
 // Handlers for the variables of a variable set:
 // varsets/:id/relationships/vars[/:var].
 
-func (s *Server) listVarsetVars(w http.ResponseWriter, r *http.Request) {
-	st := s.lock()
-	defer st.mu.Unlock()
+func (st *store) listVarsetVars(r *http.Request) (int, any, *apiError) {
 	vs, apiErr := st.findVarset(r.PathValue("id"))
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
 	p, apiErr := parsePage(r)
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
 	all := st.setVars(vs)
 	var data []resource
 	for _, v := range paginate(all, p) {
 		data = append(data, st.varResource(v))
 	}
-	writePage(w, r, p, len(all), data, nil)
+	return page(r, p, len(all), data, nil)
 }
 
-func (s *Server) createVarsetVar(w http.ResponseWriter, r *http.Request) {
-	st := s.lock()
-	defer st.mu.Unlock()
+func (st *store) createVarsetVar(r *http.Request) (int, any, *apiError) {
 	vs, apiErr := st.findVarset(r.PathValue("id"))
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
-	in, apiErr := readResource(r, []string{"vars"}, varAttrs, "varset", "configurable")
+	v, apiErr := st.setVarFromBody(r, vs, nil)
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
-	}
-	v, apiErr := draftVar(in, nil)
-	if apiErr == nil {
-		apiErr = st.checkSetVar(in, vs, v)
-	}
-	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
 	v.varsetID = vs.id
 	st.saveVar(v)
 	vs.varIDs = append(vs.varIDs, v.id)
 	vs.updatedAt = st.timestamp()
 	// The docs page answers 200 here (the OpenAPI spec says 201).
-	writeOne(w, http.StatusOK, st.varResource(v), nil)
+	return one(http.StatusOK, st.varResource(v), nil)
 }
 
-func (s *Server) readVarsetVar(w http.ResponseWriter, r *http.Request) {
-	st := s.lock()
-	defer st.mu.Unlock()
+func (st *store) readVarsetVar(r *http.Request) (int, any, *apiError) {
 	v, apiErr := st.findVarsetVar(r.PathValue("id"), r.PathValue("var"))
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
-	writeOne(w, http.StatusOK, st.varResource(v), nil)
+	return one(http.StatusOK, st.varResource(v), nil)
 }
 
-func (s *Server) updateVarsetVar(w http.ResponseWriter, r *http.Request) {
-	st := s.lock()
-	defer st.mu.Unlock()
-	vs, apiErr := st.findVarset(r.PathValue("id"))
+func (st *store) updateVarsetVar(r *http.Request) (int, any, *apiError) {
+	vs, old, apiErr := st.varsetVarFromPath(r)
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
-	old, apiErr := st.findVarsetVar(vs.id, r.PathValue("var"))
+	v, apiErr := st.setVarFromBody(r, vs, old)
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
-	}
-	in, apiErr := readResource(r, []string{"vars"}, varAttrs, "varset", "configurable")
-	if apiErr != nil {
-		writeError(w, apiErr)
-		return
-	}
-	if in.ID != "" && in.ID != old.id {
-		writeError(w, errInvalid("/data/id", "id "+quote(in.ID)+" does not match the variable in the path"))
-		return
-	}
-	v, apiErr := draftVar(in, old)
-	if apiErr == nil {
-		apiErr = st.checkSetVar(in, vs, v)
-	}
-	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
 	st.saveVar(v)
 	vs.updatedAt = st.timestamp()
-	writeOne(w, http.StatusOK, st.varResource(v), nil)
+	return one(http.StatusOK, st.varResource(v), nil)
 }
 
-func (s *Server) deleteVarsetVar(w http.ResponseWriter, r *http.Request) {
-	st := s.lock()
-	defer st.mu.Unlock()
-	vs, apiErr := st.findVarset(r.PathValue("id"))
+func (st *store) deleteVarsetVar(r *http.Request) (int, any, *apiError) {
+	vs, v, apiErr := st.varsetVarFromPath(r)
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
-	}
-	v, apiErr := st.findVarsetVar(vs.id, r.PathValue("var"))
-	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
 	delete(st.vars, v.id)
-	for i, id := range vs.varIDs {
-		if id == v.id {
-			vs.varIDs = append(vs.varIDs[:i], vs.varIDs[i+1:]...)
-			break
-		}
-	}
+	vs.varIDs = slices.DeleteFunc(vs.varIDs, func(id string) bool { return id == v.id })
 	vs.updatedAt = st.timestamp()
-	w.WriteHeader(http.StatusNoContent)
+	return noContent()
+}
+
+// setVarFromBody reads a variable of vs from the body (see varFromBody).
+func (st *store) setVarFromBody(r *http.Request, vs *varset, old *variable) (*variable, *apiError) {
+	return varFromBody(r, old, func(in *input, v *variable) *apiError {
+		return st.checkSetVar(in, vs, v)
+	}, "varset", "configurable")
 }
 
 // checkSetVar refuses v in vs when the set already has its key and

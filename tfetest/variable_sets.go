@@ -10,54 +10,43 @@ import (
 
 var varsetIncludes = []string{"vars", "workspaces", "projects"}
 
-func (s *Server) listOrgVarsets(w http.ResponseWriter, r *http.Request) {
-	st := s.lock()
-	defer st.mu.Unlock()
+func (st *store) listOrgVarsets(r *http.Request) (int, any, *apiError) {
 	o, apiErr := st.findOrg(r.PathValue("org"))
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
-	s.writeVarsets(w, r, st, func(vs *varset) bool { return vs.org == o })
+	return st.listVarsets(r, func(vs *varset) bool { return vs.org == o })
 }
 
-func (s *Server) listWorkspaceVarsets(w http.ResponseWriter, r *http.Request) {
-	st := s.lock()
-	defer st.mu.Unlock()
+func (st *store) listWorkspaceVarsets(r *http.Request) (int, any, *apiError) {
 	ws, apiErr := st.findWorkspace(r.PathValue("ws"))
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
 	applied := st.appliedSets(ws)
-	s.writeVarsets(w, r, st, func(vs *varset) bool { return applied[vs] > 0 })
+	return st.listVarsets(r, func(vs *varset) bool { return applied[vs] > 0 })
 }
 
-func (s *Server) listProjectVarsets(w http.ResponseWriter, r *http.Request) {
-	st := s.lock()
-	defer st.mu.Unlock()
+func (st *store) listProjectVarsets(r *http.Request) (int, any, *apiError) {
 	p, apiErr := st.findProject(r.PathValue("prj"))
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
-	s.writeVarsets(w, r, st, func(vs *varset) bool {
+	return st.listVarsets(r, func(vs *varset) bool {
 		return vs.org == p.org && (vs.global || contains(vs.prjIDs, p.id) || vs.parentID == p.id)
 	})
 }
 
-// writeVarsets answers one page of the variable sets keep selects, after
+// listVarsets answers one page of the variable sets keep selects, after
 // the q search (by name, case-insensitive) and with the asked includes.
-func (s *Server) writeVarsets(w http.ResponseWriter, r *http.Request, st *store, keep func(*varset) bool) {
+func (st *store) listVarsets(r *http.Request, keep func(*varset) bool) (int, any, *apiError) {
 	p, apiErr := parsePage(r)
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
 	inc, apiErr := parseInclude(r, varsetIncludes...)
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
 	q := strings.ToLower(r.URL.Query().Get("q"))
 	var all []*varset
@@ -66,43 +55,36 @@ func (s *Server) writeVarsets(w http.ResponseWriter, r *http.Request, st *store,
 			all = append(all, vs)
 		}
 	}
-	page := paginate(all, p)
+	sets := paginate(all, p)
 	var data []resource
-	for _, vs := range page {
+	for _, vs := range sets {
 		data = append(data, st.varsetResource(vs, false))
 	}
-	writePage(w, r, p, len(all), data, st.varsetIncluded(page, inc))
+	return page(r, p, len(all), data, st.varsetIncluded(sets, inc))
 }
 
-func (s *Server) readVarset(w http.ResponseWriter, r *http.Request) {
-	st := s.lock()
-	defer st.mu.Unlock()
+func (st *store) readVarset(r *http.Request) (int, any, *apiError) {
 	vs, apiErr := st.findVarset(r.PathValue("id"))
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
 	inc, apiErr := parseInclude(r, varsetIncludes...)
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
-	writeOne(w, http.StatusOK, st.varsetResource(vs, false), st.varsetIncluded([]*varset{vs}, inc))
+	return one(http.StatusOK, st.varsetResource(vs, false), st.varsetIncluded([]*varset{vs}, inc))
 }
 
-func (s *Server) deleteVarset(w http.ResponseWriter, r *http.Request) {
-	st := s.lock()
-	defer st.mu.Unlock()
+func (st *store) deleteVarset(r *http.Request) (int, any, *apiError) {
 	vs, apiErr := st.findVarset(r.PathValue("id"))
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
 	for _, id := range vs.varIDs {
 		delete(st.vars, id)
 	}
 	delete(st.varsets, vs.id)
-	w.WriteHeader(http.StatusNoContent)
+	return noContent()
 }
 
 // varsetResource renders a variable set. With inlineVars the vars

@@ -11,51 +11,43 @@ import (
 // PUT/PATCH varsets/:id), which may carry workspaces, projects, a parent
 // and complete variable definitions in their relationships.
 
-func (s *Server) createVarset(w http.ResponseWriter, r *http.Request) {
-	st := s.lock()
-	defer st.mu.Unlock()
+func (st *store) createVarset(r *http.Request) (int, any, *apiError) {
 	o, apiErr := st.findOrg(r.PathValue("org"))
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
-	in, apiErr := readResource(r, []string{"varsets"}, varsetAttrs, varsetRels...)
+	vs, vars, apiErr := st.varsetFromBody(r, &varset{org: o, parentType: "organizations", parentID: o.name})
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
-	}
-	vs, vars, apiErr := st.draftVarset(in, &varset{org: o, parentType: "organizations", parentID: o.name})
-	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
 	vs.id = st.newID("varset")
 	vs.seq = st.nextSeq()
 	st.saveVarset(vs, vars)
 	// The docs page answers 200 here (the OpenAPI spec says 201).
-	writeOne(w, http.StatusOK, st.varsetResource(vs, true), nil)
+	return one(http.StatusOK, st.varsetResource(vs, true), nil)
 }
 
-func (s *Server) updateVarset(w http.ResponseWriter, r *http.Request) {
-	st := s.lock()
-	defer st.mu.Unlock()
+func (st *store) updateVarset(r *http.Request) (int, any, *apiError) {
 	old, apiErr := st.findVarset(r.PathValue("id"))
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
-	in, apiErr := readResource(r, []string{"varsets"}, varsetAttrs, varsetRels...)
+	vs, vars, apiErr := st.varsetFromBody(r, old)
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
-	}
-	vs, vars, apiErr := st.draftVarset(in, old)
-	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
 	st.saveVarset(vs, vars)
-	writeOne(w, http.StatusOK, st.varsetResource(vs, true), nil)
+	return one(http.StatusOK, st.varsetResource(vs, true), nil)
+}
+
+// varsetFromBody reads a variable sets document and drafts it over old
+// (see draftVarset).
+func (st *store) varsetFromBody(r *http.Request, old *varset) (*varset, []*variable, *apiError) {
+	in, apiErr := readResource(r, []string{"varsets"}, varsetAttrs, varsetRels...)
+	if apiErr != nil {
+		return nil, nil, apiErr
+	}
+	return st.draftVarset(in, old)
 }
 
 // draftVarset applies in to a copy of old and returns it with the
@@ -139,26 +131,7 @@ func (st *store) draftParent(in *input, vs *varset) *apiError {
 // update sample, which re-sends the variable of the create sample, works).
 // Two items with the same key and category answer 422.
 func (st *store) draftSetVars(in *input, vs *varset) ([]*variable, *apiError) {
-	items, _, apiErr := in.relInline("vars", []string{"vars"}, varAttrs)
-	if apiErr != nil {
-		return nil, apiErr
-	}
-	var drafts []*variable
-	for _, it := range items {
-		old, apiErr := st.matchSetVar(it, vs)
-		if apiErr != nil {
-			return nil, apiErr
-		}
-		v, apiErr := draftVar(it, old)
-		if apiErr != nil {
-			return nil, apiErr
-		}
-		if apiErr := checkDuplicate(it, v, drafts); apiErr != nil {
-			return nil, apiErr
-		}
-		drafts = append(drafts, v)
-	}
-	return drafts, nil
+	return draftVarItems(in, func(it *input) (*variable, *apiError) { return st.matchSetVar(it, vs) })
 }
 
 // matchSetVar finds the variable of vs an inline item updates, if any.
@@ -209,26 +182,27 @@ func (st *store) saveVarset(vs *varset, vars []*variable) {
 // exists in o and returns them without duplicates. An unknown ID answers
 // 422 pointing at it.
 func (st *store) checkWorkspaceRefs(ptr string, o *org, ids []string) ([]string, *apiError) {
-	out := []string{}
-	for i, id := range ids {
+	return checkRefs(ptr, o, ids, "workspace", func(id string) bool {
 		ws, ok := st.workspaces[id]
-		if !ok || ws.org != o {
-			return nil, errInvalid(ptr+"/"+strconv.Itoa(i)+"/id", "workspace "+quote(id)+" not found in organization "+quote(o.name))
-		}
-		if !contains(out, id) {
-			out = append(out, id)
-		}
-	}
-	return out, nil
+		return ok && ws.org == o
+	})
 }
 
 // checkProjectRefs is checkWorkspaceRefs for projects.
 func (st *store) checkProjectRefs(ptr string, o *org, ids []string) ([]string, *apiError) {
+	return checkRefs(ptr, o, ids, "project", func(id string) bool {
+		p, ok := st.projects[id]
+		return ok && p.org == o
+	})
+}
+
+// checkRefs checks that inOrg holds for every ID, naming what the IDs
+// are in the 422, and returns them without duplicates.
+func checkRefs(ptr string, o *org, ids []string, what string, inOrg func(id string) bool) ([]string, *apiError) {
 	out := []string{}
 	for i, id := range ids {
-		p, ok := st.projects[id]
-		if !ok || p.org != o {
-			return nil, errInvalid(ptr+"/"+strconv.Itoa(i)+"/id", "project "+quote(id)+" not found in organization "+quote(o.name))
+		if !inOrg(id) {
+			return nil, errInvalid(ptr+"/"+strconv.Itoa(i)+"/id", what+" "+quote(id)+" not found in organization "+quote(o.name))
 		}
 		if !contains(out, id) {
 			out = append(out, id)

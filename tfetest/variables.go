@@ -1,11 +1,33 @@
 package tfetest
 
-import "strings"
+import (
+	"net/http"
+	"strings"
+)
 
 // Shared rules for workspace variables and variable set variables.
 
 // categories are the variable categories the service accepts.
 var categories = []string{"terraform", "env", "policy-set"}
+
+// varFromBody reads a variables document and drafts it over old (nil on
+// create; on update an id in the body must be old's); check then refuses
+// a key and category the variable's siblings already have. rels are the
+// relationships the document may carry.
+func varFromBody(r *http.Request, old *variable, check func(*input, *variable) *apiError, rels ...string) (*variable, *apiError) {
+	in, apiErr := readResource(r, []string{"vars"}, varAttrs, rels...)
+	if apiErr != nil {
+		return nil, apiErr
+	}
+	if old != nil && in.ID != "" && in.ID != old.id {
+		return nil, errInvalid("/data/id", "id "+quote(in.ID)+" does not match the variable in the path")
+	}
+	v, apiErr := draftVar(in, old)
+	if apiErr != nil {
+		return nil, apiErr
+	}
+	return v, check(in, v)
+}
 
 // draftVar applies the attributes of in to a copy of old (a new variable
 // when old is nil) and checks them: key and category are required on
@@ -46,6 +68,32 @@ func draftVar(in *input, old *variable) (*variable, *apiError) {
 		v.sensitive = sens
 	}
 	return v, nil
+}
+
+// draftVarItems reads the vars relationship of in: variables with inline
+// attributes. match finds the stored variable an item updates (nil for a
+// new one); two items with the same key and category answer 422.
+func draftVarItems(in *input, match func(it *input) (*variable, *apiError)) ([]*variable, *apiError) {
+	items, _, apiErr := in.relInline("vars", []string{"vars"}, varAttrs)
+	if apiErr != nil {
+		return nil, apiErr
+	}
+	var out []*variable
+	for _, it := range items {
+		old, apiErr := match(it)
+		if apiErr != nil {
+			return nil, apiErr
+		}
+		v, apiErr := draftVar(it, old)
+		if apiErr != nil {
+			return nil, apiErr
+		}
+		if apiErr := checkDuplicate(it, v, out); apiErr != nil {
+			return nil, apiErr
+		}
+		out = append(out, v)
+	}
+	return out, nil
 }
 
 // checkDuplicate refuses v when another variable among siblings has the

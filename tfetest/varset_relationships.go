@@ -10,51 +10,44 @@ import (
 // a body whose data is an array of resource identifiers. A global set is
 // applied everywhere already, so both answer 422 for it.
 
-func (s *Server) applyVarsetToWorkspaces(w http.ResponseWriter, r *http.Request) {
-	s.changeVarsetScope(w, r, "workspaces", true)
+func (st *store) applyVarsetToWorkspaces(r *http.Request) (int, any, *apiError) {
+	return st.changeVarsetScope(r, "workspaces", true)
 }
 
-func (s *Server) removeVarsetFromWorkspaces(w http.ResponseWriter, r *http.Request) {
-	s.changeVarsetScope(w, r, "workspaces", false)
+func (st *store) removeVarsetFromWorkspaces(r *http.Request) (int, any, *apiError) {
+	return st.changeVarsetScope(r, "workspaces", false)
 }
 
-func (s *Server) applyVarsetToProjects(w http.ResponseWriter, r *http.Request) {
-	s.changeVarsetScope(w, r, "projects", true)
+func (st *store) applyVarsetToProjects(r *http.Request) (int, any, *apiError) {
+	return st.changeVarsetScope(r, "projects", true)
 }
 
-func (s *Server) removeVarsetFromProjects(w http.ResponseWriter, r *http.Request) {
-	s.changeVarsetScope(w, r, "projects", false)
+func (st *store) removeVarsetFromProjects(r *http.Request) (int, any, *apiError) {
+	return st.changeVarsetScope(r, "projects", false)
 }
 
-func (s *Server) changeVarsetScope(w http.ResponseWriter, r *http.Request, typ string, add bool) {
-	st := s.lock()
-	defer st.mu.Unlock()
+func (st *store) changeVarsetScope(r *http.Request, typ string, add bool) (int, any, *apiError) {
 	vs, apiErr := st.findVarset(r.PathValue("id"))
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
 	data, apiErr := readData(r)
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
 	ids, apiErr := identifiers(data, "/data", []string{typ})
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
 	if vs.global {
-		writeError(w, errInvalid("/data", "variable set "+quote(vs.name)+" is global: it applies to every workspace already"))
-		return
+		return fail(errInvalid("/data", "variable set "+quote(vs.name)+" is global: it applies to every workspace already"))
 	}
 	check, list := st.checkWorkspaceRefs, &vs.wsIDs
 	if typ == "projects" {
 		check, list = st.checkProjectRefs, &vs.prjIDs
 	}
 	if ids, apiErr = check("/data", vs.org, ids); apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
 	for _, id := range ids {
 		if add && !contains(*list, id) {
@@ -65,5 +58,5 @@ func (s *Server) changeVarsetScope(w http.ResponseWriter, r *http.Request, typ s
 		}
 	}
 	vs.updatedAt = st.timestamp()
-	w.WriteHeader(http.StatusNoContent)
+	return noContent()
 }

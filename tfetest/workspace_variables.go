@@ -8,122 +8,81 @@ import (
 // Handlers for workspace variables: workspaces/:id/vars[/:var] and
 // workspaces/:id/all-vars. Neither list is paginated, as on the service.
 
-func (s *Server) listWorkspaceVars(w http.ResponseWriter, r *http.Request) {
-	st := s.lock()
-	defer st.mu.Unlock()
+func (st *store) listWorkspaceVars(r *http.Request) (int, any, *apiError) {
 	ws, apiErr := st.findWorkspace(r.PathValue("ws"))
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
 	var out []resource
 	for _, v := range st.wsVars(ws.id) {
 		out = append(out, st.varResource(v))
 	}
-	writeMany(w, out, nil)
+	return many(out, nil)
 }
 
-func (s *Server) createWorkspaceVar(w http.ResponseWriter, r *http.Request) {
-	st := s.lock()
-	defer st.mu.Unlock()
+func (st *store) createWorkspaceVar(r *http.Request) (int, any, *apiError) {
 	ws, apiErr := st.findWorkspace(r.PathValue("ws"))
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
-	in, apiErr := readResource(r, []string{"vars"}, varAttrs, "configurable", "workspace")
+	v, apiErr := st.wsVarFromBody(r, ws.id, nil)
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
-	}
-	v, apiErr := st.createWorkspaceVarFrom(ws, in)
-	if apiErr != nil {
-		writeError(w, apiErr)
-		return
-	}
-	writeOne(w, http.StatusCreated, st.varResource(v), nil)
-}
-
-// createWorkspaceVarFrom checks in and stores it as a variable of ws.
-func (st *store) createWorkspaceVarFrom(ws *workspace, in *input) (*variable, *apiError) {
-	v, apiErr := draftVar(in, nil)
-	if apiErr != nil {
-		return nil, apiErr
+		return fail(apiErr)
 	}
 	v.wsID = ws.id
-	if apiErr := checkDuplicate(in, v, st.wsVars(ws.id)); apiErr != nil {
-		return nil, apiErr
-	}
-	return st.saveVar(v), nil
+	return one(http.StatusCreated, st.varResource(st.saveVar(v)), nil)
 }
 
-func (s *Server) readWorkspaceVar(w http.ResponseWriter, r *http.Request) {
-	st := s.lock()
-	defer st.mu.Unlock()
+func (st *store) readWorkspaceVar(r *http.Request) (int, any, *apiError) {
 	v, apiErr := st.findWorkspaceVar(r.PathValue("ws"), r.PathValue("id"))
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
-	writeOne(w, http.StatusOK, st.varResource(v), nil)
+	return one(http.StatusOK, st.varResource(v), nil)
 }
 
-func (s *Server) updateWorkspaceVar(w http.ResponseWriter, r *http.Request) {
-	st := s.lock()
-	defer st.mu.Unlock()
+func (st *store) updateWorkspaceVar(r *http.Request) (int, any, *apiError) {
 	old, apiErr := st.findWorkspaceVar(r.PathValue("ws"), r.PathValue("id"))
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
-	in, apiErr := readResource(r, []string{"vars"}, varAttrs, "configurable", "workspace")
+	v, apiErr := st.wsVarFromBody(r, old.wsID, old)
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
-	if in.ID != "" && in.ID != old.id {
-		writeError(w, errInvalid("/data/id", "id "+quote(in.ID)+" does not match the variable in the path"))
-		return
-	}
-	v, apiErr := draftVar(in, old)
-	if apiErr == nil {
-		apiErr = checkDuplicate(in, v, st.wsVars(old.wsID))
-	}
-	if apiErr != nil {
-		writeError(w, apiErr)
-		return
-	}
-	writeOne(w, http.StatusOK, st.varResource(st.saveVar(v)), nil)
+	return one(http.StatusOK, st.varResource(st.saveVar(v)), nil)
 }
 
-func (s *Server) deleteWorkspaceVar(w http.ResponseWriter, r *http.Request) {
-	st := s.lock()
-	defer st.mu.Unlock()
+// wsVarFromBody reads a variable of workspace wsID from the body
+// (see varFromBody).
+func (st *store) wsVarFromBody(r *http.Request, wsID string, old *variable) (*variable, *apiError) {
+	return varFromBody(r, old, func(in *input, v *variable) *apiError {
+		return checkDuplicate(in, v, st.wsVars(wsID))
+	}, "configurable", "workspace")
+}
+
+func (st *store) deleteWorkspaceVar(r *http.Request) (int, any, *apiError) {
 	v, apiErr := st.findWorkspaceVar(r.PathValue("ws"), r.PathValue("id"))
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
 	delete(st.vars, v.id)
-	w.WriteHeader(http.StatusNoContent)
+	return noContent()
 }
 
 // listAllVars answers the variables a run in the workspace would see: its
 // own and those of every variable set applied to it, one per key and
 // category, chosen by precedence (see effectiveVars).
-func (s *Server) listAllVars(w http.ResponseWriter, r *http.Request) {
-	st := s.lock()
-	defer st.mu.Unlock()
+func (st *store) listAllVars(r *http.Request) (int, any, *apiError) {
 	ws, apiErr := st.findWorkspace(r.PathValue("ws"))
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return fail(apiErr)
 	}
 	var out []resource
 	for _, v := range st.effectiveVars(ws) {
 		out = append(out, st.varResource(v))
 	}
-	writeMany(w, out, nil)
+	return many(out, nil)
 }
 
 // Scope ranks of a variable set relative to a workspace; a more specific
