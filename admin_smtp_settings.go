@@ -189,7 +189,7 @@ func (s *adminSMTP) Update(ctx context.Context, opts AdminSMTPSettingsUpdateOpti
 	}
 	payload := opts.payload()
 	if payload == nil {
-		return nil, invalid(ErrNothingToUpdate, "AdminSMTPSettingsUpdateOptions", "set at least one field")
+		return nil, nothingToUpdate("AdminSMTPSettingsUpdateOptions")
 	}
 	ctx = withCallSecrets(ctx, deref(opts.Password), deref(opts.TestEmailAddress))
 	settings, err := requestOne(ctx, s.client, http.MethodPatch, smtpSettingsPath, nil, payload, decodeAdminSMTPSettings)

@@ -222,7 +222,7 @@ func (o NoCodeModuleCreateOptions) validate() error {
 // validate checks the options.
 func (o NoCodeModuleUpdateOptions) validate() error {
 	if o.RegistryModuleID == nil && o.Enabled == nil && o.VersionPin == nil && o.VariableOptions == nil {
-		return invalid(ErrNothingToUpdate, "NoCodeModuleUpdateOptions", "set at least one field")
+		return nothingToUpdate("NoCodeModuleUpdateOptions")
 	}
 	var err error
 	if o.RegistryModuleID != nil {

@@ -71,10 +71,10 @@ type NoCodeWorkspaceUpgradeOptions struct {
 // validate checks the options.
 func (o NoCodeWorkspaceCreateOptions) validate() error {
 	if strings.TrimSpace(o.Name) == "" {
-		return invalid(ErrRequiredName, "NoCodeWorkspaceCreateOptions.Name", "must not be empty")
+		return invalid(ErrRequiredName, "NoCodeWorkspaceCreateOptions.Name", mustNotBeEmpty)
 	}
 	if o.ProjectID == "" {
-		return invalid(ErrRequiredProjectID, "NoCodeWorkspaceCreateOptions.ProjectID", "must not be empty")
+		return invalid(ErrRequiredProjectID, "NoCodeWorkspaceCreateOptions.ProjectID", mustNotBeEmpty)
 	}
 	return firstError(
 		checkID(ErrInvalidProjectID, "NoCodeWorkspaceCreateOptions.ProjectID", o.ProjectID),
@@ -111,7 +111,7 @@ func checkWorkspaceVariables(field string, vars []NoCodeWorkspaceVariable) error
 		at := fmt.Sprintf("%s[%d]", field, i)
 		switch {
 		case v.Key == "":
-			return invalid(ErrRequiredKey, at+".Key", "must not be empty")
+			return invalid(ErrRequiredKey, at+".Key", mustNotBeEmpty)
 		case v.Category == "":
 			return invalid(ErrRequiredCategory, at+".Category", "must be terraform or env")
 		case v.Category != CategoryTerraform && v.Category != CategoryEnv:

@@ -332,7 +332,7 @@ func (s *organizations) ResetDefaultSettings(ctx context.Context, organization s
 // (options names the options type for the error).
 func (s *organizations) patch(ctx context.Context, organization string, n *jsonapi.Node, options string) (*Organization, error) {
 	if len(n.Attributes) == 0 && len(n.Relationships) == 0 {
-		return nil, invalid(ErrNothingToUpdate, options, "set at least one field")
+		return nil, nothingToUpdate(options)
 	}
 	path := apiPath("organizations", organization)
 	return requestOne(ctx, s.client, http.MethodPatch, path, nil, orgPayload(n), decodeOrganization)

@@ -94,3 +94,9 @@ func nextPage(page *Pagination, current, itemCount int) (int, bool) {
 	}
 	return next, true
 }
+
+// iterError is an iterator that yields err alone, for a ...Iter method
+// whose arguments failed validation: nothing is sent.
+func iterError[T any](err error) iter.Seq2[*T, error] {
+	return func(yield func(*T, error) bool) { yield(nil, err) }
+}

@@ -232,10 +232,10 @@ type RegistryModuleCreateOptions struct {
 // validate checks the options.
 func (o RegistryModuleCreateOptions) validate() error {
 	if o.Name == "" {
-		return invalid(ErrRequiredName, "RegistryModuleCreateOptions.Name", "must not be empty")
+		return invalid(ErrRequiredName, "RegistryModuleCreateOptions.Name", mustNotBeEmpty)
 	}
 	if o.Provider == "" {
-		return invalid(ErrRequiredProvider, "RegistryModuleCreateOptions.Provider", "must not be empty")
+		return invalid(ErrRequiredProvider, "RegistryModuleCreateOptions.Provider", mustNotBeEmpty)
 	}
 	if err := checkRegistryName("RegistryModuleCreateOptions.RegistryName", o.RegistryName); err != nil {
 		return err

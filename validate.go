@@ -23,7 +23,7 @@ func checkID(sentinel error, field, value string) error {
 func pathSegmentProblem(value string) string {
 	switch value {
 	case "":
-		return "must not be empty"
+		return mustNotBeEmpty
 	case ".", "..":
 		return fmt.Sprintf("%q is not a name", value)
 	}
@@ -63,4 +63,12 @@ func firstError(errs ...error) error {
 		}
 	}
 	return nil
+}
+
+// mustNotBeEmpty is the reason of a required field left empty.
+const mustNotBeEmpty = "must not be empty"
+
+// nothingToUpdate is the error of an update whose options set no field.
+func nothingToUpdate(field string) error {
+	return invalid(ErrNothingToUpdate, field, "set at least one field")
 }

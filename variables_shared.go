@@ -71,14 +71,6 @@ func checkCategory(field string, c CategoryType) error {
 // quoteShort quotes s for an error message, cut to 40 bytes.
 func quoteShort(s string) string { return `"` + cutString(s, 40) + `"` }
 
-// mustNotBeEmpty is the reason of a required field left empty.
-const mustNotBeEmpty = "must not be empty"
-
-// nothingToUpdate is the error of an update whose options set no field.
-func nothingToUpdate(field string) error {
-	return invalid(ErrNothingToUpdate, field, "set at least one field")
-}
-
 // checkNotEmptied refuses an update that sets a required field to "".
 func checkNotEmptied(sentinel error, field string, v *string) error {
 	if v != nil && *v == "" {
@@ -168,10 +160,4 @@ func (k varKind[T]) delete(ctx context.Context, c *Client, parentID, variableID 
 		return err
 	}
 	return c.requestNoContent(ctx, http.MethodDelete, k.path(parentID, variableID), nil)
-}
-
-// iterError is an iterator that yields err alone, for a ...Iter method
-// whose arguments failed validation: nothing is sent.
-func iterError[T any](err error) iter.Seq2[*T, error] {
-	return func(yield func(*T, error) bool) { yield(nil, err) }
 }
