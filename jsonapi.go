@@ -165,23 +165,28 @@ func decodeResource[T any](res *resource, inc included, fn decodeFunc[T]) (*T, e
 }
 
 // decodeIncluded decodes the included resources that refs point at, in
-// order; a ref whose resource was not included gives a model with its ID
-// only (made by stub).
+// order (see decodeIncludedOne).
 func decodeIncluded[T any](refs []resourceRef, inc included, fn decodeFunc[T], stub func(id string) *T) []*T {
 	if len(refs) == 0 {
 		return nil
 	}
-	out := make([]*T, 0, len(refs))
-	for _, ref := range refs {
-		if res := inc.find(ref); res != nil {
-			if v, err := fn(res, inc); err == nil {
-				out = append(out, v)
-				continue
-			}
-		}
-		out = append(out, stub(ref.ID))
+	out := make([]*T, len(refs))
+	for i, ref := range refs {
+		out[i] = decodeIncludedOne(ref, inc, fn, stub)
 	}
 	return out
+}
+
+// decodeIncludedOne decodes the included resource ref points at; when it
+// was not included, or does not decode, it gives a model with the ID only
+// (made by stub).
+func decodeIncludedOne[T any](ref resourceRef, inc included, fn decodeFunc[T], stub func(id string) *T) *T {
+	if res := inc.find(ref); res != nil {
+		if v, err := fn(res, inc); err == nil {
+			return v
+		}
+	}
+	return stub(ref.ID)
 }
 
 // newNode starts a request resource of type typ.

@@ -204,8 +204,7 @@ func decodeWorkspaceUpgrade(res *resource, inc included) (*WorkspaceUpgrade, err
 		return nil, err
 	}
 	if ref := res.relation("workspace"); ref != nil {
-		u.Workspace = decodeIncluded([]resourceRef{*ref}, inc, decodeWorkspace,
-			func(id string) *Workspace { return &Workspace{ID: id} })[0]
+		u.Workspace = decodeIncludedOne(*ref, inc, decodeWorkspace, workspaceStub)
 	}
 	return u, nil
 }

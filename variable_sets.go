@@ -336,9 +336,6 @@ func decodeVariableSet(res *resource, inc included) (*VariableSet, error) {
 	return vs, nil
 }
 
-// projectStub is a Project known by its ID only.
-func projectStub(id string) *Project { return &Project{ID: id} }
-
 // withInline returns inc plus the resources of relationship name that carry
 // their attributes inline. An included resource wins over an inline one;
 // inc itself is returned when nothing is inline.

@@ -237,16 +237,13 @@ func decodeVariable(res *resource, inc included) (*Variable, error) {
 		switch {
 		case ref == nil:
 		case ref.Type == "workspaces" && v.Workspace == nil:
-			v.Workspace = decodeIncluded([]resourceRef{*ref}, inc, decodeWorkspace, workspaceStub)[0]
+			v.Workspace = decodeIncludedOne(*ref, inc, decodeWorkspace, workspaceStub)
 		case ref.Type == "varsets" && v.VariableSet == nil:
 			v.VariableSet = &VariableSet{ID: ref.ID}
 		}
 	}
 	return v, nil
 }
-
-// workspaceStub is a Workspace known by its ID only.
-func workspaceStub(id string) *Workspace { return &Workspace{ID: id} }
 
 // workspaceVars are the variables of a workspace.
 var workspaceVars = varKind[Variable]{

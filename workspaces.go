@@ -74,7 +74,7 @@ func decodeWorkspace(res *resource, inc included) (*Workspace, error) {
 		ws.AgentPoolID = ref.ID
 	}
 	if ref := res.relation("project"); ref != nil {
-		ws.Project = projectFrom(ref, inc)
+		ws.Project = decodeIncludedOne(*ref, inc, decodeProject, projectStub)
 	}
 	if ref := res.relation("organization"); ref != nil {
 		ws.Organization = &Organization{Name: ref.ID}
@@ -91,13 +91,8 @@ func decodeProject(res *resource, _ included) (*Project, error) {
 	return p, nil
 }
 
-// projectFrom returns the included project for ref, or one with the ID
-// only.
-func projectFrom(ref *resourceRef, inc included) *Project {
-	if res := inc.find(*ref); res != nil {
-		if p, err := decodeProject(res, inc); err == nil {
-			return p
-		}
-	}
-	return &Project{ID: ref.ID}
-}
+// workspaceStub is a Workspace known by its ID only.
+func workspaceStub(id string) *Workspace { return &Workspace{ID: id} }
+
+// projectStub is a Project known by its ID only.
+func projectStub(id string) *Project { return &Project{ID: id} }
