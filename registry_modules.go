@@ -265,10 +265,7 @@ func (s *registryModules) List(ctx context.Context, organization string, opts *R
 
 // ListIter yields every module List would return, page after page.
 func (s *registryModules) ListIter(ctx context.Context, organization string, opts *RegistryModuleListOptions) iter.Seq2[*RegistryModule, error] {
-	var base RegistryModuleListOptions
-	if opts != nil {
-		base = *opts
-	}
+	base := deref(opts)
 	return iterate(ctx, base.ListOptions, func(ctx context.Context, page ListOptions) ([]*RegistryModule, *Pagination, error) {
 		o := base
 		o.ListOptions = page

@@ -86,14 +86,13 @@ func (c *Client) endpoint(path string, query url.Values) *url.URL {
 	return &u
 }
 
-// setHeaders sets the SDK's headers over the caller's extra ones (which
-// cannot carry an Authorization header: do sets the token, and the
-// transport removes it from any request bound for another host).
+// setHeaders sets the SDK's headers over the caller's extra ones. It
+// leaves Authorization to do, which replaces any the caller set with the
+// token; the transport removes it from a request bound for another host.
 func (c *Client) setHeaders(h http.Header, hasBody bool) {
 	for k, vs := range c.headers {
 		h[k] = append([]string(nil), vs...)
 	}
-	h.Del("Authorization")
 	h.Set("Accept", mediaType)
 	h.Set("User-Agent", c.userAgent)
 	if hasBody {
