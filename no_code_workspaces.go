@@ -92,9 +92,10 @@ func checkExecutionMode(mode *ExecutionMode, pool string) error {
 	if mode != nil {
 		effective = *mode
 	}
+	if err := checkExecutionModeKnown(modeField, effective); err != nil {
+		return err
+	}
 	switch {
-	case !effective.valid():
-		return invalid(ErrValidation, modeField, "must be remote, local or agent")
 	case effective == ExecutionModeAgent && pool == "":
 		return invalid(ErrRequiredAgentPoolID, poolField, "must be set with execution mode agent")
 	case effective != ExecutionModeAgent && pool != "":

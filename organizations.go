@@ -359,8 +359,10 @@ func orgPayload(n *jsonapi.Node) any {
 // options type for the error.
 func checkDefaultSettings(options string, mode *ExecutionMode, pool Nullable[string]) error {
 	poolField := options + ".DefaultAgentPoolID"
-	if mode != nil && !mode.valid() {
-		return invalid(ErrValidation, options+".DefaultExecutionMode", fmt.Sprintf("%q is not one of remote, local, agent", cutString(string(*mode), 32)))
+	if mode != nil {
+		if err := checkExecutionModeKnown(options+".DefaultExecutionMode", *mode); err != nil {
+			return err
+		}
 	}
 	id, hasPool := pool.Get()
 	if hasPool {

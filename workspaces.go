@@ -1,5 +1,7 @@
 package tfe
 
+import "fmt"
+
 // ExecutionMode is where a workspace's runs execute.
 type ExecutionMode string
 
@@ -19,6 +21,15 @@ const (
 // valid reports whether m is one of the known modes.
 func (m ExecutionMode) valid() bool {
 	return m == ExecutionModeRemote || m == ExecutionModeLocal || m == ExecutionModeAgent
+}
+
+// checkExecutionModeKnown refuses a mode other than the known ones; field
+// names the option in the error.
+func checkExecutionModeKnown(field string, m ExecutionMode) error {
+	if m.valid() {
+		return nil
+	}
+	return invalid(ErrValidation, field, fmt.Sprintf("%q is not one of remote, local, agent", cutString(string(m), 32)))
 }
 
 // Workspace is the part of a workspace that the services of this SDK
