@@ -84,7 +84,7 @@ func (s *bootstrapServer) patchOrganization(w http.ResponseWriter, r *http.Reque
 		s.ttl = on
 	}
 	if data, ok := rels["default-agent-pool"]; ok {
-		var ref resourceRef
+		var ref ref
 		_ = json.Unmarshal(data, &ref)
 		s.pool = ref.ID
 	}
@@ -182,7 +182,7 @@ func TestScenarioAdminBootstrap(t *testing.T) {
 	}
 
 	// Step 3: enforce token TTLs, cap each type, list, reset.
-	org, err := client.Organizations.Update(ctx, "my-org", OrganizationUpdateOptions{MaxTTLEnabled: Ptr(true)})
+	org, err := client.Organizations.Update(ctx, "my-org", OrganizationUpdateOptions{OrganizationSettingsOptions: OrganizationSettingsOptions{MaxTTLEnabled: Ptr(true)}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -114,18 +114,18 @@ type AdminSMTPSettings struct {
 // https://developer.hashicorp.com/terraform/enterprise/api-docs/admin/settings#update-smtp-settings
 type AdminSMTPSettingsUpdateOptions struct {
 	// Enabled turns email on; then every other setting must be valid.
-	Enabled *bool
+	Enabled *bool `json:"enabled,omitempty"`
 	// Host is the SMTP server's host.
-	Host *string
+	Host *string `json:"host,omitempty"`
 	// Port is the SMTP server's port, 1..65535.
-	Port *int
+	Port *int `json:"port,omitempty"`
 	// Sender is the From address, a bare address such as
 	// noreply@example.com.
-	Sender *string
+	Sender *string `json:"sender,omitempty"`
 	// Auth is none, plain or login.
-	Auth *SMTPAuthType
+	Auth *SMTPAuthType `json:"auth,omitempty"`
 	// Username authenticates with plain and login.
-	Username *string
+	Username *string `json:"username,omitempty"`
 	// Password authenticates with plain and login. Write-only.
 	Password *string `json:"-"`
 	// TestEmailAddress receives a test message sent during the update; the
@@ -154,23 +154,14 @@ func (o AdminSMTPSettingsUpdateOptions) validate() error {
 	return nil
 }
 
-// payload builds the smtp-settings request document, or nil when the
-// options set nothing.
-func (o AdminSMTPSettingsUpdateOptions) payload() any {
-	n := newNode("smtp-settings")
-	a := n.Attributes
-	setAttr(a, "enabled", o.Enabled)
-	setAttr(a, "host", o.Host)
-	setAttr(a, "port", o.Port)
-	setAttr(a, "sender", o.Sender)
-	setAttr(a, "auth", o.Auth)
-	setAttr(a, "username", o.Username)
-	setAttr(a, "password", o.Password)
-	setAttr(a, "test-email-address", o.TestEmailAddress)
-	if len(a) == 0 {
-		return nil
-	}
-	return onePayload(n)
+// smtpSettingsAttributes are the attributes of an update: the options,
+// whose own tags name the settings, and the write-only values, which the
+// options keep out of JSON so that marshalling them elsewhere cannot
+// leak them.
+type smtpSettingsAttributes struct {
+	AdminSMTPSettingsUpdateOptions
+	Password         *string `json:"password,omitempty"`
+	TestEmailAddress *string `json:"test-email-address,omitempty"`
 }
 
 // smtpSettingsPath is the settings' path.
@@ -178,7 +169,7 @@ const smtpSettingsPath = "admin/smtp-settings"
 
 // Read implements AdminSMTP.
 func (s *adminSMTP) Read(ctx context.Context) (*AdminSMTPSettings, error) {
-	settings, err := requestOne(ctx, s.client, http.MethodGet, smtpSettingsPath, nil, nil, decodeAdminSMTPSettings)
+	settings, err := requestOne(ctx, s.client, get(smtpSettingsPath, nil), smtpSettingsDecoder)
 	return settings, smtpError(err)
 }
 
@@ -187,12 +178,12 @@ func (s *adminSMTP) Update(ctx context.Context, opts AdminSMTPSettingsUpdateOpti
 	if err := opts.validate(); err != nil {
 		return nil, err
 	}
-	payload := opts.payload()
-	if payload == nil {
+	if opts == (AdminSMTPSettingsUpdateOptions{}) {
 		return nil, nothingToUpdate("AdminSMTPSettingsUpdateOptions")
 	}
-	ctx = withCallSecrets(ctx, deref(opts.Password), deref(opts.TestEmailAddress))
-	settings, err := requestOne(ctx, s.client, http.MethodPatch, smtpSettingsPath, nil, payload, decodeAdminSMTPSettings)
+	attrs := smtpSettingsAttributes{opts, opts.Password, opts.TestEmailAddress}
+	cl := patch(smtpSettingsPath, newDocument("smtp-settings", attrs)).hiding(deref(opts.Password), deref(opts.TestEmailAddress))
+	settings, err := requestOne(ctx, s.client, cl, smtpSettingsDecoder)
 	return settings, smtpError(err)
 }
 
@@ -222,12 +213,5 @@ var smtpDeliveryErrors = map[int]error{
 	http.StatusGatewayTimeout:      ErrSMTPTimeout,
 }
 
-// decodeAdminSMTPSettings builds AdminSMTPSettings from an smtp-settings
-// resource.
-func decodeAdminSMTPSettings(res *resource, _ included) (*AdminSMTPSettings, error) {
-	settings := &AdminSMTPSettings{ID: res.ID}
-	if err := res.decodeAttributes(settings); err != nil {
-		return nil, err
-	}
-	return settings, nil
-}
+// smtpSettingsDecoder decodes smtp-settings resources.
+var smtpSettingsDecoder = newDecoder(attributesOnly("smtp-settings", func(s *AdminSMTPSettings, id string) { s.ID = id }))

@@ -2,48 +2,26 @@ package tfe
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"strings"
 )
 
 // The log redactor masks secrets by the name of the key that holds them.
-// A call that sends a write-only secret it knows by value (the SMTP
-// password, the address of a test email) also registers the value on its
-// context: the call's logged bodies and its error never show it, even
-// where the service echoes it back under another key or in an error
-// detail.
+// A call that sends a secret it knows by value (a sensitive variable's
+// value, the SMTP password, the address of a test email, and always the
+// API token) lists it in call.secrets: the call's logged bodies and its
+// error never show it, even where the service echoes it back under
+// another key or in an error detail.
 
-// callSecretsKey is the context key of a call's secret values.
-type callSecretsKey struct{}
-
-// withCallSecrets returns a context under which the request and answer
-// bodies logged for a call, and its *APIError, never show any of values.
-// Empty values are ignored; a very short value masks every place it
-// occurs, wanted or not, which costs readability, never secrecy.
-func withCallSecrets(ctx context.Context, values ...string) context.Context {
-	secrets := callSecrets(ctx)
-	for _, v := range values {
-		if v != "" {
-			secrets = append(secrets, v)
+// scrubSecrets replaces every one of secrets in body, as written and as
+// JSON string content, with redactedText. A very short secret masks
+// every place it occurs, wanted or not, which costs readability, never
+// secrecy.
+func scrubSecrets(secrets []string, body []byte) []byte {
+	for _, s := range secrets {
+		if s == "" {
+			continue
 		}
-	}
-	if len(secrets) == 0 {
-		return ctx
-	}
-	return context.WithValue(ctx, callSecretsKey{}, secrets)
-}
-
-// callSecrets returns a copy of the secret values registered on ctx.
-func callSecrets(ctx context.Context) []string {
-	secrets, _ := ctx.Value(callSecretsKey{}).([]string)
-	return append([]string(nil), secrets...)
-}
-
-// scrubCallSecrets replaces every registered secret in body, as written
-// and as JSON string content, with redactedText.
-func scrubCallSecrets(ctx context.Context, body []byte) []byte {
-	for _, s := range callSecrets(ctx) {
 		for _, form := range secretForms(s) {
 			body = bytes.ReplaceAll(body, []byte(form), []byte(redactedText))
 		}
@@ -51,9 +29,12 @@ func scrubCallSecrets(ctx context.Context, body []byte) []byte {
 	return body
 }
 
-// scrubString is scrubCallSecrets for a string.
-func scrubString(ctx context.Context, s string) string {
-	return string(scrubCallSecrets(ctx, []byte(s)))
+// scrubString is scrubSecrets for a string.
+func scrubString(secrets []string, s string) string {
+	if len(secrets) == 0 {
+		return s
+	}
+	return string(scrubSecrets(secrets, []byte(s)))
 }
 
 // secretForms lists the ways s appears in a body, longest escaping first
@@ -88,13 +69,13 @@ func dedupe(items []string) []string {
 // scrubAPIError removes the call's secrets from the parts of e that its
 // message shows: each error object's title, detail and code, and the
 // excerpt of a body that was not a JSON:API error document.
-func scrubAPIError(ctx context.Context, e *APIError) {
+func scrubAPIError(secrets []string, e *APIError) {
 	for _, obj := range e.Errors {
 		if obj != nil {
-			obj.Title = scrubString(ctx, obj.Title)
-			obj.Detail = scrubString(ctx, obj.Detail)
-			obj.Code = scrubString(ctx, obj.Code)
+			obj.Title = scrubString(secrets, obj.Title)
+			obj.Detail = scrubString(secrets, obj.Detail)
+			obj.Code = scrubString(secrets, obj.Code)
 		}
 	}
-	e.Excerpt = scrubString(ctx, e.Excerpt)
+	e.Excerpt = scrubString(secrets, e.Excerpt)
 }

@@ -21,14 +21,13 @@ func TestSecretFormsCoverJSONEscaping(t *testing.T) {
 	}
 }
 
-func TestWithCallSecretsIgnoresEmptyValues(t *testing.T) {
-	ctx := context.Background()
-	if withCallSecrets(ctx, "", "") != ctx {
-		t.Error("no secret given, but the context changed")
+func TestHidingIgnoresEmptyValues(t *testing.T) {
+	cl := get("x", nil)
+	if got := cl.hiding("", ""); got.secrets != nil {
+		t.Errorf("no secret given, but secrets = %q", got.secrets)
 	}
-	ctx = withCallSecrets(withCallSecrets(ctx, "one"), "", "two")
-	if got := callSecrets(ctx); strings.Join(got, ",") != "one,two" {
-		t.Errorf("callSecrets = %q, want [one two]", got)
+	if got := cl.hiding("one").hiding("", "two"); strings.Join(got.secrets, ",") != "one,two" {
+		t.Errorf("secrets = %q, want [one two]", got.secrets)
 	}
 }
 
@@ -46,10 +45,9 @@ func TestCallSecretsNeverLoggedNorInErrors(t *testing.T) {
 		w.WriteHeader(500)
 		_, _ = w.Write([]byte("<html>refused " + secret + "</html>"))
 	})
-	ctx := withCallSecrets(context.Background(), secret)
 	payload := map[string]string{"password": secret}
 	for _, path := range []string{"things/json", "things/html"} {
-		_, err := ts.client.do(ctx, "PATCH", path, nil, payload)
+		_, err := ts.client.do(context.Background(), patch(path, payload).hiding(secret))
 		var apiErr *APIError
 		if !errors.As(err, &apiErr) {
 			t.Fatalf("%s: err = %v, want *APIError", path, err)

@@ -329,7 +329,7 @@ func parseErrorDocument(body []byte) ([]*ErrorObject, bool) {
 // excerpt returns the start of a body with whitespace and control
 // characters collapsed, redacted, and cut to at most n bytes.
 func excerpt(body []byte, n int) string {
-	text := redactBody(body, "text/plain", false, 4*n)
+	text := redactBody(body, false, 4*n)
 	text = strings.Join(strings.FieldsFunc(text, func(r rune) bool {
 		return unicode.IsSpace(r) || unicode.IsControl(r)
 	}), " ")

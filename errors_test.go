@@ -17,7 +17,7 @@ func TestStatusSentinels(t *testing.T) {
 			ts.handle("GET /workspaces/ws-1", func(w http.ResponseWriter, _ *http.Request) {
 				respond(w, code, `{"errors":[{"status":"`+strconv.Itoa(code)+`","title":"t","detail":"the detail","source":{"pointer":"/data/attributes/name"}}]}`)
 			})
-			err := call(ts, context.Background(), "GET")
+			err := send(ts, context.Background(), "GET")
 			var apiErr *APIError
 			if !errors.As(err, &apiErr) || apiErr.StatusCode != code {
 				t.Fatalf("err = %v", err)
@@ -74,7 +74,7 @@ func TestAnswersThatAreNotJSONAPI(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			ts := setup(t, func(c *Config) { c.RetryMax = -1 })
 			ts.handle("GET /workspaces/ws-1", func(w http.ResponseWriter, _ *http.Request) { tc.answer(w) })
-			ws, err := requestOne(context.Background(), ts.client, "GET", apiPath("workspaces", "ws-1"), nil, nil, decodeWorkspace)
+			ws, err := requestOne(context.Background(), ts.client, get(apiPath("workspaces", "ws-1"), nil), workspaceDecoder)
 			if err == nil || ws != nil {
 				t.Fatalf("want an error and no value, got %v, %+v", err, ws)
 			}
@@ -132,7 +132,7 @@ func TestPathSegmentsAreEscaped(t *testing.T) {
 		}
 		respond(w, 200, okWorkspace)
 	})
-	if _, err := requestOne(context.Background(), ts.client, "GET", apiPath("organizations", "例え"), nil, nil, decodeWorkspace); err != nil {
+	if _, err := requestOne(context.Background(), ts.client, get(apiPath("organizations", "例え"), nil), workspaceDecoder); err != nil {
 		t.Fatal(err)
 	}
 }

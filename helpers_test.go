@@ -183,6 +183,13 @@ func (f *fakeClock) Sleep(ctx context.Context, d time.Duration) error {
 	return nil
 }
 
+// Backoff records a retry backoff of d as a wait, advancing Now, and
+// returns 0: the retry library does not wait at all.
+func (f *fakeClock) Backoff(d time.Duration) time.Duration {
+	_ = f.Sleep(context.Background(), d)
+	return 0
+}
+
 // sleeps returns the waits so far.
 func (f *fakeClock) sleeps() []time.Duration {
 	f.mu.Lock()

@@ -48,15 +48,15 @@ func (c *Client) logAttempt(ctx context.Context, req *http.Request, attempt int,
 	c.logger.LogAttrs(ctx, slog.LevelDebug, "tfe: request", attrs...)
 }
 
-// logBody records a request or answer body at debug level, without the
-// call's secrets (withCallSecrets), redacted and cut to maxLoggedBody.
-func (c *Client) logBody(ctx context.Context, msg, method, path, contentType string, body []byte, isRequest bool) {
+// logBody records a request or answer body of cl at debug level, without
+// the call's secrets, redacted and cut to maxLoggedBody.
+func (c *Client) logBody(ctx context.Context, msg string, cl call, path string, body []byte, isRequest bool) {
 	if len(body) == 0 || !c.logger.Enabled(ctx, slog.LevelDebug) {
 		return
 	}
 	c.logger.LogAttrs(ctx, slog.LevelDebug, "tfe: "+msg,
-		slog.String("method", method),
+		slog.String("method", cl.method),
 		slog.String("path", path),
-		slog.String("body", redactBody(scrubCallSecrets(ctx, body), contentType, isRequest, maxLoggedBody)),
+		slog.String("body", redactBody(scrubSecrets(cl.secrets, body), isRequest, maxLoggedBody)),
 	)
 }

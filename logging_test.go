@@ -45,22 +45,15 @@ func TestNoSecretInAnyLogLineOrError(t *testing.T) {
 		ts.handle("PATCH /vars/"+name, func(w http.ResponseWriter, _ *http.Request) { answer(w) })
 		ts.handle("POST /vars/"+name, func(w http.ResponseWriter, _ *http.Request) { answer(w) })
 		ts.handle("GET /vars/"+name, func(w http.ResponseWriter, _ *http.Request) { answer(w) })
-		smtp := newNode("smtp-settings")
-		smtp.Attributes["password"] = password
-		smtp.Attributes["username"] = "bot"
-		variable := newNode("vars")
-		variable.Attributes["value"] = sensitive
-		variable.Attributes["sensitive"] = true
-		update := newNode("vars") // an update of a sensitive variable does not repeat the flag
-		update.Attributes["value"] = sensitive
-		for method, payload := range map[string]any{"PATCH": onePayload(smtp), "POST": onePayload(variable), "GET": nil} {
-			_, err := requestOne(context.Background(), ts.client, method, apiPath("vars", name), nil, payload, decodeWorkspace)
-			if err != nil {
+		smtp := newDocument("smtp-settings", map[string]any{"password": password, "username": "bot"})
+		variable := newDocument("vars", map[string]any{"value": sensitive, "sensitive": true})
+		// an update of a sensitive variable does not repeat the flag
+		update := newDocument("vars", map[string]any{"value": sensitive})
+		path := apiPath("vars", name)
+		for _, cl := range []call{patch(path, smtp), post(path, variable), get(path, nil), patch(path, update)} {
+			if _, err := requestOne(context.Background(), ts.client, cl, workspaceDecoder); err != nil {
 				errs = append(errs, err.Error())
 			}
-		}
-		if _, err := requestOne(context.Background(), ts.client, "PATCH", apiPath("vars", name), nil, onePayload(update), decodeWorkspace); err != nil {
-			errs = append(errs, err.Error())
 		}
 	}
 	if len(errs) < 20 {
@@ -88,7 +81,7 @@ func TestDebugRecordsCarryTheAttemptFields(t *testing.T) {
 		c.Logger = suiteLoggerAnd(slog.NewJSONHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	})
 	scripted(ts, "GET", status(503))
-	if err := call(ts, context.Background(), "GET"); err != nil {
+	if err := send(ts, context.Background(), "GET"); err != nil {
 		t.Fatal(err)
 	}
 	for _, want := range []string{`"method":"GET"`, `"path":"/api/v2/workspaces/ws-1"`, `"status":503`, `"attempt":1`, `"attempt":2`, `"status":200`, `"duration":`, `"msg":"tfe: retrying"`} {

@@ -111,7 +111,7 @@ func (f *noCodeFake) nextID(prefix string) string {
 // relationID returns the ID and type of a to-one relationship.
 func (b *fakeBody) relationID(name string) (id, typ string) {
 	var rel struct {
-		Data *resourceRef `json:"data"`
+		Data *ref `json:"data"`
 	}
 	if raw, ok := b.Data.Relationships[name]; ok && json.Unmarshal(raw, &rel) == nil && rel.Data != nil {
 		return rel.Data.ID, rel.Data.Type

@@ -3,9 +3,6 @@ package tfe
 import (
 	"context"
 	"fmt"
-	"net/http"
-
-	"github.com/google/jsonapi"
 )
 
 // NoCodeModules manages no-code provisioning: which registry modules end
@@ -169,16 +166,16 @@ type NoCodeModuleReadOptions struct {
 type NoCodeModuleCreateOptions struct {
 	// RegistryModuleID is the private registry module's ID (mod-…;
 	// required).
-	RegistryModuleID string
+	RegistryModuleID string `json:"-"`
 	// Enabled lets end users provision the module (the service's default
 	// is false).
-	Enabled *bool
+	Enabled *bool `json:"enabled,omitempty"`
 	// VersionPin is the module version to use; the service defaults to the
 	// latest version. Pin it explicitly so that a new publish does not
 	// change what every consumer gets.
-	VersionPin *string
+	VersionPin *string `json:"version-pin,omitempty"`
 	// VariableOptions restrict the values of module variables.
-	VariableOptions []*NoCodeVariableOption
+	VariableOptions []*NoCodeVariableOption `json:"-"`
 }
 
 // NoCodeModuleUpdateOptions changes a no-code module. Nil fields keep
@@ -188,11 +185,11 @@ type NoCodeModuleUpdateOptions struct {
 	// module. The service needs the registry module on every update; when
 	// this is nil, Update reads the no-code module first (one more
 	// request) and sends its current registry module.
-	RegistryModuleID *string
+	RegistryModuleID *string `json:"-"`
 	// Enabled turns no-code provisioning on or off.
-	Enabled *bool
+	Enabled *bool `json:"enabled,omitempty"`
 	// VersionPin changes the module version no-code workspaces use.
-	VersionPin *string
+	VersionPin *string `json:"version-pin,omitempty"`
 	// VariableOptions, when not nil, replaces the module's whole set of
 	// variable options: sets left out are removed, and an empty non-nil
 	// slice removes them all. An entry with an ID replaces that set; one
@@ -208,7 +205,7 @@ type NoCodeModuleUpdateOptions struct {
 	//		}),
 	//	}
 	//	m, err = client.NoCodeModules.Update(ctx, id, opts)
-	VariableOptions []*NoCodeVariableOption
+	VariableOptions []*NoCodeVariableOption `json:"-"`
 }
 
 // validate checks the options.
@@ -236,7 +233,7 @@ func (o NoCodeModuleUpdateOptions) validate() error {
 func checkVariableOptions(field string, opts []*NoCodeVariableOption) error {
 	for i, o := range opts {
 		if o == nil || o.VariableName == "" {
-			return invalid(ErrRequiredName, fmt.Sprintf("%s[%d].VariableName", field, i), "each option set needs the variable's name")
+			return invalid(ErrRequiredName, fieldIndex(field, i)+".VariableName", "each option set needs the variable's name")
 		}
 	}
 	return nil
@@ -247,10 +244,9 @@ func (s *noCodeModules) Create(ctx context.Context, organization string, opts No
 	if err := firstError(checkID(ErrInvalidOrg, "organization", organization), opts.validate()); err != nil {
 		return nil, err
 	}
-	n := noCodeModuleNode(opts.RegistryModuleID, opts.Enabled, opts.VersionPin, opts.VariableOptions)
-	path := apiPath("organizations", organization, "no-code-modules")
+	doc := newDocumentWith("no-code-modules", opts, noCodeModuleLinks(opts.RegistryModuleID, opts.VariableOptions))
 	// The service answers 200, not 201.
-	return requestOne(ctx, s.client, http.MethodPost, path, nil, onePayload(n), decodeNoCodeModule)
+	return requestOne(ctx, s.client, post(apiPath("organizations", organization, "no-code-modules"), doc), noCodeModuleDecoder)
 }
 
 // Read returns a no-code module with its variable options.
@@ -262,7 +258,7 @@ func (s *noCodeModules) Read(ctx context.Context, noCodeModuleID string, opts *N
 	if opts != nil && len(opts.Include) > 0 {
 		q = *opts
 	}
-	return requestOne(ctx, s.client, http.MethodGet, apiPath("no-code-modules", noCodeModuleID), encodeQuery(q), nil, decodeNoCodeModule)
+	return requestOne(ctx, s.client, get(apiPath("no-code-modules", noCodeModuleID), encodeQuery(q)), noCodeModuleDecoder)
 }
 
 // Update changes a no-code module's settings.
@@ -274,8 +270,8 @@ func (s *noCodeModules) Update(ctx context.Context, noCodeModuleID string, opts 
 	if err != nil {
 		return nil, err
 	}
-	n := noCodeModuleNode(registryModuleID, opts.Enabled, opts.VersionPin, opts.VariableOptions)
-	return requestOne(ctx, s.client, http.MethodPatch, apiPath("no-code-modules", noCodeModuleID), nil, onePayload(n), decodeNoCodeModule)
+	doc := newDocumentWith("no-code-modules", opts, noCodeModuleLinks(registryModuleID, opts.VariableOptions))
+	return requestOne(ctx, s.client, patch(apiPath("no-code-modules", noCodeModuleID), doc), noCodeModuleDecoder)
 }
 
 // registryModuleID returns the given registry module ID, or reads the
@@ -300,7 +296,7 @@ func (s *noCodeModules) Delete(ctx context.Context, noCodeModuleID string) error
 	if err := checkID(ErrInvalidNoCodeModuleID, "noCodeModuleID", noCodeModuleID); err != nil {
 		return err
 	}
-	return s.client.requestNoContent(ctx, http.MethodDelete, apiPath("no-code-modules", noCodeModuleID), nil)
+	return s.client.requestNoContent(ctx, del(apiPath("no-code-modules", noCodeModuleID), nil))
 }
 
 // ReadVariables returns the input variables a version of the module
@@ -314,82 +310,75 @@ func (s *noCodeModules) ReadVariables(ctx context.Context, noCodeModuleID, versi
 		return nil, err
 	}
 	path := apiPath("no-code-modules", noCodeModuleID, "versions", version, "module-variables")
-	vars, _, err := requestMany(ctx, s.client, http.MethodGet, path, nil, nil, decodeRegistryModuleVariable)
+	vars, _, err := requestMany(ctx, s.client, get(path, nil), moduleVariableDecoder)
 	return vars, err
 }
 
-// noCodeModuleNode builds the no-code-modules document of Create and
-// Update.
-func noCodeModuleNode(registryModuleID string, enabled *bool, versionPin *string, options []*NoCodeVariableOption) *jsonapi.Node {
-	n := newNode("no-code-modules")
-	setAttr(n.Attributes, "enabled", enabled)
-	setAttr(n.Attributes, "version-pin", versionPin)
-	// Requests name the registry module with type "registry-module", as
-	// the API documentation says (answers use "registry-modules").
-	relateOne(n, "registry-module", "registry-module", registryModuleID)
+// noCodeModuleRequestLinks are the relationships of a create or update.
+type noCodeModuleRequestLinks struct {
+	RegistryModule  *toOne                            `json:"registry-module"`
+	VariableOptions *inlineMany[NoCodeVariableOption] `json:"variable-options,omitempty"`
+}
+
+// noCodeModuleLinks returns the relationships of a create or update: the
+// registry module, named with type "registry-module" as the API
+// documentation says (answers use "registry-modules"), and the variable
+// options inline, each with its ID when it replaces an existing set.
+func noCodeModuleLinks(registryModuleID string, options []*NoCodeVariableOption) noCodeModuleRequestLinks {
+	var sets []NoCodeVariableOption
 	if options != nil {
-		relateMany(n, "variable-options", variableOptionNodes(options))
-	}
-	return n
-}
-
-// variableOptionNodes builds the variable-options relationship data: each
-// set inline, with its ID when it replaces an existing set.
-func variableOptionNodes(options []*NoCodeVariableOption) []*jsonapi.Node {
-	nodes := make([]*jsonapi.Node, len(options))
-	for i, o := range options {
-		values := o.Options
-		if values == nil {
-			values = []string{}
+		sets = make([]NoCodeVariableOption, len(options))
+		for i, o := range options {
+			sets[i] = *o
+			if sets[i].Options == nil {
+				sets[i].Options = []string{}
+			}
 		}
-		nodes[i] = &jsonapi.Node{Type: "variable-options", ID: o.ID, Attributes: map[string]any{
-			"variable-name": o.VariableName,
-			"variable-type": o.VariableType,
-			"options":       values,
-		}}
 	}
-	return nodes
+	return noCodeModuleRequestLinks{
+		RegistryModule:  oneRef("registry-module", registryModuleID),
+		VariableOptions: inline("variable-options", sets, func(o NoCodeVariableOption) string { return o.ID }),
+	}
 }
 
-// decodeNoCodeModule builds a NoCodeModule from a no-code-modules resource
-// and its included variable options.
-func decodeNoCodeModule(res *resource, inc included) (*NoCodeModule, error) {
-	m := &NoCodeModule{ID: res.ID}
-	if err := res.decodeAttributes(m); err != nil {
-		return nil, err
+// noCodeModuleRelationships are the relationships of a no-code-modules
+// resource.
+type noCodeModuleRelationships struct {
+	Organization    toOne  `json:"organization"`
+	RegistryModule  toOne  `json:"registry-module"`
+	VariableOptions toMany `json:"variable-options"`
+}
+
+// noCodeModuleKind reads no-code-modules resources.
+var noCodeModuleKind = &kind[NoCodeModule, noCodeModuleRelationships, NoCodeModule]{typ: "no-code-modules", model: noCodeModuleModel}
+
+// noCodeModuleDecoder decodes no-code modules with their included
+// variable options.
+var noCodeModuleDecoder = newDecoder(noCodeModuleKind, variableOptionKind)
+
+// noCodeModuleModel finishes a NoCodeModule. The registry module stays an
+// ID: resolving it from the included resources could loop back to this
+// module (a registry module lists its no-code modules).
+func noCodeModuleModel(res *resource[NoCodeModule, noCodeModuleRelationships], inc *included) *NoCodeModule {
+	m := &res.Attributes
+	m.ID = res.ID
+	rels := &res.Relationships
+	if name := rels.Organization.id(); name != "" {
+		m.Organization = &Organization{Name: name}
 	}
-	if ref := res.relation("organization"); ref != nil {
-		m.Organization = &Organization{Name: ref.ID}
+	if id := rels.RegistryModule.id(); id != "" {
+		m.RegistryModule = &RegistryModule{ID: id}
 	}
-	// The registry module stays an ID: resolving it from the included
-	// resources could loop back to this module (a registry module lists
-	// its no-code modules).
-	if ref := res.relation("registry-module"); ref != nil {
-		m.RegistryModule = &RegistryModule{ID: ref.ID}
-	}
-	m.VariableOptions = decodeIncluded(res.relations("variable-options"), inc, decodeVariableOption, newVariableOption)
-	return m, nil
+	m.VariableOptions = resolveMany(inc, rels.VariableOptions, newVariableOption)
+	return m
 }
 
 // newVariableOption returns an option set with its ID only.
 func newVariableOption(id string) *NoCodeVariableOption { return &NoCodeVariableOption{ID: id} }
 
-// decodeVariableOption builds a NoCodeVariableOption from a
-// variable-options resource.
-var decodeVariableOption = attributesDecoder(newVariableOption)
+// variableOptionKind reads variable-options resources.
+var variableOptionKind = attributesOnly("variable-options", func(o *NoCodeVariableOption, id string) { o.ID = id })
 
-// decodeRegistryModuleVariable builds a RegistryModuleVariable from a
-// registry-module-variables resource (the model has no ID).
-var decodeRegistryModuleVariable = attributesDecoder(func(string) *RegistryModuleVariable { return &RegistryModuleVariable{} })
-
-// attributesDecoder returns the decodeFunc of a model made of its
-// resource's attributes alone; newT makes the model from the resource ID.
-func attributesDecoder[T any](newT func(id string) *T) decodeFunc[T] {
-	return func(res *resource, _ included) (*T, error) {
-		v := newT(res.ID)
-		if err := res.decodeAttributes(v); err != nil {
-			return nil, err
-		}
-		return v, nil
-	}
-}
+// moduleVariableDecoder decodes registry-module-variables resources (the
+// model has no ID).
+var moduleVariableDecoder = newDecoder(attributesOnly[RegistryModuleVariable]("registry-module-variables", nil))

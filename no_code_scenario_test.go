@@ -103,7 +103,7 @@ func TestNoCodeLifecycle(t *testing.T) {
 	fake := newNoCodeFake(t, "pending", "plan_queued", "planning", "cost_estimating", "planned_and_finished")
 	fake.mount(ts)
 
-	out, err := runNoCodeLifecycle(context.Background(), ts.client, "my-org", "mod-abc123", "prj-abc123", sensitiveValue)
+	out, err := runNoCodeLifecycle(context.Background(), ts.client, "my-org", "mod-abc123", "prj-abc123", plantedSensitiveValue)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -130,7 +130,7 @@ func TestNoCodeLifecycle(t *testing.T) {
 		t.Errorf("version pins = %s", got)
 	}
 	first := fake.workspaces[out.workspaces[0].ID]
-	if first.vars["instance_size"] != "large" || first.vars["region"] != "us-east-1" || first.vars["DB_PASSWORD"] != sensitiveValue {
+	if first.vars["instance_size"] != "large" || first.vars["region"] != "us-east-1" || first.vars["DB_PASSWORD"] != plantedSensitiveValue {
 		t.Errorf("workspace variables = %v", first.vars)
 	}
 	if len(fake.confirmed) != 1 || fake.confirmed[0] != out.upgrade.ID || !fake.deleted {
@@ -154,7 +154,7 @@ func TestNoCodeLifecycleUpgradeErrored(t *testing.T) {
 	fake := newNoCodeFake(t, "pending", "planning", "errored")
 	fake.mount(ts)
 
-	out, err := runNoCodeLifecycle(context.Background(), ts.client, "my-org", "mod-abc123", "prj-abc123", sensitiveValue)
+	out, err := runNoCodeLifecycle(context.Background(), ts.client, "my-org", "mod-abc123", "prj-abc123", plantedSensitiveValue)
 	if err == nil {
 		t.Fatal("want the lifecycle to stop")
 	}

@@ -3,7 +3,6 @@ package tfe
 import (
 	"context"
 	"fmt"
-	"net/http"
 	"time"
 )
 
@@ -162,7 +161,7 @@ func (s *noCodeModules) ReadWorkspaceUpgrade(ctx context.Context, noCodeModuleID
 	if err != nil {
 		return nil, err
 	}
-	return requestOne(ctx, s.client, http.MethodGet, path, nil, nil, decodeWorkspaceUpgrade)
+	return requestOne(ctx, s.client, get(path, nil), workspaceUpgradeDecoder)
 }
 
 // ConfirmWorkspaceUpgrade confirms an upgrade's plan and applies it.
@@ -173,7 +172,7 @@ func (s *noCodeModules) ConfirmWorkspaceUpgrade(ctx context.Context, noCodeModul
 	}
 	// The answer is plain text ("Workspace update completed"), not a
 	// JSON:API document: success is the 2xx status, the body is not read.
-	return s.client.requestNoContent(ctx, http.MethodPost, path, nil)
+	return s.client.requestNoContent(ctx, post(path, nil))
 }
 
 // WaitForWorkspaceUpgrade reads the upgrade until its run leaves the
@@ -196,15 +195,20 @@ func (s *noCodeModules) WaitForWorkspaceUpgrade(ctx context.Context, noCodeModul
 	}
 }
 
-// decodeWorkspaceUpgrade builds a WorkspaceUpgrade from a
+// workspaceUpgradeRelationships are the relationships of a
 // workspace-upgrade resource.
-func decodeWorkspaceUpgrade(res *resource, inc included) (*WorkspaceUpgrade, error) {
-	u := &WorkspaceUpgrade{ID: res.ID}
-	if err := res.decodeAttributes(u); err != nil {
-		return nil, err
-	}
-	if ref := res.relation("workspace"); ref != nil {
-		u.Workspace = decodeIncludedOne(*ref, inc, decodeWorkspace, workspaceStub)
-	}
-	return u, nil
+type workspaceUpgradeRelationships struct {
+	Workspace toOne `json:"workspace"`
 }
+
+// workspaceUpgradeDecoder decodes workspace-upgrade resources, with the
+// workspace when the answer includes it.
+var workspaceUpgradeDecoder = newDecoder(&kind[WorkspaceUpgrade, workspaceUpgradeRelationships, WorkspaceUpgrade]{
+	typ: "workspace-upgrade",
+	model: func(res *resource[WorkspaceUpgrade, workspaceUpgradeRelationships], inc *included) *WorkspaceUpgrade {
+		u := &res.Attributes
+		u.ID = res.ID
+		u.Workspace = resolveOne(inc, res.Relationships.Workspace, workspaceStub)
+		return u
+	},
+}, workspaceKind)

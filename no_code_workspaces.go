@@ -2,11 +2,7 @@ package tfe
 
 import (
 	"context"
-	"fmt"
-	"net/http"
 	"strings"
-
-	"github.com/google/jsonapi"
 )
 
 // ErrRequiredProjectID is a workspace create without the project to create
@@ -17,48 +13,50 @@ var ErrRequiredProjectID = newSentinel("project ID is required", ErrValidation)
 type NoCodeWorkspaceCreateOptions struct {
 	// Name is the workspace's name: letters, numbers, - and _, unique in
 	// the organization (required).
-	Name string
+	Name string `json:"name"`
 	// ProjectID is the project to create the workspace in (required).
-	ProjectID string
+	ProjectID string `json:"-"`
 	// Description describes the workspace.
-	Description *string
+	Description *string `json:"description,omitempty"`
 	// TerraformVersion is the Terraform version or constraint (such as
 	// "~> 1.7.0"); the service defaults to the latest release.
-	TerraformVersion *string
+	TerraformVersion *string `json:"terraform-version,omitempty"`
 	// ExecutionMode is where runs execute; the service defaults to
 	// remote. ExecutionModeAgent needs AgentPoolID.
-	ExecutionMode *ExecutionMode
+	ExecutionMode *ExecutionMode `json:"execution-mode,omitempty"`
 	// AgentPoolID is the agent pool of a workspace in agent mode; refused
 	// with the remote and local modes, and without a mode (the service
 	// would default to remote).
-	AgentPoolID *string
-	// AutoApply applies successful plans without confirmation.
-	AutoApply *bool
+	AgentPoolID *string `json:"agent-pool-id,omitempty"`
+	// AutoApply applies successful plans without confirmation. The
+	// documented spelling is auto_apply, with an underscore, unlike the
+	// auto-apply of the workspaces API.
+	AutoApply *bool `json:"auto_apply,omitempty"`
 	// SourceName names the application creating the workspace, shown as
 	// "Created via <SourceName>".
-	SourceName *string
+	SourceName *string `json:"source-name,omitempty"`
 	// SourceURL links to the application creating the workspace.
-	SourceURL *string
+	SourceURL *string `json:"source-url,omitempty"`
 	// Variables are set on the workspace before its first run.
-	Variables []NoCodeWorkspaceVariable
+	Variables []NoCodeWorkspaceVariable `json:"-"`
 }
 
 // NoCodeWorkspaceVariable is a variable set on a no-code workspace when it
 // is created or upgraded.
 type NoCodeWorkspaceVariable struct {
 	// Key is the variable's name (required).
-	Key string
+	Key string `json:"key"`
 	// Value is the variable's value. A sensitive value is sent once and
 	// never logged.
-	Value string
+	Value string `json:"value"`
 	// Description describes the variable.
-	Description string
+	Description string `json:"description,omitempty"`
 	// Category is CategoryTerraform or CategoryEnv (required).
-	Category CategoryType
+	Category CategoryType `json:"category"`
 	// HCL evaluates Value as HCL (Terraform variables only).
-	HCL bool
+	HCL bool `json:"hcl"`
 	// Sensitive makes the value write-only.
-	Sensitive bool
+	Sensitive bool `json:"sensitive"`
 }
 
 // NoCodeWorkspaceUpgradeOptions changes a workspace while upgrading it.
@@ -76,40 +74,21 @@ func (o NoCodeWorkspaceCreateOptions) validate() error {
 	if o.ProjectID == "" {
 		return invalid(ErrRequiredProjectID, "NoCodeWorkspaceCreateOptions.ProjectID", mustNotBeEmpty)
 	}
+	execution := executionSettings{
+		mode: o.ExecutionMode, pool: nullableOf(o.AgentPoolID), creating: true,
+		modeField: "NoCodeWorkspaceCreateOptions.ExecutionMode", poolField: "NoCodeWorkspaceCreateOptions.AgentPoolID",
+	}
 	return firstError(
 		checkID(ErrInvalidProjectID, "NoCodeWorkspaceCreateOptions.ProjectID", o.ProjectID),
-		checkExecutionMode(o.ExecutionMode, o.agentPool()),
+		execution.check(),
 		checkWorkspaceVariables("NoCodeWorkspaceCreateOptions.Variables", o.Variables),
 	)
-}
-
-// checkExecutionMode checks the execution mode and its agent pool: agent
-// mode needs a pool, the other modes refuse one. No mode means remote, the
-// service's default.
-func checkExecutionMode(mode *ExecutionMode, pool string) error {
-	const modeField, poolField = "NoCodeWorkspaceCreateOptions.ExecutionMode", "NoCodeWorkspaceCreateOptions.AgentPoolID"
-	effective := ExecutionModeRemote
-	if mode != nil {
-		effective = *mode
-	}
-	if err := checkExecutionModeKnown(modeField, effective); err != nil {
-		return err
-	}
-	switch {
-	case effective == ExecutionModeAgent && pool == "":
-		return invalid(ErrRequiredAgentPoolID, poolField, "must be set with execution mode agent")
-	case effective != ExecutionModeAgent && pool != "":
-		return invalid(ErrAgentPoolNotAllowed, poolField, fmt.Sprintf("must not be set with execution mode %s (set ExecutionMode to agent)", effective))
-	case pool != "":
-		return checkID(ErrInvalidAgentPoolID, poolField, pool)
-	}
-	return nil
 }
 
 // checkWorkspaceVariables checks each variable's key and category.
 func checkWorkspaceVariables(field string, vars []NoCodeWorkspaceVariable) error {
 	for i, v := range vars {
-		at := fmt.Sprintf("%s[%d]", field, i)
+		at := fieldIndex(field, i)
 		switch {
 		case v.Key == "":
 			return invalid(ErrRequiredKey, at+".Key", mustNotBeEmpty)
@@ -128,27 +107,16 @@ func (s *noCodeModules) CreateWorkspace(ctx context.Context, noCodeModuleID stri
 		return nil, err
 	}
 	// The documented type of this document is "workspaces" (not the
-	// "no-code-module-workspace" some clients send).
-	n := newNode("workspaces")
-	n.Attributes["name"] = opts.Name
-	setAttr(n.Attributes, "description", opts.Description)
-	setAttr(n.Attributes, "terraform-version", opts.TerraformVersion)
-	setAttr(n.Attributes, "execution-mode", opts.ExecutionMode)
-	if pool := opts.agentPool(); pool != "" {
-		n.Attributes["agent-pool-id"] = pool
-	}
-	// The documented spelling is auto_apply, with an underscore, unlike
-	// the auto-apply of the workspaces API.
-	setAttr(n.Attributes, "auto_apply", opts.AutoApply)
-	setAttr(n.Attributes, "source-name", opts.SourceName)
-	setAttr(n.Attributes, "source-url", opts.SourceURL)
-	// The docs give the type as "project"; the service accepts that and
+	// "no-code-module-workspace" some clients send). The docs give the
+	// project's type as "project"; the service accepts that and
 	// "projects", the JSON:API type of projects everywhere else, which we
 	// send.
-	relateOne(n, "project", "projects", opts.ProjectID)
-	relateWorkspaceVariables(n, opts.Variables)
-	path := apiPath("no-code-modules", noCodeModuleID, "workspaces")
-	return requestOne(ctx, s.client, http.MethodPost, path, nil, onePayload(n), decodeWorkspace)
+	doc := newDocumentWith("workspaces", opts, noCodeWorkspaceLinks{
+		Project: oneRef("projects", opts.ProjectID),
+		Vars:    inlineWorkspaceVariables(opts.Variables),
+	})
+	cl := post(apiPath("no-code-modules", noCodeModuleID, "workspaces"), doc).hiding(sensitiveWorkspaceValues(opts.Variables)...)
+	return requestOne(ctx, s.client, cl, workspaceDecoder)
 }
 
 // UpgradeWorkspace starts a plan that moves a workspace to the module's
@@ -166,40 +134,35 @@ func (s *noCodeModules) UpgradeWorkspace(ctx context.Context, noCodeModuleID, wo
 	if err != nil {
 		return nil, err
 	}
-	n := newNode("workspaces")
-	relateWorkspaceVariables(n, vars)
+	doc := newDocumentWith("workspaces", noAttributes{}, noCodeWorkspaceLinks{Vars: inlineWorkspaceVariables(vars)})
 	path := apiPath("no-code-modules", noCodeModuleID, "workspaces", workspaceID, "upgrade")
-	return requestOne(ctx, s.client, http.MethodPost, path, nil, onePayload(n), decodeWorkspaceUpgrade)
+	return requestOne(ctx, s.client, post(path, doc).hiding(sensitiveWorkspaceValues(vars)...), workspaceUpgradeDecoder)
 }
 
-// relateWorkspaceVariables adds the vars relationship of a workspace
-// create or upgrade: each variable inline, as "vars" resources with
-// attributes. Nothing is added when there are no variables.
-func relateWorkspaceVariables(n *jsonapi.Node, vars []NoCodeWorkspaceVariable) {
+// noCodeWorkspaceLinks are the relationships of a no-code workspace
+// create or upgrade.
+type noCodeWorkspaceLinks struct {
+	Project *toOne                               `json:"project,omitempty"`
+	Vars    *inlineMany[NoCodeWorkspaceVariable] `json:"vars,omitempty"`
+}
+
+// inlineWorkspaceVariables returns the vars relationship of a workspace
+// create or upgrade: each variable inline, as a "vars" resource with
+// attributes; nil when there are none.
+func inlineWorkspaceVariables(vars []NoCodeWorkspaceVariable) *inlineMany[NoCodeWorkspaceVariable] {
 	if len(vars) == 0 {
-		return
+		return nil
 	}
-	nodes := make([]*jsonapi.Node, len(vars))
-	for i, v := range vars {
-		attrs := map[string]any{
-			"key":       v.Key,
-			"value":     v.Value,
-			"category":  string(v.Category),
-			"hcl":       v.HCL,
-			"sensitive": v.Sensitive,
-		}
-		if v.Description != "" {
-			attrs["description"] = v.Description
-		}
-		nodes[i] = &jsonapi.Node{Type: "vars", Attributes: attrs}
-	}
-	relateMany(n, "vars", nodes)
+	return inline("vars", vars, nil)
 }
 
-// agentPool returns the agent pool ID, "" when none is given.
-func (o NoCodeWorkspaceCreateOptions) agentPool() string {
-	if o.AgentPoolID == nil {
-		return ""
+// sensitiveWorkspaceValues are the values of the sensitive variables.
+func sensitiveWorkspaceValues(vars []NoCodeWorkspaceVariable) []string {
+	var values []string
+	for _, v := range vars {
+		if v.Sensitive {
+			values = append(values, v.Value)
+		}
 	}
-	return *o.AgentPoolID
+	return values
 }

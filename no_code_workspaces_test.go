@@ -5,9 +5,9 @@ import (
 	"testing"
 )
 
-// sensitiveValue is a sensitive variable's value: sent to the service,
+// plantedSensitiveValue is a sensitive variable's value: sent to the service,
 // never logged (TestMain checks the suite's log for it).
-var sensitiveValue = plantSecret("s3cr3t-db-password-7f1c2e")
+var plantedSensitiveValue = plantSecret("s3cr3t-db-password-7f1c2e")
 
 func TestNoCodeModulesCreateWorkspace(t *testing.T) {
 	t.Parallel()
@@ -29,7 +29,7 @@ func TestNoCodeModulesCreateWorkspace(t *testing.T) {
 		Variables: []NoCodeWorkspaceVariable{
 			{Key: "region", Value: "eu-central-1", Category: CategoryTerraform, HCL: true},
 			{Key: "ami", Value: "ami-077062", Description: "base image", Category: CategoryTerraform},
-			{Key: "DB_PASSWORD", Value: sensitiveValue, Category: CategoryEnv, Sensitive: true},
+			{Key: "DB_PASSWORD", Value: plantedSensitiveValue, Category: CategoryEnv, Sensitive: true},
 		},
 	})
 	if err != nil {
@@ -77,7 +77,7 @@ func TestNoCodeModulesUpgradeWorkspace(t *testing.T) {
 	up, err := ts.client.NoCodeModules.UpgradeWorkspace(context.Background(), "nocode-WGckovT2RQxupyt1", "ws-qACTToFUM5BvDKhC",
 		&NoCodeWorkspaceUpgradeOptions{Variables: []NoCodeWorkspaceVariable{
 			{Key: "region", Value: "eu-central-1", Category: CategoryTerraform, HCL: true},
-			{Key: "DB_PASSWORD", Value: sensitiveValue, Category: CategoryEnv, Sensitive: true},
+			{Key: "DB_PASSWORD", Value: plantedSensitiveValue, Category: CategoryEnv, Sensitive: true},
 		}})
 	if err != nil {
 		t.Fatal(err)

@@ -2,9 +2,9 @@ package tfe
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"math"
-	"net/http"
 	"strconv"
 	"strings"
 	"time"
@@ -122,6 +122,11 @@ type TokenTTLPolicyUpdateOptions struct {
 	Metrics *time.Duration
 }
 
+// tokenTTLPoliciesAttributes are the attributes of an update.
+type tokenTTLPoliciesAttributes struct {
+	Policies []tokenTTLEntry `json:"token-ttl-policies"`
+}
+
 // tokenTTLEntry is one element of the token-ttl-policies attribute.
 type tokenTTLEntry struct {
 	TokenType TokenPolicyType `json:"token-type"`
@@ -186,7 +191,7 @@ func (s *tokenTTLPolicies) List(ctx context.Context, organization string) ([]*To
 	if err := checkID(ErrInvalidOrg, "organization", organization); err != nil {
 		return nil, err
 	}
-	items, _, err := requestMany(ctx, s.client, http.MethodGet, tokenTTLPath(organization), nil, nil, decodeTokenTTLPolicy)
+	items, _, err := requestMany(ctx, s.client, get(tokenTTLPath(organization), nil), tokenTTLPolicyDecoder)
 	return items, err
 }
 
@@ -199,9 +204,8 @@ func (s *tokenTTLPolicies) Update(ctx context.Context, organization string, opts
 	if err != nil {
 		return nil, err
 	}
-	n := newNode("organization-token-ttl-policies")
-	n.Attributes["token-ttl-policies"] = entries
-	items, _, err := requestMany(ctx, s.client, http.MethodPatch, tokenTTLPath(organization), nil, onePayload(n), decodeTokenTTLPolicy)
+	doc := newDocument("organization-token-ttl-policies", tokenTTLPoliciesAttributes{Policies: entries})
+	items, _, err := requestMany(ctx, s.client, patch(tokenTTLPath(organization), doc), tokenTTLPolicyDecoder)
 	return items, err
 }
 
@@ -216,21 +220,42 @@ func tokenTTLPath(organization string) string {
 	return apiPath("organizations", organization, "token-ttl-policies")
 }
 
-// decodeTokenTTLPolicy builds a TokenTTLPolicy from an
-// organization-token-ttl-policies resource.
-func decodeTokenTTLPolicy(res *resource, _ included) (*TokenTTLPolicy, error) {
-	p := &TokenTTLPolicy{ID: res.ID}
-	var wire struct {
-		MaxTTLMs int64 `json:"max-ttl-ms"`
+// tokenTTLPolicyAttributes are the attributes of an
+// organization-token-ttl-policies resource: the model's, and the cap,
+// which becomes MaxTTL.
+type tokenTTLPolicyAttributes struct {
+	TokenTTLPolicy
+	MaxTTL milliseconds `json:"max-ttl-ms"`
+}
+
+// tokenTTLPolicyDecoder decodes organization-token-ttl-policies
+// resources.
+var tokenTTLPolicyDecoder = newDecoder(&kind[tokenTTLPolicyAttributes, noRelationships, TokenTTLPolicy]{
+	typ: "organization-token-ttl-policies",
+	model: func(res *resource[tokenTTLPolicyAttributes, noRelationships], _ *included) *TokenTTLPolicy {
+		p := &res.Attributes.TokenTTLPolicy
+		p.ID = res.ID
+		p.MaxTTL = time.Duration(res.Attributes.MaxTTL)
+		return p
+	},
+})
+
+// milliseconds is a duration the wire gives as a whole number of
+// milliseconds.
+type milliseconds time.Duration
+
+// UnmarshalJSON reads a number of milliseconds; one that a time.Duration
+// cannot hold is an error.
+func (m *milliseconds) UnmarshalJSON(data []byte) error {
+	var ms int64
+	if err := json.Unmarshal(data, &ms); err != nil {
+		return err
 	}
-	if err := firstError(res.decodeAttributes(p), res.decodeAttributes(&wire)); err != nil {
-		return nil, err
+	if ms > math.MaxInt64/int64(time.Millisecond) || ms < math.MinInt64/int64(time.Millisecond) {
+		return fmt.Errorf("max-ttl-ms %d does not fit a time.Duration", ms)
 	}
-	if wire.MaxTTLMs > math.MaxInt64/int64(time.Millisecond) || wire.MaxTTLMs < math.MinInt64/int64(time.Millisecond) {
-		return nil, fmt.Errorf("%s %s: max-ttl-ms %d does not fit a time.Duration", res.Type, res.ID, wire.MaxTTLMs)
-	}
-	p.MaxTTL = time.Duration(wire.MaxTTLMs) * time.Millisecond
-	return p, nil
+	*m = milliseconds(time.Duration(ms) * time.Millisecond)
+	return nil
 }
 
 // ttlUnits are the units ParseTTL reads, with their lengths.

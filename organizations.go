@@ -2,13 +2,9 @@ package tfe
 
 import (
 	"context"
-	"fmt"
 	"iter"
-	"net/http"
 	"net/mail"
 	"time"
-
-	"github.com/google/jsonapi"
 )
 
 // Organizations manages organizations and their default settings. Methods
@@ -236,11 +232,7 @@ type OrganizationDefaultSettingsUpdateOptions struct {
 
 // List implements Organizations.
 func (s *organizations) List(ctx context.Context, opts *OrganizationListOptions) (*OrganizationList, error) {
-	o := deref(opts)
-	if err := o.ListOptions.validate(); err != nil {
-		return nil, err
-	}
-	items, page, err := s.list(ctx, o)
+	items, page, err := listPage(ctx, s.client, organizationList(opts), organizationDecoder)
 	if err != nil {
 		return nil, err
 	}
@@ -249,22 +241,18 @@ func (s *organizations) List(ctx context.Context, opts *OrganizationListOptions)
 
 // ListIter implements Organizations.
 func (s *organizations) ListIter(ctx context.Context, opts *OrganizationListOptions) iter.Seq2[*Organization, error] {
-	o := deref(opts)
-	return iterate(ctx, o.ListOptions, func(ctx context.Context, page ListOptions) ([]*Organization, *Pagination, error) {
-		if err := page.validate(); err != nil {
-			return nil, nil, err
-		}
-		o.ListOptions = page
-		return s.list(ctx, o)
-	})
+	return listIter(ctx, s.client, organizationList(opts), organizationDecoder)
 }
 
-// list fetches one page, asking for page 1 when no page option is set.
-func (s *organizations) list(ctx context.Context, o OrganizationListOptions) ([]*Organization, *Pagination, error) {
-	if o.PageNumber == 0 && o.PageSize == 0 {
-		o.PageNumber = 1
+// organizationList is the list of organizations with opts. The endpoint
+// answers an unpaginated list when no page option is given, so the list
+// asks for page 1 then.
+func organizationList(opts *OrganizationListOptions) listing {
+	l := newListing("organizations", opts)
+	if !l.query.Has("page[number]") && !l.query.Has("page[size]") {
+		l.query.Set("page[number]", "1")
 	}
-	return requestMany(ctx, s.client, http.MethodGet, "organizations", encodeQuery(o), nil, decodeOrganization)
+	return l
 }
 
 // Create implements Organizations.
@@ -272,8 +260,8 @@ func (s *organizations) Create(ctx context.Context, opts OrganizationCreateOptio
 	if err := opts.validate(); err != nil {
 		return nil, err
 	}
-	payload := orgPayload(opts.update().node())
-	return requestOne(ctx, s.client, http.MethodPost, "organizations", nil, payload, decodeOrganization)
+	doc := newDocumentWith("organizations", opts, opts.links())
+	return requestOne(ctx, s.client, post("organizations", doc), organizationDecoder)
 }
 
 // Read implements Organizations.
@@ -281,7 +269,7 @@ func (s *organizations) Read(ctx context.Context, organization string) (*Organiz
 	if err := checkID(ErrInvalidOrg, "organization", organization); err != nil {
 		return nil, err
 	}
-	return requestOne(ctx, s.client, http.MethodGet, apiPath("organizations", organization), nil, nil, decodeOrganization)
+	return requestOne(ctx, s.client, get(apiPath("organizations", organization), nil), organizationDecoder)
 }
 
 // Update implements Organizations.
@@ -289,7 +277,8 @@ func (s *organizations) Update(ctx context.Context, organization string, opts Or
 	if err := firstError(checkID(ErrInvalidOrg, "organization", organization), opts.validate()); err != nil {
 		return nil, err
 	}
-	return s.patch(ctx, organization, opts.node(), "OrganizationUpdateOptions")
+	doc := newDocumentWith("organizations", opts, opts.links())
+	return requestOne(ctx, s.client, patch(apiPath("organizations", organization), doc), organizationDecoder)
 }
 
 // Delete implements Organizations.
@@ -297,7 +286,7 @@ func (s *organizations) Delete(ctx context.Context, organization string) error {
 	if err := checkID(ErrInvalidOrg, "organization", organization); err != nil {
 		return err
 	}
-	return s.client.requestNoContent(ctx, http.MethodDelete, apiPath("organizations", organization), nil)
+	return s.client.requestNoContent(ctx, del(apiPath("organizations", organization), nil))
 }
 
 // ReadDefaultSettings implements Organizations.
@@ -305,19 +294,20 @@ func (s *organizations) ReadDefaultSettings(ctx context.Context, organization st
 	return defaultSettingsOf(s.Read(ctx, organization))
 }
 
-// UpdateDefaultSettings implements Organizations.
+// UpdateDefaultSettings implements Organizations. The options follow the
+// rules of an update, under their own type's name.
 func (s *organizations) UpdateDefaultSettings(ctx context.Context, organization string, opts OrganizationDefaultSettingsUpdateOptions) (*OrganizationDefaultSettings, error) {
-	const field = "OrganizationDefaultSettingsUpdateOptions"
-	err := firstError(
-		checkID(ErrInvalidOrg, "organization", organization),
-		checkDefaultSettings(field, opts.DefaultExecutionMode, opts.DefaultAgentPoolID),
-	)
-	if err != nil {
+	const options = "OrganizationDefaultSettingsUpdateOptions"
+	settings := OrganizationSettingsOptions{DefaultExecutionMode: opts.DefaultExecutionMode, DefaultAgentPoolID: opts.DefaultAgentPoolID}
+	err := checkID(ErrInvalidOrg, "organization", organization)
+	if err == nil && opts == (OrganizationDefaultSettingsUpdateOptions{}) {
+		err = nothingToUpdate(options)
+	}
+	if err = firstError(err, settings.check(options, false)); err != nil {
 		return nil, err
 	}
-	n := newNode("organizations")
-	setDefaultSettings(n, opts.DefaultExecutionMode, opts.DefaultAgentPoolID)
-	return defaultSettingsOf(s.patch(ctx, organization, n, field))
+	doc := newDocumentWith("organizations", settings, settings.links())
+	return defaultSettingsOf(requestOne(ctx, s.client, patch(apiPath("organizations", organization), doc), organizationDecoder))
 }
 
 // ResetDefaultSettings implements Organizations.
@@ -326,76 +316,6 @@ func (s *organizations) ResetDefaultSettings(ctx context.Context, organization s
 		DefaultExecutionMode: Ptr(ExecutionModeRemote),
 		DefaultAgentPoolID:   Null[string](),
 	})
-}
-
-// patch sends an organization update, refusing one that sets nothing
-// (options names the options type for the error).
-func (s *organizations) patch(ctx context.Context, organization string, n *jsonapi.Node, options string) (*Organization, error) {
-	if len(n.Attributes) == 0 && len(n.Relationships) == 0 {
-		return nil, nothingToUpdate(options)
-	}
-	path := apiPath("organizations", organization)
-	return requestOne(ctx, s.client, http.MethodPatch, path, nil, orgPayload(n), decodeOrganization)
-}
-
-// orgResource is an organizations resource whose attributes object is
-// always sent: the OpenAPI schema of organizations requires it, also in an
-// update that changes only the default agent pool (a relationship).
-type orgResource struct {
-	*jsonapi.Node
-	Attributes map[string]any `json:"attributes"`
-}
-
-// orgPayload wraps an organizations resource as a request document.
-// n comes from newNode, whose attributes map is never nil.
-func orgPayload(n *jsonapi.Node) any {
-	return struct {
-		Data orgResource `json:"data"`
-	}{orgResource{Node: n, Attributes: n.Attributes}}
-}
-
-// checkDefaultSettings applies the execution mode and agent pool rules
-// that Create, Update and UpdateDefaultSettings share; options names the
-// options type for the error.
-func checkDefaultSettings(options string, mode *ExecutionMode, pool Nullable[string]) error {
-	poolField := options + ".DefaultAgentPoolID"
-	if mode != nil {
-		if err := checkExecutionModeKnown(options+".DefaultExecutionMode", *mode); err != nil {
-			return err
-		}
-	}
-	id, hasPool := pool.Get()
-	if hasPool {
-		if err := checkID(ErrInvalidAgentPoolID, poolField, id); err != nil {
-			return err
-		}
-	}
-	switch {
-	case mode == nil:
-		return nil
-	case *mode != ExecutionModeAgent && hasPool:
-		return invalid(ErrAgentPoolNotAllowed, poolField, fmt.Sprintf("execution mode %s takes no agent pool: leave it unset, or Null to clear it", *mode))
-	case *mode == ExecutionModeAgent && pool.IsNull():
-		return invalid(ErrRequiredAgentPoolID, poolField, "execution mode agent needs a pool: give one, or leave it unset to keep the current one")
-	}
-	return nil
-}
-
-// setDefaultSettings puts the default execution mode and agent pool into
-// an organization request.
-//
-// The pool travels as the relationship default-agent-pool (type
-// agent-pools; {"data": null} clears it), not as the attribute
-// default-agent-pool-id that the API docs describe: the relationship is
-// the shape HashiCorp's published OpenAPI schema describes and the one its
-// own Terraform provider sends in production, and it mirrors what reads
-// return, so what the SDK writes and what it reads back are one field.
-func setDefaultSettings(n *jsonapi.Node, mode *ExecutionMode, pool Nullable[string]) {
-	setAttr(n.Attributes, "default-execution-mode", mode)
-	if pool.IsSet() {
-		id, _ := pool.Get()
-		relateOne(n, "default-agent-pool", "agent-pools", id)
-	}
 }
 
 // checkEmail validates an email address that goes into a request: a bare
@@ -409,21 +329,27 @@ func checkEmail(field, address string) error {
 	return nil
 }
 
-// decodeOrganization builds an Organization from an organizations
+// organizationRelationships are the relationships of an organizations
 // resource.
-func decodeOrganization(res *resource, _ included) (*Organization, error) {
-	org := &Organization{}
-	if err := res.decodeAttributes(org); err != nil {
-		return nil, err
-	}
-	if org.Name == "" {
-		org.Name = res.ID
-	}
-	if ref := res.relation("default-agent-pool"); ref != nil {
-		org.DefaultAgentPool = &AgentPool{ID: ref.ID}
-	}
-	return org, nil
+type organizationRelationships struct {
+	DefaultAgentPool toOne `json:"default-agent-pool"`
 }
+
+// organizationDecoder decodes organizations resources, whose ID is the
+// name.
+var organizationDecoder = newDecoder(&kind[Organization, organizationRelationships, Organization]{
+	typ: "organizations",
+	model: func(res *resource[Organization, organizationRelationships], _ *included) *Organization {
+		org := &res.Attributes
+		if org.Name == "" {
+			org.Name = res.ID
+		}
+		if id := res.Relationships.DefaultAgentPool.id(); id != "" {
+			org.DefaultAgentPool = &AgentPool{ID: id}
+		}
+		return org
+	},
+})
 
 // defaultSettingsOf takes the default settings out of an organization
 // read or update.

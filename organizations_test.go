@@ -88,14 +88,7 @@ func TestOrganizationsListRefusesABadPage(t *testing.T) {
 func TestOrganizationsCreate(t *testing.T) {
 	ts := setup(t)
 	ts.expect(exchange{method: "POST", path: "/organizations", golden: "organizations/create.request.json", status: 201, answer: "organizations/create.response.json"})
-	org, err := ts.client.Organizations.Create(context.Background(), OrganizationCreateOptions{
-		Name:                  "hashicorp",
-		Email:                 "user@example.com",
-		SessionTimeout:        Ptr(60),
-		CostEstimationEnabled: Ptr(false),
-		DefaultExecutionMode:  Ptr(ExecutionModeAgent),
-		DefaultAgentPoolID:    NullableOf("apool-yoGUFz5zcRMMz53i"),
-	})
+	org, err := ts.client.Organizations.Create(context.Background(), OrganizationCreateOptions{Name: "hashicorp", Email: "user@example.com", OrganizationSettingsOptions: OrganizationSettingsOptions{SessionTimeout: Ptr(60), CostEstimationEnabled: Ptr(false), DefaultExecutionMode: Ptr(ExecutionModeAgent), DefaultAgentPoolID: NullableOf("apool-yoGUFz5zcRMMz53i")}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -134,23 +127,7 @@ func TestOrganizationsReadTakesThePoolFromTheRelationship(t *testing.T) {
 func TestOrganizationsUpdateSendsEveryAttribute(t *testing.T) {
 	ts := setup(t)
 	ts.expect(exchange{method: "PATCH", path: "/organizations/hashicorp", golden: "organizations/update.request.json", status: 200, answer: "organizations/update.response.json"})
-	org, err := ts.client.Organizations.Update(context.Background(), "hashicorp", OrganizationUpdateOptions{
-		Name:                   Ptr("hashicorp"),
-		Email:                  Ptr("admin@example.com"),
-		SessionTimeout:         Ptr(20160),
-		SessionRemember:        Ptr(20160),
-		CollaboratorAuthPolicy: Ptr("two_factor_mandatory"),
-		CostEstimationEnabled:  Ptr(true),
-		SendPassingStatusesForUntriggeredSpeculativePlans: Ptr(false),
-		AggregatedCommitStatusEnabled:                     Ptr(true),
-		SpeculativePlanManagementEnabled:                  Ptr(true),
-		OwnersTeamSAMLRoleID:                              Null[string](),
-		AssessmentsEnforced:                               Ptr(true),
-		AllowForceDeleteWorkspaces:                        Ptr(false),
-		EnforceHYOK:                                       Ptr(false),
-		MaxTTLEnabled:                                     Ptr(true),
-		DefaultExecutionMode:                              Ptr(ExecutionModeLocal),
-	})
+	org, err := ts.client.Organizations.Update(context.Background(), "hashicorp", OrganizationUpdateOptions{Name: Ptr("hashicorp"), Email: Ptr("admin@example.com"), OrganizationSettingsOptions: OrganizationSettingsOptions{SessionTimeout: Ptr(20160), SessionRemember: Ptr(20160), CollaboratorAuthPolicy: Ptr("two_factor_mandatory"), CostEstimationEnabled: Ptr(true), SendPassingStatusesForUntriggeredSpeculativePlans: Ptr(false), AggregatedCommitStatusEnabled: Ptr(true), SpeculativePlanManagementEnabled: Ptr(true), OwnersTeamSAMLRoleID: Null[string](), AssessmentsEnforced: Ptr(true), AllowForceDeleteWorkspaces: Ptr(false), EnforceHYOK: Ptr(false), MaxTTLEnabled: Ptr(true), DefaultExecutionMode: Ptr(ExecutionModeLocal)}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -165,14 +142,8 @@ func TestOrganizationsUpdateSetsAndClearsThePool(t *testing.T) {
 		opts   OrganizationUpdateOptions
 		golden string
 	}{
-		{"set", OrganizationUpdateOptions{
-			DefaultExecutionMode: Ptr(ExecutionModeAgent),
-			DefaultAgentPoolID:   NullableOf("apool-yoGUFz5zcRMMz53i"),
-		}, "organizations/update-set-pool.request.json"},
-		{"clear", OrganizationUpdateOptions{
-			MaxTTLEnabled:      Ptr(true),
-			DefaultAgentPoolID: Null[string](),
-		}, "organizations/update-clear-pool.request.json"},
+		{"set", OrganizationUpdateOptions{OrganizationSettingsOptions: OrganizationSettingsOptions{DefaultExecutionMode: Ptr(ExecutionModeAgent), DefaultAgentPoolID: NullableOf("apool-yoGUFz5zcRMMz53i")}}, "organizations/update-set-pool.request.json"},
+		{"clear", OrganizationUpdateOptions{OrganizationSettingsOptions: OrganizationSettingsOptions{MaxTTLEnabled: Ptr(true), DefaultAgentPoolID: Null[string]()}}, "organizations/update-clear-pool.request.json"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -304,7 +275,7 @@ func TestOrganizationsDefaultSettingsRules(t *testing.T) {
 		t.Run("Update/"+rule.name, func(t *testing.T) {
 			ts := setup(t)
 			_, err := ts.client.Organizations.Update(context.Background(), "hashicorp",
-				OrganizationUpdateOptions{DefaultExecutionMode: rule.mode, DefaultAgentPoolID: rule.pool})
+				OrganizationUpdateOptions{OrganizationSettingsOptions: OrganizationSettingsOptions{DefaultExecutionMode: rule.mode, DefaultAgentPoolID: rule.pool}})
 			assertLocalError(t, ts, err, rule.sentinel)
 		})
 	}
@@ -327,11 +298,9 @@ func TestOrganizationsRefuseBadOptions(t *testing.T) {
 		{"create without email", create(OrganizationCreateOptions{Name: "acme"}), ErrRequiredEmail},
 		{"create with bad name", create(OrganizationCreateOptions{Name: "a/b", Email: "a@example.com"}), ErrInvalidOrg},
 		{"create with display name", create(OrganizationCreateOptions{Name: "acme", Email: "Ops <ops@example.com>"}), ErrInvalidEmail},
-		{"create agent without pool", create(OrganizationCreateOptions{Name: "acme", Email: "a@example.com",
-			DefaultExecutionMode: Ptr(ExecutionModeAgent)}), ErrRequiredAgentPoolID},
-		{"create pool with remote", create(OrganizationCreateOptions{Name: "acme", Email: "a@example.com",
-			DefaultExecutionMode: Ptr(ExecutionModeRemote), DefaultAgentPoolID: NullableOf("apool-1")}), ErrAgentPoolNotAllowed},
-		{"update bad org", update("..", OrganizationUpdateOptions{MaxTTLEnabled: Ptr(true)}), ErrInvalidOrg},
+		{"create agent without pool", create(OrganizationCreateOptions{Name: "acme", Email: "a@example.com", OrganizationSettingsOptions: OrganizationSettingsOptions{DefaultExecutionMode: Ptr(ExecutionModeAgent)}}), ErrRequiredAgentPoolID},
+		{"create pool with remote", create(OrganizationCreateOptions{Name: "acme", Email: "a@example.com", OrganizationSettingsOptions: OrganizationSettingsOptions{DefaultExecutionMode: Ptr(ExecutionModeRemote), DefaultAgentPoolID: NullableOf("apool-1")}}), ErrAgentPoolNotAllowed},
+		{"update bad org", update("..", OrganizationUpdateOptions{OrganizationSettingsOptions: OrganizationSettingsOptions{MaxTTLEnabled: Ptr(true)}}), ErrInvalidOrg},
 		{"update bad rename", update("acme", OrganizationUpdateOptions{Name: Ptr("a b")}), ErrInvalidOrg},
 		{"update bad email", update("acme", OrganizationUpdateOptions{Email: Ptr("not an address")}), ErrInvalidEmail},
 		{"update nothing", update("acme", OrganizationUpdateOptions{}), ErrNothingToUpdate},

@@ -3,6 +3,9 @@ package tfe
 import (
 	"context"
 	"iter"
+	"maps"
+	"net/url"
+	"strconv"
 )
 
 // iteratorPageSize is the page size iterators ask for unless the caller set
@@ -43,25 +46,58 @@ type Pagination struct {
 	TotalCount int `json:"total-count"`
 }
 
-// pageFetcher fetches the page opts selects: its items and its pagination
-// meta (nil for an answer without it).
-type pageFetcher[T any] func(ctx context.Context, opts ListOptions) ([]*T, *Pagination, error)
+// validator is list options that check themselves (ListOptions and
+// every ...ListOptions that embeds it).
+type validator interface{ validate() error }
 
-// iterate yields every item of a list, page after page, starting from
-// opts (page size 100 unless set). It stops after the last page, after an
-// empty page, after an answer without pagination meta (a list the API does
-// not paginate), and when the next page would not move forward. An error
-// is yielded once, as the last pair.
-func iterate[T any](ctx context.Context, opts ListOptions, fetch pageFetcher[T]) iter.Seq2[*T, error] {
-	return func(yield func(*T, error) bool) {
-		if opts.PageSize == 0 {
-			opts.PageSize = iteratorPageSize
+// listing is one list endpoint with the caller's options, checked: its
+// path, its query (paging included), and the validation error, if any,
+// which stops the call before anything is sent.
+type listing struct {
+	path  string
+	query url.Values
+	err   error
+}
+
+// newListing checks opts (nil means none) after checks, the checks of the
+// path's IDs, and encodes opts as the query.
+func newListing[O validator](path string, opts *O, checks ...error) listing {
+	err := firstError(checks...)
+	if err == nil && opts != nil {
+		err = (*opts).validate()
+	}
+	return listing{path: path, query: encodeQuery(opts), err: err}
+}
+
+// listPage returns the page of l the options ask for.
+func listPage[A, R, M any](ctx context.Context, c *Client, l listing, d *decoder[A, R, M]) ([]*M, *Pagination, error) {
+	if l.err != nil {
+		return nil, nil, l.err
+	}
+	return requestMany(ctx, c, get(l.path, l.query), d)
+}
+
+// listIter yields every item of l, page after page, starting from the
+// options' page (page size 100 unless set). It stops after the last page,
+// after an empty page, after an answer without pagination meta (a list
+// the API does not paginate), and when the next page would not move
+// forward. An error (the validation error, before anything is sent) is
+// yielded once, as the last pair.
+func listIter[A, R, M any](ctx context.Context, c *Client, l listing, d *decoder[A, R, M]) iter.Seq2[*M, error] {
+	return func(yield func(*M, error) bool) {
+		if l.err != nil {
+			yield(nil, l.err)
+			return
 		}
-		if opts.PageNumber == 0 {
-			opts.PageNumber = 1
+		query := maps.Clone(l.query)
+		if query.Get("page[size]") == "" {
+			query.Set("page[size]", strconv.Itoa(iteratorPageSize))
 		}
+		current, _ := strconv.Atoi(query.Get("page[number]"))
+		current = max(current, 1)
 		for {
-			items, page, err := fetch(ctx, opts)
+			query.Set("page[number]", strconv.Itoa(current))
+			items, page, err := requestMany(ctx, c, get(l.path, query), d)
 			if err != nil {
 				yield(nil, err)
 				return
@@ -71,11 +107,11 @@ func iterate[T any](ctx context.Context, opts ListOptions, fetch pageFetcher[T])
 					return
 				}
 			}
-			next, ok := nextPage(page, opts.PageNumber, len(items))
+			next, ok := nextPage(page, current, len(items))
 			if !ok {
 				return
 			}
-			opts.PageNumber = next
+			current = next
 		}
 	}
 }
@@ -93,10 +129,4 @@ func nextPage(page *Pagination, current, itemCount int) (int, bool) {
 		return 0, false
 	}
 	return next, true
-}
-
-// iterError is an iterator that yields err alone, for a ...Iter method
-// whose arguments failed validation: nothing is sent.
-func iterError[T any](err error) iter.Seq2[*T, error] {
-	return func(yield func(*T, error) bool) { yield(nil, err) }
 }

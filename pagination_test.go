@@ -2,136 +2,167 @@ package tfe
 
 import (
 	"context"
-	"errors"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+	"sync"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
-// pagesOf serves total items in pages the way the API does.
-func pagesOf(total int, withMeta bool, calls *[]ListOptions) pageFetcher[int] {
-	return func(_ context.Context, o ListOptions) ([]*int, *Pagination, error) {
-		*calls = append(*calls, o)
-		size := o.PageSize
-		start := (o.PageNumber - 1) * size
-		var items []*int
-		for i := start; i < min(start+size, total); i++ {
-			v := i
-			items = append(items, &v)
-		}
-		if !withMeta {
-			return items, nil, nil
-		}
+// pageServer answers GET /projects/prj-1/varsets as the API pages a list
+// of total sets; meta says whether answers carry pagination meta. It
+// records the page number and size of each request.
+type pageServer struct {
+	mu    sync.Mutex
+	asked []ListOptions
+}
+
+func (p *pageServer) serve(ts *testServer, total int, meta bool) {
+	ts.handle("GET /projects/prj-1/varsets", func(w http.ResponseWriter, r *http.Request) {
+		number, _ := strconv.Atoi(r.URL.Query().Get("page[number]"))
+		size, _ := strconv.Atoi(r.URL.Query().Get("page[size]"))
+		p.mu.Lock()
+		p.asked = append(p.asked, ListOptions{PageNumber: number, PageSize: size})
+		p.mu.Unlock()
+		respond(w, 200, pageOfSets(number, size, total, meta))
+	})
+}
+
+func (p *pageServer) requests() []ListOptions {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return append([]ListOptions(nil), p.asked...)
+}
+
+// pageOfSets is page number of size sets out of total, as the API answers.
+func pageOfSets(number, size, total int, meta bool) string {
+	var items []string
+	for i := (number - 1) * size; i < min(number*size, total); i++ {
+		items = append(items, fmt.Sprintf(`{"id":"varset-%d","type":"varsets","attributes":{"name":"set-%d"}}`, i, i))
+	}
+	body := `{"data":[` + strings.Join(items, ",") + `]`
+	if meta {
 		pages := (total + size - 1) / size
-		p := &Pagination{CurrentPage: o.PageNumber, TotalPages: pages, TotalCount: total}
-		if o.PageNumber < pages {
-			p.NextPage = o.PageNumber + 1
+		next := "null"
+		if number < pages {
+			next = strconv.Itoa(number + 1)
 		}
-		return items, p, nil
+		body += fmt.Sprintf(`,"meta":{"pagination":{"current-page":%d,"next-page":%s,"total-pages":%d,"total-count":%d}}`, number, next, pages, total)
 	}
+	return body + "}"
 }
 
-func collectInts(t *testing.T, seq func(func(*int, error) bool)) ([]int, error) {
-	t.Helper()
-	var got []int
-	for v, err := range seq {
+// names collects the names an iterator yields, and its error.
+func names(seq func(func(*VariableSet, error) bool)) ([]string, error) {
+	var out []string
+	for vs, err := range seq {
 		if err != nil {
-			return got, err
+			return out, err
 		}
-		got = append(got, *v)
+		out = append(out, vs.Name)
 	}
-	return got, nil
+	return out, nil
 }
 
-func TestIterateReadsEveryPageOnce(t *testing.T) {
-	var calls []ListOptions
-	got, err := collectInts(t, iterate(context.Background(), ListOptions{}, pagesOf(250, true, &calls)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(got) != 250 || got[249] != 249 {
-		t.Fatalf("got %d items", len(got))
-	}
-	if len(calls) != 3 || calls[0].PageSize != 100 || calls[2].PageNumber != 3 {
-		t.Fatalf("calls = %+v, want 3 pages of 100", calls)
-	}
+func TestListIterReadsEveryPageOnce(t *testing.T) {
+	ts := setup(t)
+	var pages pageServer
+	pages.serve(ts, 250, true)
+	got, err := names(ts.client.VariableSets.ListForProjectIter(context.Background(), "prj-1", nil))
+	require.NoError(t, err)
+	require.Len(t, got, 250)
+	assert.Equal(t, "set-249", got[249])
+	assert.Equal(t, []ListOptions{{1, 100}, {2, 100}, {3, 100}}, pages.requests())
 }
 
-func TestIterateStopsWithoutMetaOnEmptyPageAndWithoutProgress(t *testing.T) {
-	var calls []ListOptions
-	got, _ := collectInts(t, iterate(context.Background(), ListOptions{}, pagesOf(250, false, &calls)))
-	if len(calls) != 1 || len(got) != 100 {
-		t.Errorf("no meta: %d calls, %d items; want 1 call", len(calls), len(got))
-	}
-	empty := 0
-	_, _ = collectInts(t, iterate(context.Background(), ListOptions{}, func(context.Context, ListOptions) ([]*int, *Pagination, error) {
-		empty++
-		return nil, &Pagination{CurrentPage: 1, NextPage: 2, TotalPages: 5}, nil
-	}))
-	if empty != 1 {
-		t.Errorf("empty page: %d calls", empty)
-	}
-	stuck := 0
-	_, _ = collectInts(t, iterate(context.Background(), ListOptions{}, func(_ context.Context, o ListOptions) ([]*int, *Pagination, error) {
-		stuck++
-		v := 1
-		return []*int{&v}, &Pagination{CurrentPage: 1, NextPage: 1, TotalPages: 9}, nil
-	}))
-	if stuck != 1 {
-		t.Errorf("a next page that does not move forward: %d calls", stuck)
-	}
-	// total-pages without next-page still moves on.
-	pages := 0
-	_, _ = collectInts(t, iterate(context.Background(), ListOptions{}, func(_ context.Context, o ListOptions) ([]*int, *Pagination, error) {
-		pages++
-		v := 1
-		return []*int{&v}, &Pagination{CurrentPage: o.PageNumber, TotalPages: 3}, nil
-	}))
-	if pages != 3 {
-		t.Errorf("total-pages only: %d calls, want 3", pages)
-	}
+func TestListIterStopsWithoutMeta(t *testing.T) {
+	ts := setup(t)
+	var pages pageServer
+	pages.serve(ts, 250, false)
+	got, err := names(ts.client.VariableSets.ListForProjectIter(context.Background(), "prj-1", nil))
+	require.NoError(t, err)
+	assert.Len(t, got, 100, "an answer without meta is the whole list")
+	assert.Len(t, pages.requests(), 1)
 }
 
-func TestIterateHonoursCallerSizeAndBreak(t *testing.T) {
-	var calls []ListOptions
+func TestListIterHonoursTheCallersPageAndBreak(t *testing.T) {
+	ts := setup(t)
+	var pages pageServer
+	pages.serve(ts, 100, true)
+	opts := &VariableSetListOptions{ListOptions: ListOptions{PageSize: 10, PageNumber: 2}, Query: "set"}
 	n := 0
-	for v, err := range iterate(context.Background(), ListOptions{PageSize: 10, PageNumber: 2}, pagesOf(100, true, &calls)) {
-		if err != nil || *v != 10+n {
-			t.Fatalf("item %d = %v, %v", n, *v, err)
-		}
-		n++
-		if n == 15 {
+	for vs, err := range ts.client.VariableSets.ListForProjectIter(context.Background(), "prj-1", opts) {
+		require.NoError(t, err)
+		assert.Equal(t, fmt.Sprintf("set-%d", 10+n), vs.Name)
+		if n++; n == 15 {
 			break
 		}
 	}
-	if len(calls) != 2 || calls[0].PageSize != 10 || calls[0].PageNumber != 2 {
-		t.Fatalf("calls = %+v", calls)
+	assert.Equal(t, []ListOptions{{2, 10}, {3, 10}}, pages.requests())
+	assert.Equal(t, ListOptions{PageSize: 10, PageNumber: 2}, opts.ListOptions, "the caller's options are not changed")
+}
+
+func TestListIterStopsWhenPagesDoNotMoveForward(t *testing.T) {
+	cases := map[string]string{
+		"empty page":               `{"data":[],"meta":{"pagination":{"current-page":1,"next-page":2,"total-pages":5}}}`,
+		"next page is this page":   `{"data":[{"id":"v","type":"varsets"}],"meta":{"pagination":{"current-page":1,"next-page":1,"total-pages":9}}}`,
+		"next page beyond the end": `{"data":[{"id":"v","type":"varsets"}],"meta":{"pagination":{"current-page":1,"next-page":7,"total-pages":1}}}`,
+	}
+	for name, answer := range cases {
+		t.Run(name, func(t *testing.T) {
+			ts := setup(t)
+			answerWith(ts, "GET /projects/prj-1/varsets", 200, answer)
+			_, err := names(ts.client.VariableSets.ListForProjectIter(context.Background(), "prj-1", nil))
+			require.NoError(t, err)
+			assert.Equal(t, 1, ts.count())
+		})
 	}
 }
 
-func TestIterateYieldsTheErrorOnce(t *testing.T) {
-	boom := errors.New("boom")
+func TestListIterFollowsTotalPagesWithoutNextPage(t *testing.T) {
+	ts := setup(t)
+	ts.handle("GET /projects/prj-1/varsets", func(w http.ResponseWriter, r *http.Request) {
+		respond(w, 200, `{"data":[{"id":"v`+r.URL.Query().Get("page[number]")+`","type":"varsets"}],"meta":{"pagination":{"current-page":`+r.URL.Query().Get("page[number]")+`,"total-pages":3}}}`)
+	})
+	_, err := names(ts.client.VariableSets.ListForProjectIter(context.Background(), "prj-1", nil))
+	require.NoError(t, err)
+	assert.Equal(t, 3, ts.count())
+}
+
+func TestListIterYieldsTheErrorOnce(t *testing.T) {
+	ts := setup(t, func(c *Config) { c.RetryMax = -1 })
+	answerWith(ts, "GET /projects/prj-1/varsets", 404, `{"errors":[{"status":"404","title":"not found"}]}`)
 	count := 0
-	for _, err := range iterate(context.Background(), ListOptions{}, func(context.Context, ListOptions) ([]*int, *Pagination, error) {
-		return nil, nil, boom
-	}) {
+	for vs, err := range ts.client.VariableSets.ListForProjectIter(context.Background(), "prj-1", nil) {
 		count++
-		if !errors.Is(err, boom) {
-			t.Fatal(err)
-		}
+		assert.Nil(t, vs)
+		assert.ErrorIs(t, err, ErrResourceNotFound)
 	}
-	if count != 1 {
-		t.Fatalf("yielded %d times", count)
+	assert.Equal(t, 1, count)
+}
+
+func TestListIterRefusesBadOptionsBeforeSending(t *testing.T) {
+	ts := setup(t)
+	for _, opts := range []*VariableSetListOptions{{ListOptions: ListOptions{PageSize: 101}}, {ListOptions: ListOptions{PageNumber: -1}}} {
+		_, err := names(ts.client.VariableSets.ListForProjectIter(context.Background(), "prj-1", opts))
+		assert.ErrorIs(t, err, ErrInvalidPagination)
 	}
+	_, err := names(ts.client.VariableSets.ListForProjectIter(context.Background(), "prj/1", nil))
+	assert.ErrorIs(t, err, ErrInvalidProjectID)
+	ts.assertNoRequests()
 }
 
 func TestListOptionsValidate(t *testing.T) {
 	for _, o := range []ListOptions{{PageSize: 101}, {PageSize: -1}, {PageNumber: -1}} {
-		if err := o.validate(); !errors.Is(err, ErrInvalidPagination) || !errors.Is(err, ErrValidation) {
-			t.Errorf("%+v: %v", o, err)
-		}
+		err := o.validate()
+		assert.ErrorIs(t, err, ErrInvalidPagination, "%+v", o)
+		assert.ErrorIs(t, err, ErrValidation, "%+v", o)
 	}
 	for _, o := range []ListOptions{{}, {PageSize: 100, PageNumber: 7}} {
-		if err := o.validate(); err != nil {
-			t.Errorf("%+v: %v", o, err)
-		}
+		assert.NoError(t, o.validate(), "%+v", o)
 	}
 }

@@ -84,14 +84,15 @@ func serverWait(h http.Header, now time.Time) (wait time.Duration, ok bool) {
 		if secs, err := strconv.ParseFloat(ra, 64); err == nil && secs >= 0 && !math.IsInf(secs, 0) {
 			d, ok = secondsToDuration(secs), true
 		} else if at, err := http.ParseTime(ra); err == nil {
-			d, ok = at.Sub(now), true
+			d, ok = min(at.Sub(now), maxServerWait), true
 		}
 		wait = max(wait, d)
 	}
 	return max(wait, 0), ok
 }
 
-// maxServerWait caps an absurd server-announced wait; the context bounds it
+// maxServerWait caps an absurd server-announced wait, in every form it
+// takes, so that no arithmetic on it overflows; the context bounds it
 // further.
 const maxServerWait = 24 * time.Hour
 

@@ -21,7 +21,7 @@ func TestConcurrentRequestsShareOneRateLimit(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			errs <- call(ts, context.Background(), "GET")
+			errs <- send(ts, context.Background(), "GET")
 		}()
 	}
 	wg.Wait()
@@ -51,7 +51,7 @@ func TestServerRateLimitHeaderLowersTheClientRate(t *testing.T) {
 		w.Header().Set("X-RateLimit-Limit", "10")
 		respond(w, 200, okWorkspace)
 	})
-	if err := call(ts, context.Background(), "GET"); err != nil {
+	if err := send(ts, context.Background(), "GET"); err != nil {
 		t.Fatal(err)
 	}
 	if got := ts.client.limiter.Limit(); got != 10 {
@@ -61,7 +61,7 @@ func TestServerRateLimitHeaderLowersTheClientRate(t *testing.T) {
 		w.Header().Set("X-RateLimit-Limit", "100")
 		respond(w, 200, okWorkspace)
 	})
-	if _, err := requestOne(context.Background(), ts.client, "GET", apiPath("workspaces", "ws-2"), nil, nil, decodeWorkspace); err != nil {
+	if _, err := requestOne(context.Background(), ts.client, get(apiPath("workspaces", "ws-2"), nil), workspaceDecoder); err != nil {
 		t.Fatal(err)
 	}
 	if got := ts.client.limiter.Limit(); got != 10 {

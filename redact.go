@@ -127,10 +127,10 @@ func isSecretHeader(name string) bool {
 // A body that parses as JSON is redacted key by key and re-encoded
 // compactly with sorted keys; any other text is scrubbed of bearer
 // credentials, API tokens, private keys, secret URLs and "key": value pairs
-// that name a secret; a binary body is summarised by its size. contentType
-// is deliberately not trusted: proxies answer JSON endpoints with HTML, and
-// blob storage serves JSON as octet streams, so the body itself decides.
-func redactBody(body []byte, contentType string, isRequest bool, max int) string {
+// that name a secret; a binary body is summarised by its size. The body
+// itself decides, not its Content-Type: proxies answer JSON endpoints with
+// HTML, and blob storage serves JSON as octet streams.
+func redactBody(body []byte, isRequest bool, max int) string {
 	switch {
 	case len(body) == 0:
 		return ""

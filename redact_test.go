@@ -292,7 +292,7 @@ func TestRedactBodyJSON(t *testing.T) {
 			if ct == "" {
 				ct = jsonAPI
 			}
-			out := redactBody([]byte(tc.body), ct, tc.isRequest, tc.max)
+			out := redactBody([]byte(tc.body), tc.isRequest, tc.max)
 			checkRedacted(t, out, tc.absent, tc.present)
 		})
 	}
@@ -303,7 +303,7 @@ func TestRedactBodyJSON(t *testing.T) {
 func TestRedactBodyJSONEncoding(t *testing.T) {
 	body := "{\n  \"b\": 12345678901234567890,\n  \"a\": [1.50, true, null],\n  \"html\": \"<p>&</p>\"\n}\n"
 	want := `{"a":[1.50,true,null],"b":12345678901234567890,"html":"<p>&</p>"}`
-	if got := redactBody([]byte(body), jsonAPI, false, 0); got != want {
+	if got := redactBody([]byte(body), false, 0); got != want {
 		t.Errorf("redactBody = %s, want %s", got, want)
 	}
 }
@@ -360,11 +360,11 @@ func TestRedactBodyText(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			out := redactBody([]byte(tc.body), tc.contentType, tc.isRequest, tc.max)
+			out := redactBody([]byte(tc.body), tc.isRequest, tc.max)
 			checkRedacted(t, out, tc.absent, tc.present)
 		})
 	}
-	if got := redactBody(nil, jsonAPI, true, 100); got != "" {
+	if got := redactBody(nil, true, 100); got != "" {
 		t.Errorf("empty body gives %q, want empty", got)
 	}
 }
@@ -389,7 +389,7 @@ func TestRedactBodyTruncation(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			got := redactBody([]byte(tc.body), "text/plain", false, tc.max)
+			got := redactBody([]byte(tc.body), false, tc.max)
 			if got != tc.want {
 				t.Errorf("redactBody(%q, max %d) = %q, want %q", tc.body, tc.max, got, tc.want)
 			}
@@ -405,7 +405,7 @@ func TestRedactBodyTruncation(t *testing.T) {
 func TestRedactBodyLongText(t *testing.T) {
 	body := strings.Repeat("é", 5000) + " Bearer long-bearer-secret " + strings.Repeat("x", 20000)
 	max := 10000 + len(" Bearer long-bear")
-	out := redactBody([]byte(body), "text/plain", false, max)
+	out := redactBody([]byte(body), false, max)
 	checkRedacted(t, out, []string{"long-bear"}, []string{" Bearer [REDACTED…("})
 	kept, marker, found := strings.Cut(out, "…(")
 	if !found {
@@ -492,7 +492,7 @@ func FuzzRedactBody(f *testing.F) {
 		f.Add([]byte(s.body), s.contentType, s.isRequest, s.max, s.secret)
 	}
 	f.Fuzz(func(t *testing.T, body []byte, contentType string, isRequest bool, max int, secret string) {
-		out := redactBody(body, contentType, isRequest, max)
+		out := redactBody(body, isRequest, max)
 		if !utf8.ValidString(out) {
 			t.Fatalf("output is not valid UTF-8: %q", out)
 		}
@@ -518,10 +518,10 @@ func checkPasswordRedacted(t *testing.T, body []byte, contentType string, isRequ
 		return
 	}
 	reference, _ := bodyWithPassword(body, "x")
-	if strings.Contains(redactBody(reference, contentType, isRequest, 0), secret) {
+	if strings.Contains(redactBody(reference, isRequest, 0), secret) {
 		return
 	}
-	if out := redactBody(withSecret, contentType, isRequest, 0); strings.Contains(out, secret) {
+	if out := redactBody(withSecret, isRequest, 0); strings.Contains(out, secret) {
 		t.Fatalf("password %q leaked from %s:\n%s", secret, withSecret, out)
 	}
 }
@@ -583,7 +583,7 @@ func BenchmarkRedactBodyJSON(b *testing.B) {
 	body := workspaceListBody(100)
 	b.SetBytes(int64(len(body)))
 	for b.Loop() {
-		redactBody(body, jsonAPI, false, 64<<10)
+		redactBody(body, false, 64<<10)
 	}
 }
 
@@ -592,7 +592,7 @@ func BenchmarkRedactBodyHTML(b *testing.B) {
 	body := []byte(strings.Repeat(`<div class="row"><a href="https://app.terraform.io/app/org/ws">link</a> text</div>`+"\n", 1200))
 	b.SetBytes(int64(len(body)))
 	for b.Loop() {
-		redactBody(body, "text/html", false, 0)
+		redactBody(body, false, 0)
 	}
 }
 

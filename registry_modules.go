@@ -1,9 +1,9 @@
 package tfe
 
 import (
+	"cmp"
 	"context"
 	"iter"
-	"net/http"
 	"time"
 )
 
@@ -203,10 +203,7 @@ type RegistryModuleListOptions struct {
 }
 
 // validate checks the options.
-func (o *RegistryModuleListOptions) validate() error {
-	if o == nil {
-		return nil
-	}
+func (o RegistryModuleListOptions) validate() error {
 	return firstError(
 		o.ListOptions.validate(),
 		checkRegistryName("RegistryModuleListOptions.RegistryName", o.RegistryName),
@@ -217,16 +214,16 @@ func (o *RegistryModuleListOptions) validate() error {
 // connection.
 type RegistryModuleCreateOptions struct {
 	// Name is the module's name (required).
-	Name string
+	Name string `json:"name"`
 	// Provider is the module's provider, such as "aws" (required).
-	Provider string
+	Provider string `json:"provider"`
 	// RegistryName is private (the default) or public.
-	RegistryName RegistryName
+	RegistryName RegistryName `json:"registry-name"`
 	// Namespace is the public registry namespace of a public module;
 	// required for a public module, refused for a private one.
-	Namespace *string
+	Namespace *string `json:"namespace,omitempty"`
 	// NoCode enables the no-code provisioning workflow for the module.
-	NoCode *bool
+	NoCode *bool `json:"no-code,omitempty"`
 }
 
 // validate checks the options.
@@ -252,11 +249,7 @@ func (o RegistryModuleCreateOptions) validate() error {
 
 // List returns a page of the modules available to an organization.
 func (s *registryModules) List(ctx context.Context, organization string, opts *RegistryModuleListOptions) (*RegistryModuleList, error) {
-	if err := firstError(checkID(ErrInvalidOrg, "organization", organization), opts.validate()); err != nil {
-		return nil, err
-	}
-	path := apiPath("organizations", organization, "registry-modules")
-	items, page, err := requestMany(ctx, s.client, http.MethodGet, path, encodeQuery(opts), nil, decodeRegistryModule)
+	items, page, err := listPage(ctx, s.client, orgRegistryModules(organization, opts), registryModuleDecoder)
 	if err != nil {
 		return nil, err
 	}
@@ -265,16 +258,12 @@ func (s *registryModules) List(ctx context.Context, organization string, opts *R
 
 // ListIter yields every module List would return, page after page.
 func (s *registryModules) ListIter(ctx context.Context, organization string, opts *RegistryModuleListOptions) iter.Seq2[*RegistryModule, error] {
-	base := deref(opts)
-	return iterate(ctx, base.ListOptions, func(ctx context.Context, page ListOptions) ([]*RegistryModule, *Pagination, error) {
-		o := base
-		o.ListOptions = page
-		list, err := s.List(ctx, organization, &o)
-		if err != nil {
-			return nil, nil, err
-		}
-		return list.Items, list.Pagination, nil
-	})
+	return listIter(ctx, s.client, orgRegistryModules(organization, opts), registryModuleDecoder)
+}
+
+// orgRegistryModules is the list of an organization's modules.
+func orgRegistryModules(organization string, opts *RegistryModuleListOptions) listing {
+	return newListing(apiPath("organizations", organization, "registry-modules"), opts, checkID(ErrInvalidOrg, "organization", organization))
 }
 
 // Read returns a registry module.
@@ -283,7 +272,7 @@ func (s *registryModules) Read(ctx context.Context, id RegistryModuleID) (*Regis
 	if err != nil {
 		return nil, err
 	}
-	return requestOne(ctx, s.client, http.MethodGet, path, nil, nil, decodeRegistryModule)
+	return requestOne(ctx, s.client, get(path, nil), registryModuleDecoder)
 }
 
 // Create creates a registry module without a VCS connection.
@@ -291,18 +280,9 @@ func (s *registryModules) Create(ctx context.Context, organization string, opts 
 	if err := firstError(checkID(ErrInvalidOrg, "organization", organization), opts.validate()); err != nil {
 		return nil, err
 	}
-	registry := opts.RegistryName
-	if registry == "" {
-		registry = PrivateRegistry
-	}
-	n := newNode("registry-modules")
-	n.Attributes["name"] = opts.Name
-	n.Attributes["provider"] = opts.Provider
-	n.Attributes["registry-name"] = string(registry)
-	setAttr(n.Attributes, "namespace", opts.Namespace)
-	setAttr(n.Attributes, "no-code", opts.NoCode)
-	path := apiPath("organizations", organization, "registry-modules")
-	return requestOne(ctx, s.client, http.MethodPost, path, nil, onePayload(n), decodeRegistryModule)
+	opts.RegistryName = cmp.Or(opts.RegistryName, PrivateRegistry)
+	doc := newDocument("registry-modules", opts)
+	return requestOne(ctx, s.client, post(apiPath("organizations", organization, "registry-modules"), doc), registryModuleDecoder)
 }
 
 // Delete deletes a registry module's provider and all its versions.
@@ -311,20 +291,27 @@ func (s *registryModules) Delete(ctx context.Context, id RegistryModuleID) error
 	if err != nil {
 		return err
 	}
-	return s.client.requestNoContent(ctx, http.MethodDelete, path, nil)
+	return s.client.requestNoContent(ctx, del(path, nil))
 }
 
-// decodeRegistryModule builds a RegistryModule from a registry-modules
-// resource and the no-code modules included with it.
-func decodeRegistryModule(res *resource, inc included) (*RegistryModule, error) {
-	m := &RegistryModule{ID: res.ID}
-	if err := res.decodeAttributes(m); err != nil {
-		return nil, err
-	}
-	if ref := res.relation("organization"); ref != nil {
-		m.Organization = &Organization{Name: ref.ID}
-	}
-	m.NoCodeModules = decodeIncluded(res.relations("no-code-modules"), inc, decodeNoCodeModule,
-		func(id string) *NoCodeModule { return &NoCodeModule{ID: id} })
-	return m, nil
+// registryModuleRelationships are the relationships of a registry-modules
+// resource.
+type registryModuleRelationships struct {
+	Organization  toOne  `json:"organization"`
+	NoCodeModules toMany `json:"no-code-modules"`
 }
+
+// registryModuleDecoder decodes registry-modules resources, with the
+// no-code modules an answer includes.
+var registryModuleDecoder = newDecoder(&kind[RegistryModule, registryModuleRelationships, RegistryModule]{
+	typ: "registry-modules",
+	model: func(res *resource[RegistryModule, registryModuleRelationships], inc *included) *RegistryModule {
+		m := &res.Attributes
+		m.ID = res.ID
+		if name := res.Relationships.Organization.id(); name != "" {
+			m.Organization = &Organization{Name: name}
+		}
+		m.NoCodeModules = resolveMany(inc, res.Relationships.NoCodeModules, func(id string) *NoCodeModule { return &NoCodeModule{ID: id} })
+		return m
+	},
+}, noCodeModuleKind)

@@ -1,8 +1,10 @@
 package tfe
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -13,8 +15,9 @@ import (
 )
 
 // This file is the one request path every service uses: build the URL,
-// encode the query and body, send through the retrying client, read the
-// answer, and turn a non-2xx answer into an *APIError.
+// encode the query and body, send through the retrying client (retry.go,
+// which passes every attempt through the transport, transport.go), read
+// the answer, and turn a non-2xx answer into an *APIError.
 
 // mediaType is the JSON:API media type of requests and answers.
 const mediaType = "application/vnd.api+json"
@@ -22,6 +25,38 @@ const mediaType = "application/vnd.api+json"
 // maxAnswerBytes bounds how much of an answer is read; larger answers are
 // an error rather than unbounded memory.
 const maxAnswerBytes = 64 << 20
+
+// call is one API call: what to send, and which values it sends that no
+// log record or error may show.
+type call struct {
+	method string
+	// path is relative to the base path and escaped (apiPath).
+	path  string
+	query url.Values
+	// body is marshalled as the JSON request body; nil sends none.
+	body any
+	// secrets are values the call sends (a sensitive variable's value, a
+	// password) that are scrubbed from its logged bodies and its error.
+	secrets []string
+}
+
+// get, post, patch and del make the calls of each method.
+func get(path string, query url.Values) call {
+	return call{method: http.MethodGet, path: path, query: query}
+}
+func post(path string, body any) call  { return call{method: http.MethodPost, path: path, body: body} }
+func patch(path string, body any) call { return call{method: http.MethodPatch, path: path, body: body} }
+func del(path string, body any) call   { return call{method: http.MethodDelete, path: path, body: body} }
+
+// hiding returns the call with values added to its secrets.
+func (cl call) hiding(values ...string) call {
+	for _, v := range values {
+		if v != "" {
+			cl.secrets = append(cl.secrets, v)
+		}
+	}
+	return cl
+}
 
 // answer is a successful (2xx) answer, read whole.
 type answer struct {
@@ -47,34 +82,37 @@ func apiPath(segments ...string) string {
 	return strings.Join(escaped, "/")
 }
 
-// do sends one API request and returns its 2xx answer. path is relative to
-// the base path and already escaped (apiPath); payload, when not nil, is
-// marshalled as the JSON body.
-func (c *Client) do(ctx context.Context, method, path string, query url.Values, payload any) (*answer, error) {
-	u := c.endpoint(path, query)
-	var body []byte
-	if payload != nil {
+// do sends one API call and returns its 2xx answer.
+func (c *Client) do(ctx context.Context, cl call) (*answer, error) {
+	u := c.endpoint(cl.path, cl.query)
+	var body any // nil, not an empty []byte: GET and DELETE send no body at all
+	var raw []byte
+	if cl.body != nil {
 		var err error
-		if body, err = json.Marshal(payload); err != nil {
-			return nil, fmt.Errorf("tfe: %s %s: encoding the request: %w", method, u.Path, err)
+		if raw, err = json.Marshal(cl.body); err != nil {
+			return nil, fmt.Errorf("tfe: %s %s: encoding the request: %w", cl.method, u.Path, err)
 		}
+		body = raw
 	}
-	req, err := retryablehttp.NewRequestWithContext(withCallState(ctx, method), method, u.String(), body)
+	req, err := retryablehttp.NewRequestWithContext(ctx, cl.method, u.String(), body)
 	if err != nil {
-		return nil, fmt.Errorf("tfe: %s %s: %w", method, u.Path, err)
+		return nil, fmt.Errorf("tfe: %s %s: %w", cl.method, u.Path, err)
 	}
-	c.setHeaders(req.Header, body != nil)
+	c.setHeaders(req.Header, raw != nil)
 	req.Header.Set("Authorization", "Bearer "+c.token) // u is on the API's host
-	c.logBody(ctx, "request body", method, u.Path, mediaType, body, true)
+	c.logBody(ctx, "request body", cl, u.Path, raw, true)
 
+	var read answerBody
+	req.SetResponseHandler(read.handle)
 	resp, err := c.http.Do(req)
-	if err != nil {
+	if err != nil && (resp == nil || err != read.err) {
 		if resp != nil {
 			resp.Body.Close()
 		}
-		return nil, fmt.Errorf("tfe: %s %s: %w", method, u.Path, err)
+		return nil, fmt.Errorf("tfe: %s %s: %w", cl.method, u.Path, err)
 	}
-	return c.readAnswer(ctx, method, u.Path, resp)
+	data, readErr := read.of(resp)
+	return c.answer(ctx, cl, u.Path, resp, data, readErr)
 }
 
 // endpoint returns the absolute URL of path with query.
@@ -102,86 +140,107 @@ func (c *Client) setHeaders(h http.Header, hasBody bool) {
 	}
 }
 
-// readAnswer reads the whole body and maps a non-2xx status to *APIError.
-func (c *Client) readAnswer(ctx context.Context, method, path string, resp *http.Response) (*answer, error) {
-	defer resp.Body.Close()
-	body, readErr := readBody(resp)
-	c.logBody(ctx, "answer body", method, path, resp.Header.Get("Content-Type"), body, false)
+// answer turns the final response of a call, whose body was read, into
+// its 2xx answer or its error.
+func (c *Client) answer(ctx context.Context, cl call, path string, resp *http.Response, body []byte, readErr error) (*answer, error) {
+	c.logBody(ctx, "answer body", cl, path, body, false)
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		e := newAPIError(method, path, resp.StatusCode, body)
-		scrubAPIError(ctx, e)
+		e := newAPIError(cl.method, path, resp.StatusCode, body)
+		scrubAPIError(cl.secrets, e)
 		return nil, e
 	}
-	a := &answer{method: method, path: path, status: resp.StatusCode, header: resp.Header, body: body}
+	a := &answer{method: cl.method, path: path, status: resp.StatusCode, header: resp.Header, body: body}
 	if readErr != nil {
-		return nil, a.decodeError(fmt.Errorf("reading the body: %w", readErr))
-	}
-	if len(body) > maxAnswerBytes {
-		return nil, a.decodeError(fmt.Errorf("the body is larger than %d bytes", maxAnswerBytes))
+		return nil, a.decodeError(readErr)
 	}
 	return a, nil
 }
 
-// readBody reads at most maxAnswerBytes+1 bytes of the answer. When the
-// answer announces its length, the buffer is allocated once at that size
-// rather than grown from 512 bytes by io.ReadAll (which copies a 50 KB list
-// answer about eight times); a body longer than announced still grows it.
-func readBody(resp *http.Response) ([]byte, error) {
-	if b, ok := resp.Body.(*bufferedBody); ok {
-		return b.data, b.err // read inside the attempt (bufferBody)
-	}
-	r := io.LimitReader(resp.Body, maxAnswerBytes+1)
-	n := resp.ContentLength
-	if n <= 0 || n > maxAnswerBytes {
-		return io.ReadAll(r)
-	}
-	// One spare byte, so the read that meets EOF needs no new buffer.
-	buf := make([]byte, 0, n+1)
-	for {
-		if len(buf) == cap(buf) {
-			buf = append(buf, 0)[:len(buf)]
-		}
-		m, err := r.Read(buf[len(buf):cap(buf)])
-		buf = buf[:len(buf)+m]
-		if err == io.EOF {
-			return buf, nil
-		}
-		if err != nil {
-			return buf, err
-		}
-	}
+// answerBody reads a call's final answer. go-retryablehttp calls handle on
+// an answer its CheckRetry did not retry; an error from handle goes back
+// to CheckRetry, which repeats the attempt if the method is safe to
+// repeat. So a 2xx answer whose body the connection cuts short counts as
+// a failed attempt of a GET, and as a *DecodeError of a POST, whose
+// server acted. Answers the retries gave up on are read by of.
+type answerBody struct {
+	resp *http.Response
+	data []byte
+	err  error
 }
 
-// requestOne sends a request and decodes one resource from its answer.
-func requestOne[T any](ctx context.Context, c *Client, method, path string, query url.Values, payload any, fn decodeFunc[T]) (*T, error) {
-	a, err := c.do(ctx, method, path, query, payload)
+// handle reads resp's body whole (bounded by maxAnswerBytes).
+func (r *answerBody) handle(resp *http.Response) error {
+	r.resp = resp
+	r.data, r.err = readAll(resp.Body, resp.ContentLength, maxAnswerBytes)
+	resp.Body.Close()
+	cut := r.err != nil && !errors.Is(r.err, errBodyTooLarge)
+	if cut && resp.StatusCode >= 200 && resp.StatusCode <= 299 {
+		return r.err
+	}
+	return nil
+}
+
+// of returns resp's body: read by handle, or read now.
+func (r *answerBody) of(resp *http.Response) ([]byte, error) {
+	if r.resp != resp {
+		r.handle(resp)
+	}
+	return r.data, r.err
+}
+
+// errBodyTooLarge refuses an answer larger than maxAnswerBytes.
+var errBodyTooLarge = fmt.Errorf("the body is larger than %d bytes", maxAnswerBytes)
+
+// initialAnswerBuffer is the most readAll reserves before bytes arrive.
+const initialAnswerBuffer = 64 << 10
+
+// readAll reads all of rd, at most limit bytes. It reserves the announced
+// length, but no more than initialAnswerBuffer, up front, and grows the
+// buffer as bytes arrive: an answer that announces a large length but
+// sends few bytes costs only what it sends.
+func readAll(rd io.Reader, announced, limit int64) ([]byte, error) {
+	var buf bytes.Buffer
+	buf.Grow(int(min(max(announced+1, 0), initialAnswerBuffer)))
+	n, err := buf.ReadFrom(io.LimitReader(rd, limit+1))
+	switch {
+	case err != nil:
+		return buf.Bytes(), fmt.Errorf("reading the body: %w", err)
+	case n > limit:
+		return nil, errBodyTooLarge
+	}
+	return buf.Bytes(), nil
+}
+
+// requestOne sends a call and decodes one resource from its answer.
+func requestOne[A, R, M any](ctx context.Context, c *Client, cl call, d *decoder[A, R, M]) (*M, error) {
+	a, err := c.do(ctx, cl)
 	if err != nil {
 		return nil, err
 	}
-	v, err := decodeOne(a.body, fn)
+	v, err := d.one(a.body)
 	if err != nil {
 		return nil, a.decodeError(err)
 	}
 	return v, nil
 }
 
-// requestMany sends a request and decodes a list of resources and its
+// requestMany sends a call and decodes a list of resources and its
 // pagination meta (nil when the answer has none).
-func requestMany[T any](ctx context.Context, c *Client, method, path string, query url.Values, payload any, fn decodeFunc[T]) ([]*T, *Pagination, error) {
-	a, err := c.do(ctx, method, path, query, payload)
+func requestMany[A, R, M any](ctx context.Context, c *Client, cl call, d *decoder[A, R, M]) ([]*M, *Pagination, error) {
+	a, err := c.do(ctx, cl)
 	if err != nil {
 		return nil, nil, err
 	}
-	items, page, err := decodeMany(a.body, fn)
+	items, page, err := d.many(a.body)
 	if err != nil {
 		return nil, nil, a.decodeError(err)
 	}
 	return items, page, nil
 }
 
-// requestNoContent sends a request whose answer carries nothing the caller
+// requestNoContent sends a call whose answer carries nothing the caller
 // needs (204, or a plain-text confirmation).
-func (c *Client) requestNoContent(ctx context.Context, method, path string, payload any) error {
-	_, err := c.do(ctx, method, path, nil, payload)
+func (c *Client) requestNoContent(ctx context.Context, cl call) error {
+	_, err := c.do(ctx, cl)
 	return err
 }

@@ -3,9 +3,11 @@ package tfe
 import (
 	"bytes"
 	"io"
-	"net/http"
 	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // oneByteReader returns one byte per Read, as a slow connection may.
@@ -37,19 +39,18 @@ func TestReadBodyWhateverTheAnnouncedLength(t *testing.T) {
 			if tc.slow {
 				r = oneByteReader{r}
 			}
-			resp := &http.Response{Body: io.NopCloser(r), ContentLength: tc.announce}
-			got, err := readBody(resp)
-			if err != nil || string(got) != body {
-				t.Fatalf("got %d bytes, %v", len(got), err)
-			}
+			got, err := readAll(r, tc.announce, maxAnswerBytes)
+			require.NoError(t, err)
+			assert.Equal(t, body, string(got))
 		})
 	}
 }
 
 func TestReadBodyStopsPastTheLimit(t *testing.T) {
-	resp := &http.Response{Body: io.NopCloser(io.MultiReader(bytes.NewReader(make([]byte, maxAnswerBytes)), strings.NewReader("xyz"))), ContentLength: maxAnswerBytes}
-	got, err := readBody(resp)
-	if err != nil || len(got) != maxAnswerBytes+1 {
-		t.Fatalf("got %d bytes, %v; want the limit plus one", len(got), err)
-	}
+	r := io.MultiReader(bytes.NewReader(make([]byte, 100)), strings.NewReader("xyz"))
+	_, err := readAll(r, 100, 100)
+	assert.ErrorIs(t, err, errBodyTooLarge)
+	got, err := readAll(bytes.NewReader(make([]byte, 100)), -1, 100)
+	require.NoError(t, err)
+	assert.Len(t, got, 100, "a body of exactly the limit is read whole")
 }

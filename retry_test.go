@@ -56,12 +56,13 @@ func scripted(ts *testServer, method string, faults ...fault) *atomic.Int32 {
 	return &n
 }
 
-func call(ts *testServer, ctx context.Context, method string) error {
-	var payload any
+// send makes one call of method to workspaces/ws-1 and decodes its answer.
+func send(ts *testServer, ctx context.Context, method string) error {
+	cl := call{method: method, path: apiPath("workspaces", "ws-1")}
 	if method == http.MethodPost || method == http.MethodPatch || method == http.MethodPut {
-		payload = onePayload(newNode("workspaces"))
+		cl.body = newDocument("workspaces", noAttributes{})
 	}
-	_, err := requestOne(ctx, ts.client, method, apiPath("workspaces", "ws-1"), nil, payload, decodeWorkspace)
+	_, err := requestOne(ctx, ts.client, cl, workspaceDecoder)
 	return err
 }
 
@@ -103,7 +104,7 @@ func TestRetryPolicy(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			ts := setup(t, func(c *Config) { c.RetryMax = tc.retryMax })
 			n := scripted(ts, tc.method, tc.faults...)
-			err := call(ts, context.Background(), tc.method)
+			err := send(ts, context.Background(), tc.method)
 			if got := int(n.Load()); got != tc.attempts {
 				t.Errorf("attempts = %d, want %d", got, tc.attempts)
 			}
@@ -151,7 +152,7 @@ func TestBackoffGrowsAndStaysInBounds(t *testing.T) {
 			step = maxWait
 		}
 		for range 50 {
-			d := backoff(minWait, maxWait, attempt)
+			d := exponential(minWait, maxWait, attempt)
 			if d < step/2 || d > step {
 				t.Fatalf("attempt %d: backoff %s outside [%s, %s]", attempt, d, step/2, step)
 			}
@@ -166,7 +167,7 @@ func TestCancelEndsALongBackoffAtOnce(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	time.AfterFunc(20*time.Millisecond, cancel)
 	start := time.Now()
-	err := call(ts, ctx, "GET")
+	err := send(ts, ctx, "GET")
 	took := time.Since(start)
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("err = %v, want context.Canceled", err)
@@ -182,7 +183,7 @@ func TestA429WaitPastTheDeadlineReturnsRateLimited(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	ts.clock.now = time.Now() // the deadline is on the wall clock
-	err := call(ts, ctx, "GET")
+	err := send(ts, ctx, "GET")
 	if !errors.Is(err, ErrRateLimited) || n.Load() != 1 {
 		t.Fatalf("err = %v after %d attempts; want ErrRateLimited at once", err, n.Load())
 	}
@@ -191,7 +192,7 @@ func TestA429WaitPastTheDeadlineReturnsRateLimited(t *testing.T) {
 	ctx2, cancel2 := context.WithTimeout(context.Background(), time.Hour)
 	defer cancel2()
 	ts2.clock.now = time.Now()
-	if err := call(ts2, ctx2, "GET"); err != nil {
+	if err := send(ts2, ctx2, "GET"); err != nil {
 		t.Fatalf("a 30 s wait within an hour's deadline: %v", err)
 	}
 }
@@ -232,7 +233,7 @@ func TestDialErrorsAreRetriedForEveryMethod(t *testing.T) {
 	}
 	clk := newFakeClock()
 	c.clock = clk
-	_, err = requestOne(context.Background(), c, "POST", apiPath("workspaces"), nil, onePayload(newNode("workspaces")), decodeWorkspace)
+	_, err = requestOne(context.Background(), c, post(apiPath("workspaces"), newDocument("workspaces", noAttributes{})), workspaceDecoder)
 	if err == nil {
 		t.Fatal("want a connection error")
 	}

@@ -115,7 +115,7 @@ func TestScenarioAdminBootstrapOnFake(t *testing.T) {
 
 	// Step 3: enforce token lifetimes and cap them. An empty update is
 	// refused locally.
-	org, err := client.Organizations.Update(ctx, "my-org", tfe.OrganizationUpdateOptions{MaxTTLEnabled: tfe.Ptr(true)})
+	org, err := client.Organizations.Update(ctx, "my-org", tfe.OrganizationUpdateOptions{OrganizationSettingsOptions: tfe.OrganizationSettingsOptions{MaxTTLEnabled: tfe.Ptr(true)}})
 	if err != nil || !org.MaxTTLEnabled {
 		t.Fatalf("enabling max TTL: %+v, %v", org, err)
 	}

@@ -60,10 +60,10 @@ func TestEveryRequestCarriesTheHeaders(t *testing.T) {
 		respond(w, 200, `{"data":{"id":"ws-1","type":"workspaces","attributes":{"name":"a"}}}`)
 	})
 	ctx := context.Background()
-	if _, err := requestOne(ctx, ts.client, "POST", apiPath("workspaces", "ws-1"), nil, onePayload(newNode("workspaces")), decodeWorkspace); err != nil {
+	if _, err := requestOne(ctx, ts.client, post(apiPath("workspaces", "ws-1"), newDocument("workspaces", noAttributes{})), workspaceDecoder); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := requestOne(ctx, ts.client, "GET", apiPath("workspaces", "ws-1"), nil, nil, decodeWorkspace); err != nil {
+	if _, err := requestOne(ctx, ts.client, get(apiPath("workspaces", "ws-1"), nil), workspaceDecoder); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -191,7 +191,7 @@ func TestTokenNeverFollowsARedirectToAnotherHost(t *testing.T) {
 		ts.handle("GET /workspaces/ws-1", func(w http.ResponseWriter, r *http.Request) {
 			http.Redirect(w, r, otherURL+"/api/v2/workspaces/ws-1", http.StatusFound)
 		})
-		if _, err := requestOne(context.Background(), ts.client, "GET", apiPath("workspaces", "ws-1"), nil, nil, decodeWorkspace); err != nil {
+		if _, err := requestOne(context.Background(), ts.client, get(apiPath("workspaces", "ws-1"), nil), workspaceDecoder); err != nil {
 			t.Fatal(err)
 		}
 		if leaked.Load() {
@@ -205,7 +205,7 @@ func TestRedirectToPlainHTTPElsewhereIsRefused(t *testing.T) {
 	ts.handle("GET /workspaces/ws-1", func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "http://tfe.example.com/api/v2/workspaces/ws-1", http.StatusFound)
 	})
-	_, err := requestOne(context.Background(), ts.client, "GET", apiPath("workspaces", "ws-1"), nil, nil, decodeWorkspace)
+	_, err := requestOne(context.Background(), ts.client, get(apiPath("workspaces", "ws-1"), nil), workspaceDecoder)
 	if !errors.Is(err, errTokenDestination) {
 		t.Fatalf("err = %v, want the destination refused", err)
 	}

@@ -1,46 +1,15 @@
 package tfe
 
 import (
-	"bytes"
-	"cmp"
-	"context"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"strings"
-	"sync/atomic"
 )
 
 // errTokenDestination refuses to send a request to a destination the API
 // token must not travel to.
 var errTokenDestination = errors.New("refusing to send the request: the destination is plain http:// on a host that is not loopback")
-
-// callState follows one API call through its attempts, which run one
-// after another on the caller's goroutine.
-type callState struct {
-	method   string
-	attempts atomic.Int32
-	// bodyErr is the error that cut short the last attempt's 2xx answer
-	// body (see bufferBody); nil when the body arrived whole.
-	bodyErr error
-}
-
-type callStateKey struct{}
-
-// withCallState returns a context that carries a fresh callState.
-func withCallState(ctx context.Context, method string) context.Context {
-	return context.WithValue(ctx, callStateKey{}, &callState{method: method})
-}
-
-// callStateFrom returns the call's state, or a fresh one for a request that
-// did not come through Client.do.
-func callStateFrom(ctx context.Context, method string) *callState {
-	if st, ok := ctx.Value(callStateKey{}).(*callState); ok {
-		return st
-	}
-	return &callState{method: method}
-}
 
 // transport is the http.RoundTripper under the retrying client. Every
 // attempt passes here: it waits for the rate limiter, checks the
@@ -59,12 +28,11 @@ func newTransport(c *Client, base http.RoundTripper) *transport {
 	return &transport{client: c, base: base}
 }
 
-// RoundTrip implements http.RoundTripper.
+// RoundTrip implements http.RoundTripper. It runs for each attempt and for
+// each redirect an attempt follows.
 func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	c := t.client
 	ctx := req.Context()
-	st := callStateFrom(ctx, req.Method)
-	attempt := int(st.attempts.Add(1))
 	if err := c.checkDestination(req); err != nil {
 		return nil, err
 	}
@@ -74,49 +42,12 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	out := withoutForeignToken(c, req)
 	start := c.clock.Now()
 	resp, err := t.base.RoundTrip(out)
-	st.bodyErr = nil
-	if err == nil && idempotent(req.Method) && resp.StatusCode >= 200 && resp.StatusCode <= 299 {
-		st.bodyErr = bufferBody(resp)
-	}
-	c.logAttempt(ctx, req, attempt, resp, cmp.Or(err, st.bodyErr), c.clock.Now().Sub(start))
+	c.logAttempt(ctx, req, attemptOf(ctx), resp, err, c.clock.Now().Sub(start))
 	if resp != nil {
 		c.observeRateLimit(resp.Header)
 	}
 	return resp, err
 }
-
-// bufferBody reads a 2xx answer's body whole (bounded as readAnswer
-// bounds it) inside the attempt, so that a body the connection cuts short
-// is a transport error of this attempt, which the retry policy repeats for
-// a method safe to repeat. The body is replaced by the bytes read, followed
-// by the read error if any: an attempt that is not repeated reads as it
-// would have read unbuffered, and readAnswer takes the bytes without a copy.
-func bufferBody(resp *http.Response) error {
-	data, err := readBody(resp)
-	resp.Body.Close()
-	resp.Body = &bufferedBody{Reader: bytes.NewReader(data), data: data, err: err}
-	return err
-}
-
-// bufferedBody is an answer body already read: its bytes, then the error
-// that ended the read, if any.
-type bufferedBody struct {
-	*bytes.Reader
-	data []byte
-	err  error
-}
-
-// Read reads the buffered bytes, then returns the read error (or io.EOF).
-func (b *bufferedBody) Read(p []byte) (int, error) {
-	n, err := b.Reader.Read(p)
-	if err == io.EOF && b.err != nil {
-		return n, b.err
-	}
-	return n, err
-}
-
-// Close does nothing: the connection's body was closed when buffered.
-func (b *bufferedBody) Close() error { return nil }
 
 // withoutForeignToken returns req, or a copy without the Authorization
 // header when req is bound for another host than the API's (a redirect):

@@ -1,10 +1,6 @@
 package tfe
 
-import (
-	"strconv"
-
-	"github.com/google/jsonapi"
-)
+import "strconv"
 
 // This file holds the options of the VariableSets methods: their rules and
 // the request documents built from them.
@@ -48,22 +44,22 @@ type VariableSetReadOptions struct {
 // https://developer.hashicorp.com/terraform/cloud-docs/api-docs/variable-sets#create-a-variable-set
 type VariableSetCreateOptions struct {
 	// Name is the set's name (required).
-	Name string
+	Name string `json:"name"`
 	// Description is the set's description; the API's default is "".
-	Description *string
+	Description *string `json:"description,omitempty"`
 	// Global applies the set to every workspace of the organization; the
 	// API's default is false.
-	Global *bool
+	Global *bool `json:"global,omitempty"`
 	// Priority makes the set's variables override more specific values;
 	// the API's default is false.
-	Priority *bool
+	Priority *bool `json:"priority,omitempty"`
 	// WorkspaceIDs are the workspaces to apply the set to.
-	WorkspaceIDs []string
+	WorkspaceIDs []string `json:"-"`
 	// ProjectIDs are the projects to apply the set to.
-	ProjectIDs []string
+	ProjectIDs []string `json:"-"`
 	// Variables are the set's variables, each with the rules of
 	// VariableCreateOptions.
-	Variables []VariableSetVariableCreateOptions
+	Variables []VariableSetVariableCreateOptions `json:"-"`
 }
 
 // VariableSetUpdateOptions are the attributes to change; those left nil
@@ -71,31 +67,13 @@ type VariableSetCreateOptions struct {
 // https://developer.hashicorp.com/terraform/cloud-docs/api-docs/variable-sets#update-a-variable-set
 type VariableSetUpdateOptions struct {
 	// Name renames the set; it must not be empty.
-	Name *string
+	Name *string `json:"name,omitempty"`
 	// Description replaces the description.
-	Description *string
+	Description *string `json:"description,omitempty"`
 	// Global changes whether the set applies to every workspace.
-	Global *bool
+	Global *bool `json:"global,omitempty"`
 	// Priority changes whether the set's variables take precedence.
-	Priority *bool
-}
-
-// page returns the page options, zero for nil options.
-func (o *VariableSetListOptions) page() ListOptions {
-	if o == nil {
-		return ListOptions{}
-	}
-	return o.ListOptions
-}
-
-// atPage returns a copy of the options (or of zero options) for page.
-func (o *VariableSetListOptions) atPage(page ListOptions) *VariableSetListOptions {
-	var c VariableSetListOptions
-	if o != nil {
-		c = *o
-	}
-	c.ListOptions = page
-	return &c
+	Priority *bool `json:"priority,omitempty"`
 }
 
 // validate checks the name, every ID and every variable.
@@ -113,28 +91,34 @@ func (o VariableSetCreateOptions) validate() error {
 	return firstError(errs...)
 }
 
-// node is the varsets resource of a create: the variables travel inline,
-// with their attributes, in the "vars" relationship.
-func (o VariableSetCreateOptions) node() *jsonapi.Node {
-	n := newNode("varsets")
-	n.Attributes["name"] = o.Name
-	setAttr(n.Attributes, "description", o.Description)
-	setAttr(n.Attributes, "global", o.Global)
-	setAttr(n.Attributes, "priority", o.Priority)
-	if len(o.WorkspaceIDs) > 0 {
-		relateIDs(n, "workspaces", "workspaces", o.WorkspaceIDs)
+// variableSetCreateRelationships are what a create relates the new set
+// to: the variables travel inline, with their attributes.
+type variableSetCreateRelationships struct {
+	Workspaces *toMany                            `json:"workspaces,omitempty"`
+	Projects   *toMany                            `json:"projects,omitempty"`
+	Vars       *inlineMany[VariableCreateOptions] `json:"vars,omitempty"`
+}
+
+// document is the request document of a create.
+func (o VariableSetCreateOptions) document() any {
+	var vars []VariableCreateOptions
+	for _, v := range o.Variables {
+		vars = append(vars, VariableCreateOptions(v))
 	}
-	if len(o.ProjectIDs) > 0 {
-		relateIDs(n, "projects", "projects", o.ProjectIDs)
+	return newDocumentWith("varsets", o, variableSetCreateRelationships{
+		Workspaces: manyRefs("workspaces", o.WorkspaceIDs),
+		Projects:   manyRefs("projects", o.ProjectIDs),
+		Vars:       inline("vars", vars, nil),
+	})
+}
+
+// sensitiveValues are the values of the create's sensitive variables.
+func (o VariableSetCreateOptions) sensitiveValues() []string {
+	var values []string
+	for _, v := range o.Variables {
+		values = append(values, sensitiveValue(v.Sensitive, v.Value))
 	}
-	if len(o.Variables) > 0 {
-		vars := make([]*jsonapi.Node, len(o.Variables))
-		for i, v := range o.Variables {
-			vars[i] = VariableCreateOptions(v).node()
-		}
-		relateMany(n, "vars", vars)
-	}
-	return n
+	return values
 }
 
 // validate refuses an update that sets nothing or empties the name.
@@ -143,16 +127,6 @@ func (o VariableSetUpdateOptions) validate() error {
 		return nothingToUpdate("VariableSetUpdateOptions")
 	}
 	return checkNotEmptied(ErrRequiredName, "VariableSetUpdateOptions.Name", o.Name)
-}
-
-// node is the varsets resource of an update.
-func (o VariableSetUpdateOptions) node() *jsonapi.Node {
-	n := newNode("varsets")
-	setAttr(n.Attributes, "name", o.Name)
-	setAttr(n.Attributes, "description", o.Description)
-	setAttr(n.Attributes, "global", o.Global)
-	setAttr(n.Attributes, "priority", o.Priority)
-	return n
 }
 
 // checkOptionalIDs validates each ID of a list that may be empty.

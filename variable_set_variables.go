@@ -117,12 +117,12 @@ var varsetVars = varKind[VariableSetVariable]{
 	parentErr:   ErrInvalidVariableSetID,
 	parentField: "variableSetID",
 	optsName:    "VariableSetVariable",
-	decode:      decodeVariableSetVariable,
+	decoder:     newDecoder(variableSetVariableKind),
 }
 
 // List implements VariableSetVariables.
 func (s *variableSetVariables) List(ctx context.Context, variableSetID string, opts *VariableSetVariableListOptions) (*VariableSetVariableList, error) {
-	items, page, err := varsetVars.list(ctx, s.client, variableSetID, (*VariableListOptions)(opts).page())
+	items, page, err := varsetVars.list(ctx, s.client, variableSetID, (*VariableListOptions)(opts))
 	if err != nil {
 		return nil, err
 	}
@@ -131,7 +131,7 @@ func (s *variableSetVariables) List(ctx context.Context, variableSetID string, o
 
 // ListIter implements VariableSetVariables.
 func (s *variableSetVariables) ListIter(ctx context.Context, variableSetID string, opts *VariableSetVariableListOptions) iter.Seq2[*VariableSetVariable, error] {
-	return varsetVars.listIter(ctx, s.client, variableSetID, (*VariableListOptions)(opts).page())
+	return varsetVars.listIter(ctx, s.client, variableSetID, (*VariableListOptions)(opts))
 }
 
 // Create implements VariableSetVariables.
@@ -154,19 +154,22 @@ func (s *variableSetVariables) Delete(ctx context.Context, variableSetID, variab
 	return varsetVars.delete(ctx, s.client, variableSetID, variableID)
 }
 
-// decodeVariableSetVariable builds a VariableSetVariable from a vars
-// resource; its set is the "varset" relationship. The set is never
-// resolved from included resources: a set's included variables point back
-// at it.
-func decodeVariableSetVariable(res *resource, _ included) (*VariableSetVariable, error) {
-	v := &VariableSetVariable{ID: res.ID}
-	if err := res.decodeAttributes(v); err != nil {
-		return nil, err
+// variableSetVariableKind reads the vars resources of variable sets.
+var variableSetVariableKind = &kind[VariableSetVariable, variableRelationships, VariableSetVariable]{typ: "vars", model: variableSetVariableModel}
+
+// variableSetVariableModel finishes a VariableSetVariable: its set is the
+// "varset" relationship (or a "configurable" one naming a set). The set
+// is never resolved from included resources: a set's included variables
+// point back at it.
+func variableSetVariableModel(res *resource[VariableSetVariable, variableRelationships], _ *included) *VariableSetVariable {
+	v := &res.Attributes
+	v.ID = res.ID
+	for _, owner := range res.Relationships.owners() {
+		if owner.Data != nil && owner.Data.Type == "varsets" && v.VariableSet == nil {
+			v.VariableSet = &VariableSet{ID: owner.Data.ID}
+		}
 	}
-	if ref := res.relation("varset"); ref != nil {
-		v.VariableSet = &VariableSet{ID: ref.ID}
-	}
-	return v, nil
+	return v
 }
 
 // variableSetVariableStub is a VariableSetVariable known by its ID only.

@@ -2,11 +2,8 @@ package tfe
 
 import (
 	"context"
-	"encoding/json"
 	"iter"
-	"maps"
 	"net/http"
-	"slices"
 	"time"
 )
 
@@ -161,78 +158,60 @@ type VariableSetList struct {
 
 // List implements VariableSets.
 func (s *variableSets) List(ctx context.Context, organization string, opts *VariableSetListOptions) (*VariableSetList, error) {
-	return s.list(ctx, orgVarsets(organization), opts)
+	return s.list(ctx, orgVarsets(organization, opts))
 }
 
 // ListIter implements VariableSets.
 func (s *variableSets) ListIter(ctx context.Context, organization string, opts *VariableSetListOptions) iter.Seq2[*VariableSet, error] {
-	return s.listIter(ctx, orgVarsets(organization), opts)
+	return s.listIter(ctx, orgVarsets(organization, opts))
 }
 
 // ListForWorkspace implements VariableSets.
 func (s *variableSets) ListForWorkspace(ctx context.Context, workspaceID string, opts *VariableSetListOptions) (*VariableSetList, error) {
-	return s.list(ctx, workspaceVarsets(workspaceID), opts)
+	return s.list(ctx, workspaceVarsets(workspaceID, opts))
 }
 
 // ListForWorkspaceIter implements VariableSets.
 func (s *variableSets) ListForWorkspaceIter(ctx context.Context, workspaceID string, opts *VariableSetListOptions) iter.Seq2[*VariableSet, error] {
-	return s.listIter(ctx, workspaceVarsets(workspaceID), opts)
+	return s.listIter(ctx, workspaceVarsets(workspaceID, opts))
 }
 
 // ListForProject implements VariableSets.
 func (s *variableSets) ListForProject(ctx context.Context, projectID string, opts *VariableSetListOptions) (*VariableSetList, error) {
-	return s.list(ctx, projectVarsets(projectID), opts)
+	return s.list(ctx, projectVarsets(projectID, opts))
 }
 
 // ListForProjectIter implements VariableSets.
 func (s *variableSets) ListForProjectIter(ctx context.Context, projectID string, opts *VariableSetListOptions) iter.Seq2[*VariableSet, error] {
-	return s.listIter(ctx, projectVarsets(projectID), opts)
+	return s.listIter(ctx, projectVarsets(projectID, opts))
 }
 
-// varsetsPath is the path of a list of variable sets, or why its parent ID
-// is unusable.
-type varsetsPath struct {
-	path string
-	err  error
+// orgVarsets, workspaceVarsets and projectVarsets are the three lists of
+// variable sets, with opts.
+func orgVarsets(organization string, opts *VariableSetListOptions) listing {
+	return newListing(apiPath("organizations", organization, "varsets"), opts, checkID(ErrInvalidOrg, "organization", organization))
 }
 
-func orgVarsets(organization string) varsetsPath {
-	return varsetsPath{apiPath("organizations", organization, "varsets"), checkID(ErrInvalidOrg, "organization", organization)}
+func workspaceVarsets(workspaceID string, opts *VariableSetListOptions) listing {
+	return newListing(apiPath("workspaces", workspaceID, "varsets"), opts, checkID(ErrInvalidWorkspaceID, "workspaceID", workspaceID))
 }
 
-func workspaceVarsets(workspaceID string) varsetsPath {
-	return varsetsPath{apiPath("workspaces", workspaceID, "varsets"), checkID(ErrInvalidWorkspaceID, "workspaceID", workspaceID)}
+func projectVarsets(projectID string, opts *VariableSetListOptions) listing {
+	return newListing(apiPath("projects", projectID, "varsets"), opts, checkID(ErrInvalidProjectID, "projectID", projectID))
 }
 
-func projectVarsets(projectID string) varsetsPath {
-	return varsetsPath{apiPath("projects", projectID, "varsets"), checkID(ErrInvalidProjectID, "projectID", projectID)}
-}
-
-func (s *variableSets) list(ctx context.Context, at varsetsPath, opts *VariableSetListOptions) (*VariableSetList, error) {
-	if err := firstError(at.err, opts.page().validate()); err != nil {
-		return nil, err
-	}
-	items, page, err := s.fetch(ctx, at.path, opts)
+// list returns the page of a list of variable sets.
+func (s *variableSets) list(ctx context.Context, l listing) (*VariableSetList, error) {
+	items, page, err := listPage(ctx, s.client, l, variableSetDecoder)
 	if err != nil {
 		return nil, err
 	}
 	return &VariableSetList{Pagination: page, Items: items}, nil
 }
 
-// listIter yields every variable set of the list, or the validation error
-// alone. It works on a copy of opts, taken now.
-func (s *variableSets) listIter(ctx context.Context, at varsetsPath, opts *VariableSetListOptions) iter.Seq2[*VariableSet, error] {
-	if err := firstError(at.err, opts.page().validate()); err != nil {
-		return iterError[VariableSet](err)
-	}
-	snapshot := opts.atPage(opts.page())
-	return iterate(ctx, snapshot.ListOptions, func(ctx context.Context, page ListOptions) ([]*VariableSet, *Pagination, error) {
-		return s.fetch(ctx, at.path, snapshot.atPage(page))
-	})
-}
-
-func (s *variableSets) fetch(ctx context.Context, path string, opts *VariableSetListOptions) ([]*VariableSet, *Pagination, error) {
-	return requestMany(ctx, s.client, http.MethodGet, path, encodeQuery(opts), nil, decodeVariableSet)
+// listIter yields every variable set of a list.
+func (s *variableSets) listIter(ctx context.Context, l listing) iter.Seq2[*VariableSet, error] {
+	return listIter(ctx, s.client, l, variableSetDecoder)
 }
 
 // Create implements VariableSets.
@@ -240,8 +219,8 @@ func (s *variableSets) Create(ctx context.Context, organization string, opts Var
 	if err := firstError(checkID(ErrInvalidOrg, "organization", organization), opts.validate()); err != nil {
 		return nil, err
 	}
-	path := apiPath("organizations", organization, "varsets")
-	return requestOne(ctx, s.client, http.MethodPost, path, nil, onePayload(opts.node()), decodeVariableSet)
+	cl := post(apiPath("organizations", organization, "varsets"), opts.document()).hiding(opts.sensitiveValues()...)
+	return requestOne(ctx, s.client, cl, variableSetDecoder)
 }
 
 // Read implements VariableSets.
@@ -249,7 +228,7 @@ func (s *variableSets) Read(ctx context.Context, variableSetID string, opts *Var
 	if err := checkVariableSetID(variableSetID); err != nil {
 		return nil, err
 	}
-	return requestOne(ctx, s.client, http.MethodGet, apiPath("varsets", variableSetID), encodeQuery(opts), nil, decodeVariableSet)
+	return requestOne(ctx, s.client, get(apiPath("varsets", variableSetID), encodeQuery(opts)), variableSetDecoder)
 }
 
 // Update implements VariableSets.
@@ -257,7 +236,7 @@ func (s *variableSets) Update(ctx context.Context, variableSetID string, opts Va
 	if err := firstError(checkVariableSetID(variableSetID), opts.validate()); err != nil {
 		return nil, err
 	}
-	return requestOne(ctx, s.client, http.MethodPatch, apiPath("varsets", variableSetID), nil, onePayload(opts.node()), decodeVariableSet)
+	return requestOne(ctx, s.client, patch(apiPath("varsets", variableSetID), newDocument("varsets", opts)), variableSetDecoder)
 }
 
 // Delete implements VariableSets.
@@ -265,7 +244,7 @@ func (s *variableSets) Delete(ctx context.Context, variableSetID string) error {
 	if err := checkVariableSetID(variableSetID); err != nil {
 		return err
 	}
-	return s.client.requestNoContent(ctx, http.MethodDelete, apiPath("varsets", variableSetID), nil)
+	return s.client.requestNoContent(ctx, del(apiPath("varsets", variableSetID), nil))
 }
 
 // ApplyToWorkspaces implements VariableSets.
@@ -306,52 +285,62 @@ func (s *variableSets) relate(ctx context.Context, method, variableSetID string,
 		return err
 	}
 	path := apiPath("varsets", variableSetID, "relationships", t.typ)
-	return s.client.requestNoContent(ctx, method, path, refsPayload(t.typ, ids))
+	return s.client.requestNoContent(ctx, call{method: method, path: path, body: manyRefs(t.typ, ids)})
 }
 
 func checkVariableSetID(id string) error {
 	return checkID(ErrInvalidVariableSetID, "variableSetID", id)
 }
 
-// decodeVariableSet builds a VariableSet from a varsets resource, resolving
-// its workspaces, projects and variables from the included resources, and
-// its variables also from the attributes the create and update answers
-// carry inline in the "vars" relationship.
-func decodeVariableSet(res *resource, inc included) (*VariableSet, error) {
-	vs := &VariableSet{ID: res.ID}
-	if err := res.decodeAttributes(vs); err != nil {
-		return nil, err
+// variableSetRelationships are the relationships of a varsets resource.
+// The create and update answers carry the variables inline, with their
+// attributes, in "vars".
+type variableSetRelationships struct {
+	Organization toOne  `json:"organization"`
+	Workspaces   toMany `json:"workspaces"`
+	Projects     toMany `json:"projects"`
+	Vars         struct {
+		Data []resource[*VariableSetVariable, variableRelationships] `json:"data"`
+	} `json:"vars"`
+}
+
+// variableSetKind reads varsets resources.
+var variableSetKind = &kind[VariableSet, variableSetRelationships, VariableSet]{typ: "varsets", model: variableSetModel}
+
+// variableSetDecoder decodes variable sets with the workspaces, projects
+// and variables an answer may include.
+var variableSetDecoder = newDecoder(variableSetKind, variableSetVariableKind, workspaceKind, projectKind)
+
+// variableSetModel finishes a VariableSet, resolving its workspaces,
+// projects and variables from the included resources, and its variables
+// also from the attributes carried inline.
+func variableSetModel(res *resource[VariableSet, variableSetRelationships], inc *included) *VariableSet {
+	vs := &res.Attributes
+	vs.ID = res.ID
+	rels := &res.Relationships
+	if name := rels.Organization.id(); name != "" {
+		vs.Organization = &Organization{Name: name}
 	}
-	if ref := res.relation("organization"); ref != nil {
-		vs.Organization = &Organization{Name: ref.ID}
+	vs.Workspaces = resolveMany(inc, rels.Workspaces, workspaceStub)
+	vs.Projects = resolveMany(inc, rels.Projects, projectStub)
+	if len(rels.Vars.Data) > 0 {
+		vs.Variables = make([]*VariableSetVariable, len(rels.Vars.Data))
 	}
-	vs.Workspaces = decodeIncluded(res.relations("workspaces"), inc, decodeWorkspace, workspaceStub)
-	vs.Projects = decodeIncluded(res.relations("projects"), inc, decodeProject, projectStub)
-	vs.Variables = decodeIncluded(res.relations("vars"), withInline(res, "vars", inc), decodeVariableSetVariable, variableSetVariableStub)
-	for _, v := range vs.Variables {
+	for i, member := range rels.Vars.Data {
+		v := resolve[VariableSetVariable](inc, ref{Type: member.Type, ID: member.ID})
+		switch {
+		case v != nil:
+		case member.Attributes != nil:
+			v = variableSetVariableModel(&resource[VariableSetVariable, variableRelationships]{
+				Type: member.Type, ID: member.ID, Attributes: *member.Attributes, Relationships: member.Relationships,
+			}, inc)
+		default:
+			v = variableSetVariableStub(member.ID)
+		}
 		if v.VariableSet == nil {
 			v.VariableSet = &VariableSet{ID: vs.ID}
 		}
+		vs.Variables[i] = v
 	}
-	return vs, nil
-}
-
-// withInline returns inc plus the resources of relationship name that carry
-// their attributes inline. An included resource wins over an inline one;
-// inc itself is returned when nothing is inline.
-func withInline(res *resource, name string, inc included) included {
-	var refs []*resource
-	if rel, ok := res.Relationships[name]; !ok || json.Unmarshal(rel.Data, &refs) != nil {
-		return inc
-	}
-	inline := slices.DeleteFunc(refs, func(r *resource) bool { return r == nil || len(r.Attributes) == 0 })
-	if len(inline) == 0 {
-		return inc
-	}
-	out := make(included, len(inc)+len(inline))
-	for _, r := range inline {
-		out[resourceRef{Type: r.Type, ID: r.ID}] = r
-	}
-	maps.Copy(out, inc)
-	return out
+	return vs
 }

@@ -3,15 +3,13 @@ package tfe
 import (
 	"context"
 	"iter"
-	"net/http"
-
-	"github.com/google/jsonapi"
 )
 
 // This file is what workspace variables and variable-set variables share:
-// the rules and request documents of their create and update options (the
-// variable-set option types are defined as the workspace ones), and the
-// request plumbing of a collection of variables under a parent.
+// the rules of their create and update options (the variable-set option
+// types are defined as the workspace ones, and the options' `json` tags
+// are the request's attribute names), and the request plumbing of a
+// collection of variables under a parent.
 
 // validate checks a variable create; field names the options in errors.
 func (o VariableCreateOptions) validate(field string) error {
@@ -24,18 +22,6 @@ func (o VariableCreateOptions) validate(field string) error {
 	return checkCategory(field+".Category", o.Category)
 }
 
-// node is the vars resource of a variable create.
-func (o VariableCreateOptions) node() *jsonapi.Node {
-	n := newNode("vars")
-	n.Attributes["key"] = o.Key
-	n.Attributes["category"] = o.Category
-	setAttr(n.Attributes, "value", o.Value)
-	setAttr(n.Attributes, "description", o.Description)
-	setAttr(n.Attributes, "hcl", o.HCL)
-	setAttr(n.Attributes, "sensitive", o.Sensitive)
-	return n
-}
-
 // validate checks a variable update; field names the options in errors.
 func (o VariableUpdateOptions) validate(field string) error {
 	if o == (VariableUpdateOptions{}) {
@@ -45,19 +31,6 @@ func (o VariableUpdateOptions) validate(field string) error {
 		return firstError(checkNotEmptied(ErrRequiredKey, field+".Key", o.Key), checkCategory(field+".Category", *o.Category))
 	}
 	return checkNotEmptied(ErrRequiredKey, field+".Key", o.Key)
-}
-
-// node is the vars resource of a variable update. It carries no id: the
-// path names the variable, and the API marks the id read-only.
-func (o VariableUpdateOptions) node() *jsonapi.Node {
-	n := newNode("vars")
-	setAttr(n.Attributes, "key", o.Key)
-	setAttr(n.Attributes, "value", o.Value)
-	setAttr(n.Attributes, "description", o.Description)
-	setAttr(n.Attributes, "category", o.Category)
-	setAttr(n.Attributes, "hcl", o.HCL)
-	setAttr(n.Attributes, "sensitive", o.Sensitive)
-	return n
 }
 
 // checkCategory refuses a category other than the known ones.
@@ -79,6 +52,20 @@ func checkNotEmptied(sentinel error, field string, v *string) error {
 	return nil
 }
 
+// variableRelationships are the relationships of a vars resource. Its
+// owner is "configurable" (a workspace or, in all-vars, a variable set);
+// "workspace" and "varset" are read too, as the API describes them.
+type variableRelationships struct {
+	Configurable toOne `json:"configurable"`
+	Workspace    toOne `json:"workspace"`
+	Varset       toOne `json:"varset"`
+}
+
+// owners returns the relationships that may name the variable's owner.
+func (r *variableRelationships) owners() [3]toOne {
+	return [3]toOne{r.Configurable, r.Workspace, r.Varset}
+}
+
 // varKind is the request plumbing shared by the two collections of
 // variables: those of a workspace (workspaces/:id/vars) and those of a
 // variable set (varsets/:id/relationships/vars).
@@ -88,7 +75,7 @@ type varKind[T any] struct {
 	parentErr   error    // the sentinel of a malformed parent ID
 	parentField string   // the parent ID's argument name
 	optsName    string   // the options' type name without "CreateOptions"
-	decode      decodeFunc[T]
+	decoder     *decoder[T, variableRelationships, T]
 }
 
 // withSub returns k for another collection under the same parent.
@@ -111,53 +98,54 @@ func (k varKind[T]) checkIDs(parentID, variableID string) error {
 	return firstError(k.checkParent(parentID), checkID(ErrInvalidVariableID, "variableID", variableID))
 }
 
-// list returns one page of the collection.
-func (k varKind[T]) list(ctx context.Context, c *Client, parentID string, page ListOptions) ([]*T, *Pagination, error) {
-	if err := firstError(k.checkParent(parentID), page.validate()); err != nil {
-		return nil, nil, err
-	}
-	return k.fetch(ctx, c, parentID, page)
+// listing is the collection's list with opts.
+func (k varKind[T]) listing(parentID string, opts *VariableListOptions) listing {
+	return newListing(k.path(parentID), opts, k.checkParent(parentID))
 }
 
-// listIter yields every variable of the collection, or the validation
-// error alone.
-func (k varKind[T]) listIter(ctx context.Context, c *Client, parentID string, page ListOptions) iter.Seq2[*T, error] {
-	if err := firstError(k.checkParent(parentID), page.validate()); err != nil {
-		return iterError[T](err)
-	}
-	return iterate(ctx, page, func(ctx context.Context, page ListOptions) ([]*T, *Pagination, error) {
-		return k.fetch(ctx, c, parentID, page)
-	})
+func (k varKind[T]) list(ctx context.Context, c *Client, parentID string, opts *VariableListOptions) ([]*T, *Pagination, error) {
+	return listPage(ctx, c, k.listing(parentID, opts), k.decoder)
 }
 
-func (k varKind[T]) fetch(ctx context.Context, c *Client, parentID string, page ListOptions) ([]*T, *Pagination, error) {
-	return requestMany(ctx, c, http.MethodGet, k.path(parentID), encodeQuery(page), nil, k.decode)
+func (k varKind[T]) listIter(ctx context.Context, c *Client, parentID string, opts *VariableListOptions) iter.Seq2[*T, error] {
+	return listIter(ctx, c, k.listing(parentID, opts), k.decoder)
 }
 
 func (k varKind[T]) create(ctx context.Context, c *Client, parentID string, opts VariableCreateOptions) (*T, error) {
 	if err := firstError(k.checkParent(parentID), opts.validate(k.optsName+"CreateOptions")); err != nil {
 		return nil, err
 	}
-	return requestOne(ctx, c, http.MethodPost, k.path(parentID), nil, onePayload(opts.node()), k.decode)
+	cl := post(k.path(parentID), newDocument("vars", opts)).hiding(sensitiveValue(opts.Sensitive, opts.Value))
+	return requestOne(ctx, c, cl, k.decoder)
 }
 
 func (k varKind[T]) read(ctx context.Context, c *Client, parentID, variableID string) (*T, error) {
 	if err := k.checkIDs(parentID, variableID); err != nil {
 		return nil, err
 	}
-	return requestOne(ctx, c, http.MethodGet, k.path(parentID, variableID), nil, nil, k.decode)
+	return requestOne(ctx, c, get(k.path(parentID, variableID), nil), k.decoder)
 }
 
 func (k varKind[T]) update(ctx context.Context, c *Client, parentID, variableID string, opts VariableUpdateOptions) (*T, error) {
 	if err := firstError(k.checkIDs(parentID, variableID), opts.validate(k.optsName+"UpdateOptions")); err != nil {
 		return nil, err
 	}
-	return requestOne(ctx, c, http.MethodPatch, k.path(parentID, variableID), nil, onePayload(opts.node()), k.decode)
+	cl := patch(k.path(parentID, variableID), newDocument("vars", opts)).hiding(sensitiveValue(opts.Sensitive, opts.Value))
+	return requestOne(ctx, c, cl, k.decoder)
 }
 
 func (k varKind[T]) delete(ctx context.Context, c *Client, parentID, variableID string) error {
 	if err := k.checkIDs(parentID, variableID); err != nil {
 		return err
 	}
-	return c.requestNoContent(ctx, http.MethodDelete, k.path(parentID, variableID), nil)
+	return c.requestNoContent(ctx, del(k.path(parentID, variableID), nil))
+}
+
+// sensitiveValue returns the value a call sends as sensitive, which no
+// log or error may show; "" when the call does not mark it sensitive.
+func sensitiveValue(sensitive *bool, value *string) string {
+	if deref(sensitive) {
+		return deref(value)
+	}
+	return ""
 }

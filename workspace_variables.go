@@ -140,18 +140,18 @@ type VariableListOptions struct {
 // https://developer.hashicorp.com/terraform/cloud-docs/api-docs/workspace-variables#create-a-variable
 type VariableCreateOptions struct {
 	// Key is the variable's name (required).
-	Key string
+	Key string `json:"key"`
 	// Value is the variable's value; the API's default is "". Once
 	// Sensitive is set, the API never returns it again.
-	Value *string
+	Value *string `json:"value,omitempty"`
 	// Description is the variable's description.
-	Description *string
+	Description *string `json:"description,omitempty"`
 	// Category is what the variable is for (required).
-	Category CategoryType
+	Category CategoryType `json:"category"`
 	// HCL evaluates the value as HCL code; the API's default is false.
-	HCL *bool
+	HCL *bool `json:"hcl,omitempty"`
 	// Sensitive makes the value write-only; the API's default is false.
-	Sensitive *bool
+	Sensitive *bool `json:"sensitive,omitempty"`
 }
 
 // VariableUpdateOptions are the attributes to change; those left nil keep
@@ -159,18 +159,18 @@ type VariableCreateOptions struct {
 // https://developer.hashicorp.com/terraform/cloud-docs/api-docs/workspace-variables#update-variables
 type VariableUpdateOptions struct {
 	// Key renames the variable; it must not be empty.
-	Key *string
+	Key *string `json:"key,omitempty"`
 	// Value replaces the value.
-	Value *string
+	Value *string `json:"value,omitempty"`
 	// Description replaces the description.
-	Description *string
+	Description *string `json:"description,omitempty"`
 	// Category changes what the variable is for.
-	Category *CategoryType
+	Category *CategoryType `json:"category,omitempty"`
 	// HCL changes whether the value is evaluated as HCL code.
-	HCL *bool
+	HCL *bool `json:"hcl,omitempty"`
 	// Sensitive makes the value write-only. The API refuses to make a
 	// sensitive variable non-sensitive again.
-	Sensitive *bool
+	Sensitive *bool `json:"sensitive,omitempty"`
 }
 
 // List implements Variables.
@@ -184,7 +184,7 @@ func (s *variables) ListAll(ctx context.Context, workspaceID string, opts *Varia
 }
 
 func (s *variables) list(ctx context.Context, kind varKind[Variable], workspaceID string, opts *VariableListOptions) (*VariableList, error) {
-	items, page, err := kind.list(ctx, s.client, workspaceID, opts.page())
+	items, page, err := kind.list(ctx, s.client, workspaceID, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -193,7 +193,7 @@ func (s *variables) list(ctx context.Context, kind varKind[Variable], workspaceI
 
 // ListIter implements Variables.
 func (s *variables) ListIter(ctx context.Context, workspaceID string, opts *VariableListOptions) iter.Seq2[*Variable, error] {
-	return workspaceVars.listIter(ctx, s.client, workspaceID, opts.page())
+	return workspaceVars.listIter(ctx, s.client, workspaceID, opts)
 }
 
 // Create implements Variables.
@@ -216,33 +216,24 @@ func (s *variables) Delete(ctx context.Context, workspaceID, variableID string) 
 	return workspaceVars.delete(ctx, s.client, workspaceID, variableID)
 }
 
-// page returns the page options, zero for nil options.
-func (o *VariableListOptions) page() ListOptions {
-	if o == nil {
-		return ListOptions{}
-	}
-	return o.ListOptions
-}
+// variableKind reads the vars resources of workspace variables.
+var variableKind = &kind[Variable, variableRelationships, Variable]{typ: "vars", model: variableModel}
 
-// decodeVariable builds a Variable from a vars resource. Its owner is the
-// "configurable" relationship (a workspace or, in all-vars, a variable
-// set); "workspace" and "varset" are read too, as the API describes them.
-func decodeVariable(res *resource, inc included) (*Variable, error) {
-	v := &Variable{ID: res.ID}
-	if err := res.decodeAttributes(v); err != nil {
-		return nil, err
-	}
-	for _, name := range []string{"configurable", "workspace", "varset"} {
-		ref := res.relation(name)
+// variableModel finishes a Variable: its owner is a workspace or, in
+// all-vars, a variable set.
+func variableModel(res *resource[Variable, variableRelationships], inc *included) *Variable {
+	v := &res.Attributes
+	v.ID = res.ID
+	for _, owner := range res.Relationships.owners() {
 		switch {
-		case ref == nil:
-		case ref.Type == "workspaces" && v.Workspace == nil:
-			v.Workspace = decodeIncludedOne(*ref, inc, decodeWorkspace, workspaceStub)
-		case ref.Type == "varsets" && v.VariableSet == nil:
-			v.VariableSet = &VariableSet{ID: ref.ID}
+		case owner.Data == nil:
+		case owner.Data.Type == "workspaces" && v.Workspace == nil:
+			v.Workspace = resolveOne(inc, owner, workspaceStub)
+		case owner.Data.Type == "varsets" && v.VariableSet == nil:
+			v.VariableSet = &VariableSet{ID: owner.Data.ID}
 		}
 	}
-	return v, nil
+	return v
 }
 
 // workspaceVars are the variables of a workspace.
@@ -252,7 +243,7 @@ var workspaceVars = varKind[Variable]{
 	parentErr:   ErrInvalidWorkspaceID,
 	parentField: "workspaceID",
 	optsName:    "Variable",
-	decode:      decodeVariable,
+	decoder:     newDecoder(variableKind, workspaceKind),
 }
 
 // allWorkspaceVars are all the variables a workspace's runs see, those of

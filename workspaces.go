@@ -32,6 +32,64 @@ func checkExecutionModeKnown(field string, m ExecutionMode) error {
 	return invalid(ErrValidation, field, fmt.Sprintf("%q is not one of remote, local, agent", cutString(string(m), 32)))
 }
 
+// executionSettings are an execution mode and an agent pool as a create
+// or update sets them, with the names of the options' fields for errors.
+type executionSettings struct {
+	mode      *ExecutionMode
+	pool      Nullable[string]
+	modeField string
+	poolField string
+	// creating is true for a create, where no mode means the service's
+	// default (remote); on an update it keeps the current mode, and no
+	// pool keeps the current pool.
+	creating bool
+}
+
+// check is the one rule every create and update that sets an execution
+// mode or an agent pool follows: the mode is a known one; only agent mode
+// takes a pool (ErrAgentPoolNotAllowed); agent mode needs one
+// (ErrRequiredAgentPoolID): given on a create, and not cleared with Null
+// on an update; a pool is a well-formed ID.
+func (e executionSettings) check() error {
+	if e.mode != nil {
+		if err := checkExecutionModeKnown(e.modeField, *e.mode); err != nil {
+			return err
+		}
+	}
+	mode := deref(e.mode)
+	if mode == "" && e.creating {
+		mode = ExecutionModeRemote
+	}
+	id, hasPool := e.pool.Get()
+	if mode == ExecutionModeAgent && hasPool && id == "" {
+		return invalid(ErrRequiredAgentPoolID, e.poolField, "must not be empty with execution mode agent")
+	}
+	if hasPool {
+		if err := checkID(ErrInvalidAgentPoolID, e.poolField, id); err != nil {
+			return err
+		}
+	}
+	switch {
+	case mode == "":
+		return nil
+	case mode != ExecutionModeAgent && hasPool:
+		return invalid(ErrAgentPoolNotAllowed, e.poolField, fmt.Sprintf("execution mode %s takes no agent pool: leave it unset, or set the mode to agent", mode))
+	case mode == ExecutionModeAgent && e.pool.IsNull():
+		return invalid(ErrRequiredAgentPoolID, e.poolField, "execution mode agent needs a pool: give one, or leave it unset to keep the current one")
+	case mode == ExecutionModeAgent && e.creating && !hasPool:
+		return invalid(ErrRequiredAgentPoolID, e.poolField, "must be set with execution mode agent")
+	}
+	return nil
+}
+
+// nullableOf returns p as a Nullable: unset when p is nil.
+func nullableOf[T any](p *T) Nullable[T] {
+	if p == nil {
+		return Nullable[T]{}
+	}
+	return NullableOf(*p)
+}
+
 // Workspace is the part of a workspace that the services of this SDK
 // return or refer to.
 type Workspace struct {
@@ -75,32 +133,35 @@ type Project struct {
 	Name string `json:"name"`
 }
 
-// decodeWorkspace builds a Workspace from a workspaces resource.
-func decodeWorkspace(res *resource, inc included) (*Workspace, error) {
-	ws := &Workspace{ID: res.ID}
-	if err := res.decodeAttributes(ws); err != nil {
-		return nil, err
-	}
-	if ref := res.relation("agent-pool"); ref != nil {
-		ws.AgentPoolID = ref.ID
-	}
-	if ref := res.relation("project"); ref != nil {
-		ws.Project = decodeIncludedOne(*ref, inc, decodeProject, projectStub)
-	}
-	if ref := res.relation("organization"); ref != nil {
-		ws.Organization = &Organization{Name: ref.ID}
-	}
-	return ws, nil
+// workspaceRelationships are the relationships of a workspaces resource.
+type workspaceRelationships struct {
+	AgentPool    toOne `json:"agent-pool"`
+	Project      toOne `json:"project"`
+	Organization toOne `json:"organization"`
 }
 
-// decodeProject builds a Project from a projects resource.
-func decodeProject(res *resource, _ included) (*Project, error) {
-	p := &Project{ID: res.ID}
-	if err := res.decodeAttributes(p); err != nil {
-		return nil, err
+// workspaceKind reads workspaces resources.
+var workspaceKind = &kind[Workspace, workspaceRelationships, Workspace]{typ: "workspaces", model: workspaceModel}
+
+// workspaceModel finishes a Workspace: its pool and organization by ID,
+// its project from the included resources when the answer has it.
+func workspaceModel(res *resource[Workspace, workspaceRelationships], inc *included) *Workspace {
+	ws := &res.Attributes
+	ws.ID = res.ID
+	ws.AgentPoolID = res.Relationships.AgentPool.id()
+	ws.Project = resolveOne(inc, res.Relationships.Project, projectStub)
+	if name := res.Relationships.Organization.id(); name != "" {
+		ws.Organization = &Organization{Name: name}
 	}
-	return p, nil
+	return ws
 }
+
+// workspaceDecoder decodes workspaces, with their project when the answer
+// includes it.
+var workspaceDecoder = newDecoder(workspaceKind, projectKind)
+
+// projectKind reads projects resources.
+var projectKind = attributesOnly("projects", func(p *Project, id string) { p.ID = id })
 
 // workspaceStub is a Workspace known by its ID only.
 func workspaceStub(id string) *Workspace { return &Workspace{ID: id} }

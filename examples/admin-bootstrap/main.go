@@ -161,7 +161,7 @@ func run(ctx context.Context, env Env, out io.Writer) (res *Result, err error) {
 	steps.Done("%s", describeDefaults(res.Defaults))
 
 	steps.Begin("enforce token lifetimes")
-	org, err := orgs.Update(ctx, env.Org, tfe.OrganizationUpdateOptions{MaxTTLEnabled: tfe.Ptr(true)})
+	org, err := orgs.Update(ctx, env.Org, tfe.OrganizationUpdateOptions{OrganizationSettingsOptions: tfe.OrganizationSettingsOptions{MaxTTLEnabled: tfe.Ptr(true)}})
 	if err != nil {
 		return res, steps.Fail(err)
 	}
