@@ -278,17 +278,35 @@ func describePolicies(policies []*tfe.TokenTTLPolicy) string {
 	return strings.Join(parts, ", ")
 }
 
-// formatTTL writes d in the largest of the units y and d it is a whole
-// number of; the default cap (two years of 365.2425 days) is "730.5d".
+// ttlUnits are the units formatTTL writes, longest first, each as
+// tfe.ParseTTL reads it; y is the service's year of 365.2425 days.
+var ttlUnits = []struct {
+	name string
+	per  time.Duration
+}{
+	{"y", mustParseTTL("1y")}, {"d", mustParseTTL("1d")}, {"h", time.Hour},
+	{"m", time.Minute}, {"s", time.Second}, {"ms", time.Millisecond},
+}
+
+// formatTTL writes d as tfe.ParseTTL reads it, in the longest unit d is a
+// whole number of: the default cap, two years of 365.2425 days, is "2y",
+// and tfe.ParseTTL(formatTTL(d)) is d for every whole number of ms.
 func formatTTL(d time.Duration) string {
-	const day = 24 * time.Hour
-	switch {
-	case d%(365*day) == 0:
-		return strconv.FormatInt(int64(d/(365*day)), 10) + "y"
-	case d%day == 0:
-		return strconv.FormatInt(int64(d/day), 10) + "d"
+	for _, u := range ttlUnits {
+		if d > 0 && d%u.per == 0 {
+			return strconv.FormatInt(int64(d/u.per), 10) + u.name
+		}
 	}
-	return strconv.FormatFloat(d.Hours()/24, 'f', 1, 64) + "d"
+	return d.String()
+}
+
+// mustParseTTL is tfe.ParseTTL for the constant units above.
+func mustParseTTL(s string) time.Duration {
+	d, err := tfe.ParseTTL(s)
+	if err != nil {
+		panic(err)
+	}
+	return d
 }
 
 func smtpSummary(res *Result, env Env) string {

@@ -8,6 +8,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
 	"github.com/tfe-sdk/tfe"
 	"github.com/tfe-sdk/tfe/examples/internal/demo"
 	"github.com/tfe-sdk/tfe/examples/internal/demotest"
@@ -89,8 +92,8 @@ func TestBootstrap(t *testing.T) {
 	}
 	const day = 24 * time.Hour
 	wantCaps := map[tfe.TokenPolicyType]time.Duration{
-		tfe.TokenPolicyOrganization: 365 * day, tfe.TokenPolicyTeam: 90 * day,
-		tfe.TokenPolicyUser: 30 * day, tfe.TokenPolicyAuditTrails: 730 * day,
+		tfe.TokenPolicyOrganization: tfe.DefaultTokenTTL / 2, tfe.TokenPolicyTeam: 90 * day,
+		tfe.TokenPolicyUser: 30 * day, tfe.TokenPolicyAuditTrails: tfe.DefaultTokenTTL,
 		tfe.TokenPolicyMetrics: tfe.DefaultTokenTTL,
 	}
 	if len(res.Capped) != len(wantCaps) {
@@ -190,4 +193,21 @@ func TestEnvForRealService(t *testing.T) {
 	if _, err := envFor(target); err == nil || !strings.Contains(err.Error(), "TFE_AGENT_POOL_ID") {
 		t.Errorf("missing pool: err = %v", err)
 	}
+}
+
+// The example prints a cap the way it was asked for: "2y" and the default
+// are the same thing, and what formatTTL writes, tfe.ParseTTL reads back.
+func TestFormatTTLAgreesWithParseTTL(t *testing.T) {
+	assert.Equal(t, "2y", formatTTL(tfe.DefaultTokenTTL))
+	for _, s := range []string{"1y", "2y", "90d", "30d", "365d", "12h", "90m", "45s", "500ms", "292y"} {
+		d, err := tfe.ParseTTL(s)
+		require.NoError(t, err)
+		assert.Equal(t, s, formatTTL(d), "formatTTL(ParseTTL(%q))", s)
+	}
+	for _, d := range []time.Duration{tfe.DefaultTokenTTL, 730 * 24 * time.Hour, 36*time.Hour + time.Millisecond, 7 * 24 * time.Hour, time.Millisecond} {
+		back, err := tfe.ParseTTL(formatTTL(d))
+		require.NoError(t, err, "formatTTL(%s) = %q", d, formatTTL(d))
+		assert.Equal(t, d, back, "ParseTTL(formatTTL(%s))", d)
+	}
+	assert.Equal(t, "730d", formatTTL(730*24*time.Hour), "730 days are not two of the service's years")
 }
