@@ -195,6 +195,7 @@ func TestStopReason(t *testing.T) {
 	assert.Empty(t, stopReason(&tfe.APIError{StatusCode: http.StatusServiceUnavailable}))
 	assert.Empty(t, stopReason(errors.New("the upgrade cannot be confirmed")))
 	assert.NotEmpty(t, stopReason(&tfe.APIError{StatusCode: http.StatusUnauthorized}))
+	assert.Empty(t, stopReason(&tfe.DecodeError{StatusCode: http.StatusCreated, Err: &netError{}}), "the service answered")
 	assert.NotEmpty(t, stopReason(&netError{}))
 }
 

@@ -329,17 +329,19 @@ func (c *cleanup) finish(ctx context.Context, err *error) {
 
 // stopReason says why calling the service again is pointless after err:
 // it refused the token, or it did not answer at all. It returns "" for
-// any other error, and for the end of the run's context (Ctrl-C, timeout),
-// after which the cleanup still runs.
+// any other error (a 2xx answer cut short did come from the service), and
+// for the end of the run's context (Ctrl-C, timeout), after which the
+// cleanup still runs.
 func stopReason(err error) string {
 	var apiErr *tfe.APIError
+	var decodeErr *tfe.DecodeError
 	var netErr net.Error
 	switch {
 	case err == nil, errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
 		return ""
 	case errors.Is(err, tfe.ErrUnauthorized):
 		return "the service refused the token"
-	case errors.As(err, &apiErr):
+	case errors.As(err, &apiErr), errors.As(err, &decodeErr):
 		return ""
 	case errors.As(err, &netErr):
 		return "the service cannot be reached"
