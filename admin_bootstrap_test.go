@@ -202,7 +202,7 @@ func TestScenarioAdminBootstrap(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := map[TokenPolicyType]int64{"organization": 31_536_000_000, "team": 7_776_000_000, "user": 2_592_000_000, "audit_trails": 63_072_000_000}
+	want := map[TokenPolicyType]int64{"organization": 31_556_952_000, "team": 7_776_000_000, "user": 2_592_000_000, "audit_trails": 63_113_904_000}
 	for _, p := range policies {
 		if p.MaxTTL.Milliseconds() != want[p.TokenType] {
 			t.Errorf("%s cap = %d ms, want %d", p.TokenType, p.MaxTTL.Milliseconds(), want[p.TokenType])

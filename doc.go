@@ -30,8 +30,27 @@
 // are plain values; optional ones are pointers (tfe.Ptr(v) makes one), so
 // "not given" and "zero" differ. The few fields the API lets a caller clear
 // are Nullable: left zero they are not sent, tfe.Null[T]() sends null,
-// tfe.NullableOf(v) sends v. Options are checked before anything is sent:
-// a validation error never reaches the network.
+// tfe.NullableOf(v) sends v.
+//
+// # What is checked before sending
+//
+// A method refuses these with a *ValidationError, before any request:
+//
+//   - The shape of each ID or name that goes into the URL path or into a
+//     relationship of the body: not empty, not "." or "..", and free of
+//     / \ ? # %, whitespace, control characters and invalid UTF-8. Only the
+//     shape: prefixes such as "ws-" are not checked, nor is existence, so
+//     client.Variables.List(ctx, "bogus", nil) is sent and comes back 404
+//     (ErrResourceNotFound).
+//   - The options, by the rules each options type documents: required
+//     fields, values from a fixed list (category, execution mode, registry
+//     name, SMTP auth), the agent pool with execution mode agent and only
+//     with it, updates that set at least one field, page sizes of 1..100,
+//     TTL caps of a positive whole number of milliseconds, SMTP ports and
+//     email addresses.
+//
+// Whether an object exists, may be seen, or a name is free only the
+// service knows: it answers with an *APIError (404, 422).
 //
 // # Errors
 //
@@ -40,9 +59,9 @@
 // was an HTML page or empty. It matches ErrUnauthorized,
 // ErrResourceNotFound, ErrConflict, ErrUnprocessable and ErrRateLimited
 // with errors.Is. The API answers 404 both for "not found" and for "not
-// allowed to see it". Local validation errors are *ValidationError and
-// match ErrValidation plus a specific sentinel (ErrRequiredKey,
-// ErrInvalidWorkspaceID, ...). A 2xx answer that cannot be decoded is a
+// allowed to see it". Local validation errors (see above) are
+// *ValidationError and match ErrValidation plus a specific sentinel
+// (ErrRequiredKey, ErrInvalidWorkspaceID, ...). A 2xx answer that cannot be decoded is a
 // *DecodeError naming the path, never a zero-value success. Error messages
 // never contain the token or a write-only value.
 //

@@ -106,7 +106,7 @@ var (
 var (
 	// ErrMissingToken means no API token was found in Config.Token,
 	// TFE_TOKEN, TF_TOKEN_<host> or the Terraform CLI credentials file.
-	ErrMissingToken = errors.New("no API token: set Config.Token or TFE_TOKEN, or run terraform login")
+	ErrMissingToken = errors.New("no API token: set Config.Token, TFE_TOKEN or TF_TOKEN_<host> (TF_TOKEN_app_terraform_io for app.terraform.io), or run terraform login")
 	// ErrInsecureAddress means the token would travel over plain http:// to
 	// a host that is not loopback; set Config.SendTokenOverPlainHTTP to
 	// allow it.

@@ -116,7 +116,8 @@ func ExampleOrganizations_UpdateDefaultSettings() {
 }
 
 // ParseTTL reads the duration strings of the token TTL policies: a whole
-// number and one of ms s m h d w mo y (mo is 30 days, y 365).
+// number and one of ms s m h d w mo y. mo is 30 days; y is the service's
+// year of 365.2425 days, so "2y" is the two-year default exactly.
 func ExampleParseTTL() {
 	for _, s := range []string{"90d", "1y", "6 mo", "12h"} {
 		d, err := tfe.ParseTTL(s)
@@ -125,13 +126,16 @@ func ExampleParseTTL() {
 		}
 		fmt.Printf("%s = %d ms\n", s, d.Milliseconds())
 	}
+	two, _ := tfe.ParseTTL("2y")
+	fmt.Println(two == tfe.DefaultTokenTTL)
 	_, err := tfe.ParseTTL("2 fortnights")
 	fmt.Println(errors.Is(err, tfe.ErrInvalidTTL))
 	// Output:
 	// 90d = 7776000000 ms
-	// 1y = 31536000000 ms
+	// 1y = 31556952000 ms
 	// 6 mo = 15552000000 ms
 	// 12h = 43200000 ms
+	// true
 	// true
 }
 

@@ -75,8 +75,9 @@ const (
 )
 
 // DefaultTokenTTL is the cap the service reports for a policy nobody set,
-// 63,113,904,000 ms (two years of 365.2425 days); ResetToDefaults writes
-// it.
+// 63,113,904,000 ms: two years of 365.2425 days, which is what the
+// service's "2 years" means. It is exactly ParseTTL("2y"). ResetToDefaults
+// writes it.
 //
 // https://developer.hashicorp.com/terraform/cloud-docs/api-docs/organizations
 const DefaultTokenTTL = 63_113_904_000 * time.Millisecond
@@ -258,6 +259,11 @@ func (m *milliseconds) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// ttlYear is the year of ParseTTL's "y": the Gregorian mean year of
+// 365.2425 days (31,556,952 s), the year the service counts in, so that
+// "2y" is DefaultTokenTTL.
+const ttlYear = 31_556_952 * time.Second
+
 // ttlUnits are the units ParseTTL reads, with their lengths.
 var ttlUnits = map[string]time.Duration{
 	"ms": time.Millisecond,
@@ -267,19 +273,26 @@ var ttlUnits = map[string]time.Duration{
 	"d":  24 * time.Hour,
 	"w":  7 * 24 * time.Hour,
 	"mo": 30 * 24 * time.Hour,
-	"y":  365 * 24 * time.Hour,
+	"y":  ttlYear,
 }
 
 // ttlSyntax is the hint every ParseTTL error ends with.
-const ttlSyntax = "want a whole number and one unit of ms, s, m, h, d, w, mo (30 days), y (365 days), such as 90d"
+const ttlSyntax = "want a whole number and one unit of ms, s, m, h, d, w, mo (30 days), y (365.2425 days), such as 90d"
 
 // ParseTTL reads a token lifetime such as "90d", "1y" or "500ms": a
 // positive whole number and one unit of ms, s, m (minutes), h, d, w, mo
-// (30 days) or y (365 days). The unit is case-insensitive; spaces are
+// (30 days) or y (365.2425 days). The unit is case-insensitive; spaces are
 // allowed around the text and between the number and the unit ("6 mo").
 // Signs, decimals ("1.5h"), compounds ("1h30m"), zero and values past
 // time.Duration's range (about 292 years) are refused with an error that
 // matches ErrInvalidTTL and names the accepted units.
+//
+// A year is the Gregorian mean year, 365.2425 days (31,556,952 s), as the
+// service counts it: ParseTTL("2y") is DefaultTokenTTL, the cap the service
+// reports as its two-year default. This differs from the Terraform
+// provider's parser and the Python SDK, which count 365 days ("1y" is
+// 31,536,000,000 ms there, 31,556,952,000 ms here); write "365d" for
+// that.
 //
 // https://developer.hashicorp.com/terraform/cloud-docs/api-docs/organizations
 func ParseTTL(s string) (time.Duration, error) {

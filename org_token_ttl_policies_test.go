@@ -177,9 +177,10 @@ func TestParseTTL(t *testing.T) {
 		{"90d", 90 * day},
 		{"2w", 14 * day},
 		{"6mo", 180 * day},
-		{"1y", 365 * day},
-		{"2y", 730 * day},
-		{"2Y", 730 * day},
+		{"1y", 31_556_952 * time.Second},
+		{"2y", DefaultTokenTTL},
+		{"2Y", DefaultTokenTTL},
+		{"365d", 365 * day},
 		{"6MO", 180 * day},
 		{"6Mo", 180 * day},
 		{"10MS", 10 * time.Millisecond},
@@ -187,7 +188,7 @@ func TestParseTTL(t *testing.T) {
 		{"\t1h\n", time.Hour},
 		{"6 mo", 180 * day},
 		{"007d", 7 * day},
-		{"292y", 292 * 365 * day},
+		{"292y", 292 * 31_556_952 * time.Second},
 		{"9223372036854ms", 9223372036854 * time.Millisecond},
 	}
 	for _, tc := range ok {
@@ -209,7 +210,7 @@ func TestParseTTL(t *testing.T) {
 		if !errors.Is(err, ErrInvalidTTL) || !errors.Is(err, ErrValidation) {
 			t.Errorf("ParseTTL(%q) error %v does not match ErrInvalidTTL and ErrValidation", in, err)
 		}
-		if !strings.Contains(err.Error(), "ms, s, m, h, d, w, mo (30 days), y (365 days)") {
+		if !strings.Contains(err.Error(), "ms, s, m, h, d, w, mo (30 days), y (365.2425 days)") {
 			t.Errorf("ParseTTL(%q) error does not name the units: %v", in, err)
 		}
 	}
@@ -236,4 +237,20 @@ func FuzzParseTTL(f *testing.F) {
 			t.Fatalf("ParseTTL(%q) = %s, but %dms reads back as %s, %v", s, d, d.Milliseconds(), again, err)
 		}
 	})
+}
+
+// One year means one thing: "y" is the service's year, so the two-year
+// default is "2y" exactly, and every year count reads as that many of it.
+func TestParseTTLYearIsTheServicesYear(t *testing.T) {
+	two, err := ParseTTL("2y")
+	if err != nil || two != DefaultTokenTTL {
+		t.Errorf(`ParseTTL("2y") = %s, %v; want DefaultTokenTTL (%s)`, two, err, DefaultTokenTTL)
+	}
+	one, err := ParseTTL("1y")
+	if err != nil || one.Milliseconds() != 31_556_952_000 || 2*one != DefaultTokenTTL {
+		t.Errorf(`ParseTTL("1y") = %d ms, %v; want 31,556,952,000 (365.2425 days)`, one.Milliseconds(), err)
+	}
+	if days := float64(one) / float64(day); days != 365.2425 {
+		t.Errorf("a year is %v days, want 365.2425", days)
+	}
 }

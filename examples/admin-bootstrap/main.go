@@ -20,11 +20,14 @@
 //
 // It leaves SMTP configured and token TTL enforcement on, and puts the
 // default settings and the token TTL policies back to their defaults, also
-// when a step fails or Ctrl-C stops it.
+// when a step fails or Ctrl-C stops it (TFE_KEEP does not change that).
+// It builds on its own: copy this file and scaffold.go into your module.
 package main
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -33,10 +36,14 @@ import (
 	"time"
 
 	"github.com/tfe-sdk/tfe"
-	"github.com/tfe-sdk/tfe/examples/internal/demo"
 )
 
-func main() { demo.Main("admin-bootstrap", envFor, run) }
+// exampleName prefixes what the example prints on stderr.
+const exampleName = "admin-bootstrap"
+
+// undoByRerun is how to undo an action the cleanup could not do: the
+// example puts everything back at its end.
+const undoByRerun = "run admin-bootstrap again with a working address and token: it resets them at its end"
 
 // Env is what the example needs.
 type Env struct {
@@ -85,30 +92,30 @@ var tokenCaps = []struct {
 }
 
 // envFor builds the Env from the embedded fake's seed or the environment.
-func envFor(t *demo.Target) (Env, error) {
-	env := Env{Client: t.Client, Org: t.Org}
-	if t.Fake != nil {
-		env.AgentPoolID = t.Seeded.AgentPoolID
+func envFor(t *target) (Env, error) {
+	env := Env{Client: t.client, Org: t.org}
+	if t.fake != nil {
+		env.AgentPoolID = t.seeded.AgentPoolID
 		env.SMTP = &SMTP{
 			Host: "smtp.example.com", Port: 587, Sender: "noreply@example.com", Username: "smtp-bot",
-			Password: demo.Placeholder("smtp-pw-"), TestAddress: "ops@example.com",
+			Password: placeholder("smtp-pw-"), TestAddress: "ops@example.com",
 		}
 		return env, nil
 	}
-	v, err := t.Require("TFE_AGENT_POOL_ID")
+	v, err := t.require("TFE_AGENT_POOL_ID")
 	if err != nil {
 		return env, err
 	}
 	env.AgentPoolID = v["TFE_AGENT_POOL_ID"]
-	if t.Getenv("TFE_SMTP_HOST") == "" {
+	if t.getenv("TFE_SMTP_HOST") == "" {
 		return env, nil
 	}
-	v, err = t.Require("TFE_SMTP_HOST", "TFE_SMTP_SENDER", "TFE_SMTP_USERNAME", "TFE_SMTP_PASSWORD", "TFE_SMTP_TEST_EMAIL")
+	v, err = t.require("TFE_SMTP_HOST", "TFE_SMTP_SENDER", "TFE_SMTP_USERNAME", "TFE_SMTP_PASSWORD", "TFE_SMTP_TEST_EMAIL")
 	if err != nil {
 		return env, err
 	}
 	port := 587
-	if p := t.Getenv("TFE_SMTP_PORT"); p != "" {
+	if p := t.getenv("TFE_SMTP_PORT"); p != "" {
 		if port, err = strconv.Atoi(p); err != nil {
 			return env, fmt.Errorf("TFE_SMTP_PORT: %w", err)
 		}
@@ -123,76 +130,76 @@ func envFor(t *demo.Target) (Env, error) {
 // run walks the scenario, printing one line per step to out.
 func run(ctx context.Context, env Env, out io.Writer) (res *Result, err error) {
 	res = &Result{}
-	steps := demo.NewSteps(out, 8)
-	cleanup := demo.NewCleanup(out, false)
-	defer cleanup.Finish(ctx, &err)
+	steps := newSteps(out, 8)
+	cleanup := newCleanup(out, false)
+	defer cleanup.finish(ctx, &err)
 	orgs, ttls := env.Client.Organizations, env.Client.TokenTTLPolicies
 
-	steps.Begin("configure the SMTP relay")
+	steps.begin("configure the SMTP relay")
 	if res.SMTP, err = configureSMTP(ctx, env, steps); err != nil {
 		return res, err
 	}
 
 	// Registered before the update, so that an update the service applied
 	// but did not answer is undone too.
-	resetDefaults := cleanup.Add("reset the default execution mode of "+env.Org, func(ctx context.Context) (err error) {
+	resetDefaults := cleanup.add("reset the default execution mode of "+env.Org, undoByRerun, func(ctx context.Context) (err error) {
 		res.Defaults, err = orgs.ResetDefaultSettings(ctx, env.Org)
 		return err
 	})
-	steps.Begin("make agent the default execution mode")
+	steps.begin("make agent the default execution mode")
 	if _, err := orgs.UpdateDefaultSettings(ctx, env.Org, tfe.OrganizationDefaultSettingsUpdateOptions{
 		DefaultExecutionMode: tfe.Ptr(tfe.ExecutionModeAgent),
 		DefaultAgentPoolID:   tfe.NullableOf(env.AgentPoolID),
 	}); err != nil {
-		return res, steps.Fail(err)
+		return res, steps.fail(err)
 	}
-	steps.Done("pool %s", env.AgentPoolID)
+	steps.done("pool %s", env.AgentPoolID)
 
-	steps.Begin("read the default settings back")
+	steps.begin("read the default settings back")
 	if res.AgentDefaults, err = orgs.ReadDefaultSettings(ctx, env.Org); err != nil {
-		return res, steps.Fail(err)
+		return res, steps.fail(err)
 	}
-	steps.Done("%s", describeDefaults(res.AgentDefaults))
+	steps.done("%s", describeDefaults(res.AgentDefaults))
 
-	steps.Begin("reset the default settings")
+	steps.begin("reset the default settings")
 	if err := resetDefaults(ctx); err != nil {
-		return res, steps.Fail(err)
+		return res, steps.fail(err)
 	}
-	steps.Done("%s", describeDefaults(res.Defaults))
+	steps.done("%s", describeDefaults(res.Defaults))
 
-	steps.Begin("enforce token lifetimes")
+	steps.begin("enforce token lifetimes")
 	org, err := orgs.Update(ctx, env.Org, tfe.OrganizationUpdateOptions{OrganizationSettingsOptions: tfe.OrganizationSettingsOptions{MaxTTLEnabled: tfe.Ptr(true)}})
 	if err != nil {
-		return res, steps.Fail(err)
+		return res, steps.fail(err)
 	}
 	res.MaxTTLEnabled = org.MaxTTLEnabled
-	steps.Done("max TTL enabled on %s", org.Name)
+	steps.done("max TTL enabled on %s", org.Name)
 
-	resetTTLs := cleanup.Add("reset the token TTL policies of "+env.Org, func(ctx context.Context) (err error) {
+	resetTTLs := cleanup.add("reset the token TTL policies of "+env.Org, undoByRerun, func(ctx context.Context) (err error) {
 		res.Policies, err = ttls.ResetToDefaults(ctx, env.Org)
 		return err
 	})
-	steps.Begin("cap token lifetimes")
+	steps.begin("cap token lifetimes")
 	opts, err := capOptions()
 	if err != nil {
-		return res, steps.Fail(err)
+		return res, steps.fail(err)
 	}
 	if _, err := ttls.Update(ctx, env.Org, opts); err != nil {
-		return res, steps.Fail(err)
+		return res, steps.fail(err)
 	}
-	steps.Done("%s", describeCaps())
+	steps.done("%s", describeCaps())
 
-	steps.Begin("list the token TTL policies")
+	steps.begin("list the token TTL policies")
 	if res.Capped, err = ttls.List(ctx, env.Org); err != nil {
-		return res, steps.Fail(err)
+		return res, steps.fail(err)
 	}
-	steps.Done("%s", describePolicies(res.Capped))
+	steps.done("%s", describePolicies(res.Capped))
 
-	steps.Begin("reset the token TTL policies")
+	steps.begin("reset the token TTL policies")
 	if err := resetTTLs(ctx); err != nil {
-		return res, steps.Fail(err)
+		return res, steps.fail(err)
 	}
-	steps.Done("%s", describePolicies(res.Policies))
+	steps.done("%s", describePolicies(res.Policies))
 
 	fmt.Fprintf(out, "Done: %s; new workspaces of %s run remotely again; token lifetimes enforced, capped at the default %s.\n",
 		smtpSummary(res, env), env.Org, formatTTL(tfe.DefaultTokenTTL))
@@ -202,9 +209,9 @@ func run(ctx context.Context, env Env, out io.Writer) (res *Result, err error) {
 // configureSMTP sends the one SMTP update of the scenario, which makes the
 // service send a test email, and ends the step. It skips the step when
 // env.SMTP is nil or the service has no admin API.
-func configureSMTP(ctx context.Context, env Env, steps *demo.Steps) (*tfe.AdminSMTPSettings, error) {
+func configureSMTP(ctx context.Context, env Env, steps *steps) (*tfe.AdminSMTPSettings, error) {
 	if env.SMTP == nil {
-		steps.Skip("TFE_SMTP_HOST is not set")
+		skip(steps, "TFE_SMTP_HOST is not set")
 		return nil, nil
 	}
 	settings, err := env.Client.Admin.SMTP.Update(ctx, tfe.AdminSMTPSettingsUpdateOptions{
@@ -219,12 +226,12 @@ func configureSMTP(ctx context.Context, env Env, steps *demo.Steps) (*tfe.AdminS
 	})
 	switch {
 	case errors.Is(err, tfe.ErrResourceNotFound):
-		steps.Skip("no admin API here (HCP Terraform, or not a site-admin token)")
+		skip(steps, "no admin API here (HCP Terraform, or not a site-admin token)")
 		return nil, nil
 	case err != nil:
-		return nil, steps.Fail(err)
+		return nil, steps.fail(err)
 	}
-	steps.Done("%s:%d, auth %s as %s; test email sent to %s",
+	steps.done("%s:%d, auth %s as %s; test email sent to %s",
 		settings.Host, settings.Port, settings.Auth, settings.Username, env.SMTP.TestAddress)
 	return settings, nil
 }
@@ -278,17 +285,35 @@ func describePolicies(policies []*tfe.TokenTTLPolicy) string {
 	return strings.Join(parts, ", ")
 }
 
-// formatTTL writes d in the largest of the units y and d it is a whole
-// number of; the default cap (two years of 365.2425 days) is "730.5d".
+// ttlUnits are the units formatTTL writes, longest first, each as
+// tfe.ParseTTL reads it; y is the service's year of 365.2425 days.
+var ttlUnits = []struct {
+	name string
+	per  time.Duration
+}{
+	{"y", mustParseTTL("1y")}, {"d", mustParseTTL("1d")}, {"h", time.Hour},
+	{"m", time.Minute}, {"s", time.Second}, {"ms", time.Millisecond},
+}
+
+// formatTTL writes d as tfe.ParseTTL reads it, in the longest unit d is a
+// whole number of: the default cap, two years of 365.2425 days, is "2y",
+// and tfe.ParseTTL(formatTTL(d)) is d for every whole number of ms.
 func formatTTL(d time.Duration) string {
-	const day = 24 * time.Hour
-	switch {
-	case d%(365*day) == 0:
-		return strconv.FormatInt(int64(d/(365*day)), 10) + "y"
-	case d%day == 0:
-		return strconv.FormatInt(int64(d/day), 10) + "d"
+	for _, u := range ttlUnits {
+		if d > 0 && d%u.per == 0 {
+			return strconv.FormatInt(int64(d/u.per), 10) + u.name
+		}
 	}
-	return strconv.FormatFloat(d.Hours()/24, 'f', 1, 64) + "d"
+	return d.String()
+}
+
+// mustParseTTL is tfe.ParseTTL for the constant units above.
+func mustParseTTL(s string) time.Duration {
+	d, err := tfe.ParseTTL(s)
+	if err != nil {
+		panic(err)
+	}
+	return d
 }
 
 func smtpSummary(res *Result, env Env) string {
@@ -296,4 +321,18 @@ func smtpSummary(res *Result, env Env) string {
 		return "SMTP left as it was"
 	}
 	return "SMTP relay " + res.SMTP.Host + " configured (test email to " + env.SMTP.TestAddress + ")"
+}
+
+// skip ends the current step without doing it, saying why.
+func skip(s *steps, why string) {
+	fmt.Fprintf(s.out, "- %d/%d %s: skipped, %s\n", s.n, s.total, s.what, why)
+}
+
+// placeholder returns prefix followed by random hex: a stand-in secret
+// for the embedded fake, different on every run so that a test can look
+// for it in what was printed.
+func placeholder(prefix string) string {
+	b := make([]byte, 12)
+	_, _ = rand.Read(b)
+	return prefix + hex.EncodeToString(b)
 }

@@ -8,14 +8,23 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
 	"github.com/tfe-sdk/tfe"
-	"github.com/tfe-sdk/tfe/examples/internal/demo"
 	"github.com/tfe-sdk/tfe/examples/internal/demotest"
 	"github.com/tfe-sdk/tfe/tfetest"
 )
 
-func start(t *testing.T, opts ...tfetest.Option) (*demo.Target, Env) {
-	return demotest.Start(t, envFor, opts...)
+// start starts a fake seeded as the example's own is, closed when the
+// test ends, and builds the example's settings for it.
+func start(t *testing.T, opts ...tfetest.Option) (*target, Env) {
+	t.Helper()
+	tgt := startFake(opts...)
+	t.Cleanup(tgt.fake.Close)
+	env, err := envFor(tgt)
+	require.NoError(t, err)
+	return tgt, env
 }
 
 // runExample runs the example and checks that neither its output nor its
@@ -26,18 +35,18 @@ func runExample(t *testing.T, env Env) (*Result, string, error) {
 
 // assertBackToDefaults checks the fake's state: default settings reset and
 // the four token types at tfe.DefaultTokenTTL.
-func assertBackToDefaults(t *testing.T, target *demo.Target) {
+func assertBackToDefaults(t *testing.T, tgt *target) {
 	t.Helper()
 	ctx := context.Background()
-	check := target.Fake.Client()
-	defaults, err := check.Organizations.ReadDefaultSettings(ctx, target.Org)
+	check := tgt.fake.Client()
+	defaults, err := check.Organizations.ReadDefaultSettings(ctx, tgt.org)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if *defaults != (tfe.OrganizationDefaultSettings{DefaultExecutionMode: tfe.ExecutionModeRemote}) {
 		t.Errorf("default settings on the server = %+v, want remote and no pool", defaults)
 	}
-	policies, err := check.TokenTTLPolicies.List(ctx, target.Org)
+	policies, err := check.TokenTTLPolicies.List(ctx, tgt.org)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -49,12 +58,12 @@ func assertBackToDefaults(t *testing.T, target *demo.Target) {
 }
 
 func TestBootstrap(t *testing.T) {
-	target, env := start(t)
+	tgt, env := start(t)
 	res, out, err := runExample(t, env)
 	if err != nil {
 		t.Fatalf("run: %v\n%s", err, out)
 	}
-	srv, ctx := target.Fake, context.Background()
+	srv, ctx := tgt.fake, context.Background()
 
 	// SMTP: configured once, with login auth, one test email.
 	if n := srv.TestEmailsSent(); n != 1 {
@@ -77,10 +86,10 @@ func TestBootstrap(t *testing.T) {
 	if *res.AgentDefaults != (tfe.OrganizationDefaultSettings{DefaultExecutionMode: tfe.ExecutionModeAgent, DefaultAgentPoolID: env.AgentPoolID}) {
 		t.Errorf("defaults read back = %+v", res.AgentDefaults)
 	}
-	assertBackToDefaults(t, target)
+	assertBackToDefaults(t, tgt)
 
 	// Token lifetimes: enforced, capped at 1y/90d/30d/2y, then reset.
-	org, err := srv.Client().Organizations.Read(ctx, target.Org)
+	org, err := srv.Client().Organizations.Read(ctx, tgt.org)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -89,8 +98,8 @@ func TestBootstrap(t *testing.T) {
 	}
 	const day = 24 * time.Hour
 	wantCaps := map[tfe.TokenPolicyType]time.Duration{
-		tfe.TokenPolicyOrganization: 365 * day, tfe.TokenPolicyTeam: 90 * day,
-		tfe.TokenPolicyUser: 30 * day, tfe.TokenPolicyAuditTrails: 730 * day,
+		tfe.TokenPolicyOrganization: tfe.DefaultTokenTTL / 2, tfe.TokenPolicyTeam: 90 * day,
+		tfe.TokenPolicyUser: 30 * day, tfe.TokenPolicyAuditTrails: tfe.DefaultTokenTTL,
 		tfe.TokenPolicyMetrics: tfe.DefaultTokenTTL,
 	}
 	if len(res.Capped) != len(wantCaps) {
@@ -113,8 +122,8 @@ func TestBootstrap(t *testing.T) {
 // A failure after the caps were applied still puts them back: the service
 // applies the PATCH, then the client sees a 503 (PATCH is not retried).
 func TestBootstrapCleansUpAfterAFailedStep(t *testing.T) {
-	target, env := start(t)
-	target.Fake.InjectFault(tfetest.Fault{Method: "PATCH", Path: "organizations/" + target.Org + "/token-ttl-policies",
+	tgt, env := start(t)
+	tgt.fake.InjectFault(tfetest.Fault{Method: "PATCH", Path: "organizations/" + tgt.org + "/token-ttl-policies",
 		Kind: tfetest.FaultStatus, Status: http.StatusServiceUnavailable, When: tfetest.AfterApply})
 	_, out, err := runExample(t, env)
 	if err == nil || !strings.Contains(err.Error(), "step 6/8 (cap token lifetimes)") {
@@ -127,36 +136,36 @@ func TestBootstrapCleansUpAfterAFailedStep(t *testing.T) {
 	if !strings.Contains(out, "✗ 6/8 cap token lifetimes") || !strings.Contains(out, "cleanup: reset the token TTL policies of demo-org") {
 		t.Errorf("output does not report the failure and the cleanup:\n%s", out)
 	}
-	assertBackToDefaults(t, target)
+	assertBackToDefaults(t, tgt)
 }
 
 // On HCP Terraform the admin API answers 404: the SMTP step is skipped and
 // the organization steps still run.
 func TestBootstrapOnHCPTerraformSkipsSMTP(t *testing.T) {
-	target, env := start(t, tfetest.WithHCPTerraform())
+	tgt, env := start(t, tfetest.WithHCPTerraform())
 	res, out, err := runExample(t, env)
 	if err != nil {
 		t.Fatalf("run: %v\n%s", err, out)
 	}
-	if res.SMTP != nil || target.Fake.TestEmailsSent() != 0 || !strings.Contains(out, "- 1/8 configure the SMTP relay: skipped") {
+	if res.SMTP != nil || tgt.fake.TestEmailsSent() != 0 || !strings.Contains(out, "- 1/8 configure the SMTP relay: skipped") {
 		t.Errorf("SMTP was not skipped:\n%s", out)
 	}
 	if !strings.Contains(out, "SMTP left as it was") {
 		t.Errorf("the summary does not say SMTP was left alone:\n%s", out)
 	}
-	assertBackToDefaults(t, target)
+	assertBackToDefaults(t, tgt)
 }
 
 // The SMTP server refusing the login stops the run before anything else
 // changes, with an error that says so and does not repeat the password.
 func TestBootstrapSMTPCredentialsRefused(t *testing.T) {
-	target, env := start(t)
-	target.Fake.FailNextSMTPUpdate(http.StatusUnauthorized)
+	tgt, env := start(t)
+	tgt.fake.FailNextSMTPUpdate(http.StatusUnauthorized)
 	_, out, err := runExample(t, env)
 	if !errors.Is(err, tfe.ErrSMTPCredentials) {
 		t.Fatalf("err = %v, want ErrSMTPCredentials", err)
 	}
-	if n := demotest.Count(target.Fake, "PATCH", "organizations/"+target.Org); n != 0 {
+	if n := demotest.Count(tgt.fake, "PATCH", "organizations/"+tgt.org); n != 0 {
 		t.Errorf("the organization was changed %d times after the SMTP step failed", n)
 	}
 	if !strings.Contains(out, "✗ 1/8 configure the SMTP relay") {
@@ -166,28 +175,103 @@ func TestBootstrapSMTPCredentialsRefused(t *testing.T) {
 
 func TestEnvForRealService(t *testing.T) {
 	vars := map[string]string{"TFE_AGENT_POOL_ID": "apool-1"}
-	target := &demo.Target{Org: "acme", Getenv: func(k string) string { return vars[k] }}
-	env, err := envFor(target)
+	tgt := &target{org: "acme", getenv: func(k string) string { return vars[k] }}
+	env, err := envFor(tgt)
 	if err != nil || env.AgentPoolID != "apool-1" || env.SMTP != nil {
 		t.Fatalf("without TFE_SMTP_HOST: %+v, %v", env, err)
 	}
 	vars["TFE_SMTP_HOST"] = "smtp.acme.test"
-	if _, err := envFor(target); err == nil || !strings.Contains(err.Error(), "TFE_SMTP_PASSWORD") {
+	if _, err := envFor(tgt); err == nil || !strings.Contains(err.Error(), "TFE_SMTP_PASSWORD") {
 		t.Errorf("missing SMTP settings: err = %v", err)
 	}
 	for k, v := range map[string]string{"TFE_SMTP_SENDER": "no@acme.test", "TFE_SMTP_USERNAME": "bot",
 		"TFE_SMTP_PASSWORD": "pw", "TFE_SMTP_TEST_EMAIL": "ops@acme.test", "TFE_SMTP_PORT": "2525"} {
 		vars[k] = v
 	}
-	if env, err = envFor(target); err != nil || env.SMTP.Port != 2525 || env.SMTP.Password != "pw" {
+	if env, err = envFor(tgt); err != nil || env.SMTP.Port != 2525 || env.SMTP.Password != "pw" {
 		t.Errorf("with every setting: %+v, %v", env.SMTP, err)
 	}
 	vars["TFE_SMTP_PORT"] = "smtp"
-	if _, err := envFor(target); err == nil {
+	if _, err := envFor(tgt); err == nil {
 		t.Error("a bad port was accepted")
 	}
 	delete(vars, "TFE_AGENT_POOL_ID")
-	if _, err := envFor(target); err == nil || !strings.Contains(err.Error(), "TFE_AGENT_POOL_ID") {
+	if _, err := envFor(tgt); err == nil || !strings.Contains(err.Error(), "TFE_AGENT_POOL_ID") {
 		t.Errorf("missing pool: err = %v", err)
 	}
+}
+
+// The example prints a cap the way it was asked for: "2y" and the default
+// are the same thing, and what formatTTL writes, tfe.ParseTTL reads back.
+func TestFormatTTLAgreesWithParseTTL(t *testing.T) {
+	assert.Equal(t, "2y", formatTTL(tfe.DefaultTokenTTL))
+	for _, s := range []string{"1y", "2y", "90d", "30d", "365d", "12h", "90m", "45s", "500ms", "292y"} {
+		d, err := tfe.ParseTTL(s)
+		require.NoError(t, err)
+		assert.Equal(t, s, formatTTL(d), "formatTTL(ParseTTL(%q))", s)
+	}
+	for _, d := range []time.Duration{tfe.DefaultTokenTTL, 730 * 24 * time.Hour, 36*time.Hour + time.Millisecond, 7 * 24 * time.Hour, time.Millisecond} {
+		back, err := tfe.ParseTTL(formatTTL(d))
+		require.NoError(t, err, "formatTTL(%s) = %q", d, formatTTL(d))
+		assert.Equal(t, d, back, "ParseTTL(formatTTL(%s))", d)
+	}
+	assert.Equal(t, "730d", formatTTL(730*24*time.Hour), "730 days are not two of the service's years")
+}
+
+// startService starts a fake that the example reaches as a real service,
+// through TFE_ADDRESS and TFE_TOKEN, seeded as tfe-fake -seed-demo seeds
+// it, and returns the settings of a run against it.
+func startService(t *testing.T, more map[string]string) (*tfetest.Server, map[string]string) {
+	t.Helper()
+	srv := tfetest.NewServer()
+	t.Cleanup(srv.Close)
+	return srv, demotest.Settings(srv, srv.SeedDemo("demo-org"), more)
+}
+
+// A wrong token stops the run at the preflight: one request, nothing
+// changed, the 401 printed once and the token never.
+func TestBadToken(t *testing.T) {
+	srv, vars := startService(t, map[string]string{"TFE_TOKEN": "not-the-token"})
+	code, stdout, stderr := demotest.Main(runMain, vars)
+	assert.Equal(t, 1, code)
+	assert.Empty(t, stdout)
+	assert.Equal(t, 1, strings.Count(stdout+stderr, "401 Unauthorized"), "the 401 is printed once:\n%s%s", stdout, stderr)
+	assert.Contains(t, stderr, "admin-bootstrap: the service refused the token, check TFE_TOKEN")
+	assert.NotContains(t, stdout+stderr, "not-the-token")
+	assert.Len(t, srv.Requests(), 1)
+}
+
+// Against an address nothing listens on, the run fails at once, not after
+// the retries of a step and then of the cleanup.
+func TestNothingListening(t *testing.T) {
+	dead := demotest.DeadAddress(t)
+	started := time.Now()
+	code, stdout, stderr := demotest.Main(runMain, map[string]string{
+		"TFE_ADDRESS": dead, "TFE_TOKEN": "tok", "TFE_ORG": "acme", "TFE_AGENT_POOL_ID": "apool-1",
+	})
+	took := time.Since(started)
+	t.Logf("failed after %s: %s", took, stderr)
+	assert.Equal(t, 1, code)
+	assert.Empty(t, stdout)
+	assert.Contains(t, stderr, "admin-bootstrap: cannot reach "+dead+" (TFE_ADDRESS)")
+	assert.Equal(t, 1, strings.Count(stderr, "connection refused"))
+	assert.Less(t, took, 2*time.Second)
+}
+
+// A 401 in the middle of the run (a token revoked while it runs) ends the
+// calls: the cleanup does not try, it says what is left, and the 401 is
+// printed once.
+func TestUnauthorizedMidRun(t *testing.T) {
+	srv, vars := startService(t, nil)
+	srv.InjectFault(tfetest.Fault{Method: "PATCH", Path: "organizations/demo-org/token-ttl-policies",
+		Kind: tfetest.FaultStatus, Status: http.StatusUnauthorized})
+	code, stdout, stderr := demotest.Main(runMain, vars)
+	assert.Equal(t, 1, code)
+	assert.Equal(t, "admin-bootstrap: failed at step 6/8 (cap token lifetimes)\n", stderr)
+	assert.Equal(t, 1, strings.Count(stdout+stderr, "401 Unauthorized"), "the 401 is printed once:\n%s%s", stdout, stderr)
+	assert.Contains(t, stdout, "  left in place (the service refused the token), not done: reset the token TTL policies of demo-org\n"+
+		"    undo: "+undoByRerun+"\n")
+	requests := srv.Requests()
+	last := requests[len(requests)-1]
+	assert.Equal(t, "PATCH /api/v2/organizations/demo-org/token-ttl-policies", last.Method+" "+last.Path, "no request after the 401")
 }

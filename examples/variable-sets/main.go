@@ -16,20 +16,28 @@
 //	VARSET_AWS_ACCESS_KEY_ID       the credentials to share (never printed);
 //	VARSET_AWS_SECRET_ACCESS_KEY   random placeholders when unset
 //	TFE_KEEP                       set to leave the set and the override in place
+//
+// With TFE_KEEP set it prints how to delete what it kept by hand; a later
+// run on the same first workspace finds the kept override in the way and
+// says again what to delete. It builds on its own: copy this file and
+// scaffold.go into your module.
 package main
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
 
 	"github.com/tfe-sdk/tfe"
-	"github.com/tfe-sdk/tfe/examples/internal/demo"
 	"github.com/tfe-sdk/tfe/tfetest"
 )
 
-func main() { demo.Main("variable-sets", envFor, run) }
+// exampleName prefixes what the example prints on stderr.
+const exampleName = "variable-sets"
 
 // Env is what the example needs.
 type Env struct {
@@ -65,25 +73,32 @@ const (
 	overrideRegion = "us-east-1"
 )
 
+// The descriptions the example gives what it makes, by which a later run
+// knows what an earlier one kept.
+const (
+	setDescription      = "AWS provider credentials, shared by the variable-sets example"
+	overrideDescription = "this workspace deploys to " + overrideRegion + " (the variable-sets example)"
+)
+
 // envFor builds the Env from the embedded fake's seed or the environment.
-func envFor(t *demo.Target) (Env, error) {
+func envFor(t *target) (Env, error) {
 	env := Env{
-		Client: t.Client, Org: t.Org, Keep: t.Keep, SetName: t.Unique("aws-credentials"),
-		AccessKeyID:     t.Getenv("VARSET_AWS_ACCESS_KEY_ID"),
-		SecretAccessKey: t.Getenv("VARSET_AWS_SECRET_ACCESS_KEY"),
+		Client: t.client, Org: t.org, Keep: t.keep, SetName: unique(t, "aws-credentials"),
+		AccessKeyID:     t.getenv("VARSET_AWS_ACCESS_KEY_ID"),
+		SecretAccessKey: t.getenv("VARSET_AWS_SECRET_ACCESS_KEY"),
 	}
 	if env.AccessKeyID == "" || env.SecretAccessKey == "" {
-		env.AccessKeyID, env.SecretAccessKey = demo.Placeholder("AKIA"), demo.Placeholder("secret-")
+		env.AccessKeyID, env.SecretAccessKey = placeholder("AKIA"), placeholder("secret-")
 	}
-	if t.Fake != nil {
-		env.ProjectID = t.Seeded.ProjectID
+	if t.fake != nil {
+		env.ProjectID = t.seeded.ProjectID
 		env.WorkspaceIDs = [2]string{
-			t.Fake.AddWorkspace(t.Org, tfetest.Workspace{Name: "web"}),
-			t.Fake.AddWorkspace(t.Org, tfetest.Workspace{Name: "api"}),
+			t.fake.AddWorkspace(t.org, tfetest.Workspace{Name: "web"}),
+			t.fake.AddWorkspace(t.org, tfetest.Workspace{Name: "api"}),
 		}
 		return env, nil
 	}
-	v, err := t.Require("TFE_PROJECT_ID", "TFE_WORKSPACE_IDS")
+	v, err := t.require("TFE_PROJECT_ID", "TFE_WORKSPACE_IDS")
 	if err != nil {
 		return env, err
 	}
@@ -93,21 +108,24 @@ func envFor(t *demo.Target) (Env, error) {
 		return env, fmt.Errorf("TFE_WORKSPACE_IDS: want two workspace IDs separated by a comma, got %q", v["TFE_WORKSPACE_IDS"])
 	}
 	env.WorkspaceIDs = [2]string{strings.TrimSpace(ids[0]), strings.TrimSpace(ids[1])}
+	if env.WorkspaceIDs[0] == env.WorkspaceIDs[1] {
+		return env, fmt.Errorf("TFE_WORKSPACE_IDS names %s twice: name two different workspaces", env.WorkspaceIDs[0])
+	}
 	return env, nil
 }
 
 // run walks the scenario, printing one line per step to out.
 func run(ctx context.Context, env Env, out io.Writer) (res *Result, err error) {
 	res = &Result{Effective: map[string][]*tfe.Variable{}}
-	steps := demo.NewSteps(out, 7)
-	cleanup := demo.NewCleanup(out, env.Keep)
-	defer cleanup.Finish(ctx, &err)
+	steps := newSteps(out, 7)
+	cleanup := newCleanup(out, env.Keep)
+	defer cleanup.finish(ctx, &err)
 	sets, vars := env.Client.VariableSets, env.Client.Variables
 
-	steps.Begin("create the variable set " + env.SetName)
+	steps.begin("create the variable set " + env.SetName)
 	res.VariableSet, err = sets.Create(ctx, env.Org, tfe.VariableSetCreateOptions{
 		Name:        env.SetName,
-		Description: tfe.Ptr("AWS provider credentials, shared by the example"),
+		Description: tfe.Ptr(setDescription),
 		Variables: []tfe.VariableSetVariableCreateOptions{
 			{Key: "AWS_ACCESS_KEY_ID", Value: tfe.Ptr(env.AccessKeyID), Category: tfe.CategoryEnv, Sensitive: tfe.Ptr(true)},
 			{Key: "AWS_SECRET_ACCESS_KEY", Value: tfe.Ptr(env.SecretAccessKey), Category: tfe.CategoryEnv, Sensitive: tfe.Ptr(true)},
@@ -115,63 +133,67 @@ func run(ctx context.Context, env Env, out io.Writer) (res *Result, err error) {
 		},
 	})
 	if err != nil {
-		return res, steps.Fail(err)
+		return res, steps.fail(err)
 	}
 	set := res.VariableSet
-	cleanup.Add("delete the variable set "+set.ID, func(ctx context.Context) error { return sets.Delete(ctx, set.ID) })
-	steps.Done("%s, %d environment variables (%d sensitive)", set.ID, len(set.Variables), countSensitive(set.Variables))
+	cleanup.add("delete the variable set "+set.ID+" ("+set.Name+")", undoDelete("varsets/"+set.ID),
+		func(ctx context.Context) error { return sets.Delete(ctx, set.ID) })
+	steps.done("%s, %d environment variables (%d sensitive)", set.ID, len(set.Variables), countSensitive(set.Variables))
 
-	steps.Begin("apply it to project " + env.ProjectID)
+	steps.begin("apply it to project " + env.ProjectID)
 	if err := sets.ApplyToProjects(ctx, set.ID, []string{env.ProjectID}); err != nil {
-		return res, steps.Fail(err)
+		return res, steps.fail(err)
 	}
-	steps.Done("every workspace of the project gets the credentials")
+	steps.done("every workspace of the project gets the credentials")
 
-	steps.Begin("apply it to two workspaces")
+	steps.begin("apply it to two workspaces")
 	if err := sets.ApplyToWorkspaces(ctx, set.ID, env.WorkspaceIDs[:]); err != nil {
-		return res, steps.Fail(err)
+		return res, steps.fail(err)
 	}
-	steps.Done("%s and %s", env.WorkspaceIDs[0], env.WorkspaceIDs[1])
+	steps.done("%s and %s", env.WorkspaceIDs[0], env.WorkspaceIDs[1])
 
-	steps.Begin("read the set back")
+	steps.begin("read the set back")
 	applied, err := sets.Read(ctx, set.ID, &tfe.VariableSetReadOptions{
 		Include: []tfe.VariableSetIncludeOpt{tfe.VariableSetIncludeWorkspaces, tfe.VariableSetIncludeProjects},
 	})
 	if err != nil {
-		return res, steps.Fail(err)
+		return res, steps.fail(err)
 	}
 	names := workspaceNames(applied.Workspaces)
-	steps.Done("applied to project %s and to workspaces %s", projectNames(applied.Projects), strings.Join(names, ", "))
+	steps.done("applied to project %s and to workspaces %s", projectNames(applied.Projects), strings.Join(names, ", "))
 
 	first := env.WorkspaceIDs[0]
-	steps.Begin("override AWS_REGION in " + named(first, applied.Workspaces))
+	steps.begin("override AWS_REGION in " + named(first, applied.Workspaces))
 	res.Override, err = vars.Create(ctx, first, tfe.VariableCreateOptions{
 		Key: "AWS_REGION", Value: tfe.Ptr(overrideRegion), Category: tfe.CategoryEnv,
-		Description: tfe.Ptr("this workspace deploys to " + overrideRegion),
+		Description: tfe.Ptr(overrideDescription),
 	})
+	if errors.Is(err, tfe.ErrUnprocessable) {
+		err = explainOverride(ctx, env, set.ID, err)
+	}
 	if err != nil {
-		return res, steps.Fail(err)
+		return res, steps.fail(err)
 	}
 	override := res.Override
-	cleanup.Add("delete the variable "+override.ID+" of "+first, func(ctx context.Context) error {
+	cleanup.add("delete the variable "+override.ID+" ("+override.Key+") of "+first, undoDelete("workspaces/"+first+"/vars/"+override.ID), func(ctx context.Context) error {
 		return vars.Delete(ctx, first, override.ID)
 	})
-	steps.Done("%s=%s (the set says %s)", override.Key, override.Value, setRegion)
+	steps.done("%s=%s (the set says %s)", override.Key, override.Value, setRegion)
 
 	for _, wsID := range env.WorkspaceIDs {
-		steps.Begin("list what runs in " + named(wsID, applied.Workspaces) + " see")
+		steps.begin("list what runs in " + named(wsID, applied.Workspaces) + " see")
 		list, err := vars.ListAll(ctx, wsID, nil)
 		if err != nil {
-			return res, steps.Fail(err)
+			return res, steps.fail(err)
 		}
 		res.Effective[wsID] = list.Items
-		steps.Done("%d variables", len(list.Items))
+		steps.done("%d variables", len(list.Items))
 		for _, v := range list.Items {
 			fmt.Fprintf(out, "      %-22s %-12s %s\n", v.Key, shown(v), origin(v, set))
 		}
 	}
 
-	if err := cleanup.Run(ctx); err != nil {
+	if err := cleanup.run(ctx, nil); err != nil {
 		return res, err
 	}
 	second := env.WorkspaceIDs[1]
@@ -271,4 +293,66 @@ func regionOf(vars []*tfe.Variable) string {
 		}
 	}
 	return "(none)"
+}
+
+// explainOverride turns the 422 of creating the override in the first
+// workspace into an error that says what is in the way: the override a
+// run with TFE_KEEP set leaves, with the commands that delete it and the
+// sets that run kept (not newSet, this run's own, which the cleanup
+// deletes), or an AWS_REGION of the workspace's own. Else it returns err.
+func explainOverride(ctx context.Context, env Env, newSet string, err error) error {
+	first := env.WorkspaceIDs[0]
+	list, listErr := env.Client.Variables.List(ctx, first, nil)
+	if listErr != nil {
+		return err
+	}
+	for _, v := range list.Items {
+		if v.Key != "AWS_REGION" || v.Category != tfe.CategoryEnv {
+			continue
+		}
+		if v.Description != overrideDescription {
+			return fmt.Errorf("workspace %s has an AWS_REGION of its own (%s), which the example would override: "+
+				"name another first workspace in TFE_WORKSPACE_IDS", first, v.ID)
+		}
+		undo := []string{undoDelete("workspaces/" + first + "/vars/" + v.ID)}
+		for set, setErr := range env.Client.VariableSets.ListForWorkspaceIter(ctx, first, nil) {
+			if setErr != nil {
+				break
+			}
+			if set.ID != newSet && set.Description == setDescription {
+				undo = append(undo, undoDelete("varsets/"+set.ID))
+			}
+		}
+		return fmt.Errorf("workspace %s still has the AWS_REGION override %s of a run with TFE_KEEP set; "+
+			"delete what that run kept, then run again:\n    %s", first, v.ID, strings.Join(undo, "\n    "))
+	}
+	return err
+}
+
+// unique returns name as it is against the embedded fake and, against a
+// real service, with a random suffix, so that a second run does not
+// collide with what a first one left behind.
+func unique(t *target, name string) string {
+	if t.fake != nil {
+		return name
+	}
+	b := make([]byte, 3)
+	_, _ = rand.Read(b)
+	return name + "-" + hex.EncodeToString(b)
+}
+
+// placeholder returns prefix followed by random hex: a stand-in secret,
+// different on every run so that a test can look for it in what was
+// printed.
+func placeholder(prefix string) string {
+	b := make([]byte, 12)
+	_, _ = rand.Read(b)
+	return prefix + hex.EncodeToString(b)
+}
+
+// undoDelete is the command that deletes what path (under /api/v2/)
+// names, for a person to run; it reads the token from TFE_TOKEN and does
+// not show it.
+func undoDelete(path string) string {
+	return `curl -fsS -X DELETE -H "Authorization: Bearer $TFE_TOKEN" "${TFE_ADDRESS:-https://app.terraform.io}/api/v2/` + path + `"`
 }

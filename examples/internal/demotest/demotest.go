@@ -1,32 +1,22 @@
 // Package demotest is what the examples' tests share: running an example
-// against a fresh embedded fake and looking at what it sent and printed.
+// and looking at what it sent and printed. The examples themselves do not
+// import it: each builds on its own.
 package demotest
 
 import (
 	"bytes"
 	"context"
 	"io"
+	"net"
+	"net/http"
 	"path"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/tfe-sdk/tfe/examples/internal/demo"
 	"github.com/tfe-sdk/tfe/tfetest"
 )
-
-// Start starts a fake seeded as the examples' is, closed when the test
-// ends, and builds the example's settings for it with envFor.
-func Start[E any](t testing.TB, envFor func(*demo.Target) (E, error), opts ...tfetest.Option) (*demo.Target, E) {
-	t.Helper()
-	target := demo.StartFake(opts...)
-	t.Cleanup(target.Fake.Close)
-	env, err := envFor(target)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return target, env
-}
 
 // Run calls an example's run with env and a deadline of timeout, and
 // returns its result, what it printed and its error. It fails the test when
@@ -45,6 +35,42 @@ func Run[E, R any](t testing.TB, run func(context.Context, E, io.Writer) (R, err
 	return res, out.String(), err
 }
 
+// Main calls an example's runMain with the settings vars and returns its
+// exit code, standard output and standard error.
+func Main(runMain func(context.Context, func(string) string, io.Writer, io.Writer) int, vars map[string]string) (code int, stdout, stderr string) {
+	var out, errOut bytes.Buffer
+	code = runMain(context.Background(), func(k string) string { return vars[k] }, &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+// Settings are the settings of a run against srv as a real service, with
+// the IDs SeedDemo made in demo-org, under the names the examples read.
+func Settings(srv *tfetest.Server, d tfetest.Demo, more map[string]string) map[string]string {
+	vars := map[string]string{
+		"TFE_ADDRESS": srv.URL, "TFE_TOKEN": srv.Token, "TFE_ORG": d.Organization,
+		"TFE_PROJECT_ID": d.ProjectID, "TFE_AGENT_POOL_ID": d.AgentPoolID,
+		"TFE_REGISTRY_MODULE_ID": d.RegistryModuleID,
+	}
+	for k, v := range more {
+		vars[k] = v
+	}
+	return vars
+}
+
+// DeadAddress returns the URL of a loopback port nothing listens on.
+func DeadAddress(t testing.TB) string {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := l.Addr().String()
+	if err := l.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return "http://" + addr
+}
+
 // Count counts the requests srv received with method to a path matching
 // pattern, relative to /api/v2/ and with the wildcards of path.Match ("*"
 // matches one path segment).
@@ -56,4 +82,32 @@ func Count(srv *tfetest.Server, method, pattern string) int {
 		}
 	}
 	return n
+}
+
+// undoLine matches an undo command an example prints, capturing the path.
+var undoLine = regexp.MustCompile(`curl -fsS -X DELETE -H "Authorization: Bearer \$TFE_TOKEN" "\$\{TFE_ADDRESS:-https://app\.terraform\.io\}(/api/v2/[^"]+)"`)
+
+// Undo does what the undo commands in out say, against srv as the shell
+// would with TFE_ADDRESS and TFE_TOKEN set for it, and returns the paths
+// it deleted. It fails the test when a command does not succeed.
+func Undo(t testing.TB, srv *tfetest.Server, out string) []string {
+	t.Helper()
+	var deleted []string
+	for _, m := range undoLine.FindAllStringSubmatch(out, -1) {
+		req, err := http.NewRequest(http.MethodDelete, srv.URL+m[1], nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		req.Header.Set("Authorization", "Bearer "+srv.Token)
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_ = res.Body.Close()
+		if res.StatusCode >= 300 {
+			t.Errorf("undo DELETE %s: %s", m[1], res.Status)
+		}
+		deleted = append(deleted, m[1])
+	}
+	return deleted
 }
