@@ -32,11 +32,11 @@ func newBootstrapServer(ts *testServer, org string) *bootstrapServer {
 	s := &bootstrapServer{t: ts.t, mode: "remote",
 		caps:  map[string]int64{"organization": d, "team": d, "user": d, "audit_trails": d},
 		order: []string{"organization", "team", "user", "audit_trails"}}
-	ts.handle("PATCH /admin/smtp-settings", s.patchSMTP)
-	ts.handle("GET /organizations/"+org, s.organization)
-	ts.handle("PATCH /organizations/"+org, s.patchOrganization)
-	ts.handle("GET /organizations/"+org+"/token-ttl-policies", s.policies)
-	ts.handle("PATCH /organizations/"+org+"/token-ttl-policies", s.patchPolicies)
+	ts.expect(exchange{method: "PATCH", path: "/admin/smtp-settings", anyRequest: true, answer: s.patchSMTP})
+	ts.expect(exchange{method: "GET", path: "/organizations/" + org, anyRequest: true, answer: s.organization})
+	ts.expect(exchange{method: "PATCH", path: "/organizations/" + org, anyRequest: true, answer: s.patchOrganization})
+	ts.expect(exchange{method: "GET", path: "/organizations/" + org + "/token-ttl-policies", anyRequest: true, answer: s.policies})
+	ts.expect(exchange{method: "PATCH", path: "/organizations/" + org + "/token-ttl-policies", anyRequest: true, answer: s.patchPolicies})
 	return s
 }
 

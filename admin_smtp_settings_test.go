@@ -33,7 +33,7 @@ func seedSMTPOptions() AdminSMTPSettingsUpdateOptions {
 
 func TestAdminSMTPRead(t *testing.T) {
 	ts := setup(t)
-	ts.expect(exchange{method: "GET", path: "/admin/smtp-settings", golden: "", status: 200, answer: "smtp_settings/read.response.json"})
+	ts.expect(exchange{method: "GET", path: "/admin/smtp-settings", golden: "", status: 200, fixture: "smtp_settings/read.response.json"})
 	got, err := ts.client.Admin.SMTP.Read(context.Background())
 	if err != nil {
 		t.Fatal(err)
@@ -47,7 +47,7 @@ func TestAdminSMTPRead(t *testing.T) {
 
 func TestAdminSMTPUpdate(t *testing.T) {
 	ts := setup(t)
-	ts.expect(exchange{method: "PATCH", path: "/admin/smtp-settings", golden: "smtp_settings/update.request.json", status: 200, answer: "smtp_settings/update.response.json"})
+	ts.expect(exchange{method: "PATCH", path: "/admin/smtp-settings", golden: "smtp_settings/update.request.json", status: 200, fixture: "smtp_settings/update.response.json"})
 	got, err := ts.client.Admin.SMTP.Update(context.Background(), seedSMTPOptions())
 	if err != nil {
 		t.Fatal(err)
@@ -72,9 +72,9 @@ func TestAdminSMTPDeliveryFailures(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(http.StatusText(tc.status), func(t *testing.T) {
 			ts := setup(t)
-			ts.handle("PATCH /admin/smtp-settings", func(w http.ResponseWriter, r *http.Request) {
-				respondFixture(t, w, tc.status, "smtp_settings/error-"+strconv.Itoa(tc.status)+".response.json")
-			})
+			ts.expect(exchange{method: "PATCH", path: "/admin/smtp-settings", anyRequest: true, answer: func(w http.ResponseWriter, r *http.Request) {
+				respond(w, tc.status, fixture(ts, "smtp_settings/error-"+strconv.Itoa(tc.status)+".response.json"))
+			}})
 			_, err := ts.client.Admin.SMTP.Update(context.Background(), seedSMTPOptions())
 			var apiErr *APIError
 			if !errors.Is(err, tc.sentinel) || !errors.As(err, &apiErr) || apiErr.StatusCode != tc.status {
@@ -95,7 +95,7 @@ func TestAdminSMTPDeliveryFailures(t *testing.T) {
 
 func TestAdminSMTPReadUnauthorizedIsTheToken(t *testing.T) {
 	ts := setup(t)
-	answerWith(ts, "GET /admin/smtp-settings", 401, `{"errors":[{"status":"401","title":"unauthorized"}]}`)
+	ts.expect(exchange{method: "GET", path: "/admin/smtp-settings", anyRequest: true, status: 401, body: `{"errors":[{"status":"401","title":"unauthorized"}]}`})
 	_, err := ts.client.Admin.SMTP.Read(context.Background())
 	if !errors.Is(err, ErrUnauthorized) || errors.Is(err, ErrSMTPCredentials) {
 		t.Errorf("err = %v, want ErrUnauthorized", err)
@@ -104,8 +104,8 @@ func TestAdminSMTPReadUnauthorizedIsTheToken(t *testing.T) {
 
 func TestAdminSMTPNotFoundSaysTerraformEnterpriseOnly(t *testing.T) {
 	ts := setup(t)
-	answerWith(ts, "GET /admin/smtp-settings", 404, `{"errors":[{"status":"404","title":"not found"}]}`)
-	answerWith(ts, "PATCH /admin/smtp-settings", 404, `{"errors":[{"status":"404","title":"not found"}]}`)
+	ts.expect(exchange{method: "GET", path: "/admin/smtp-settings", anyRequest: true, status: 404, body: `{"errors":[{"status":"404","title":"not found"}]}`})
+	ts.expect(exchange{method: "PATCH", path: "/admin/smtp-settings", anyRequest: true, status: 404, body: `{"errors":[{"status":"404","title":"not found"}]}`})
 	_, readErr := ts.client.Admin.SMTP.Read(context.Background())
 	_, updateErr := ts.client.Admin.SMTP.Update(context.Background(), AdminSMTPSettingsUpdateOptions{Enabled: Ptr(false)})
 	for _, err := range []error{readErr, updateErr} {
@@ -124,10 +124,10 @@ func TestAdminSMTPNotFoundSaysTerraformEnterpriseOnly(t *testing.T) {
 // (nor, by TestMain's check, the debug log).
 func TestAdminSMTPErrorNeverShowsTheWriteOnlyValues(t *testing.T) {
 	ts := setup(t)
-	ts.handle("PATCH /admin/smtp-settings", func(w http.ResponseWriter, r *http.Request) {
+	ts.expect(exchange{method: "PATCH", path: "/admin/smtp-settings", anyRequest: true, answer: func(w http.ResponseWriter, r *http.Request) {
 		respond(w, 500, `{"errors":[{"status":"500","title":"`+jsonEscape(smtpPassword)+`",`+
 			`"detail":"550 mailbox <`+smtpTestAddress+`> unavailable"}]}`)
-	})
+	}})
 	_, err := ts.client.Admin.SMTP.Update(context.Background(), seedSMTPOptions())
 	if !errors.Is(err, ErrSMTPServer) {
 		t.Fatalf("err = %v, want ErrSMTPServer", err)
@@ -175,7 +175,7 @@ func TestAdminSMTPRefusesBadOptions(t *testing.T) {
 
 func TestAdminSMTPMalformedAnswer(t *testing.T) {
 	ts := setup(t)
-	answerWith(ts, "GET /admin/smtp-settings", 200, `{"data":{"id":"smtp","type":"smtp-settings","attributes":{"port":"twenty-five"}}}`)
+	ts.expect(exchange{method: "GET", path: "/admin/smtp-settings", anyRequest: true, status: 200, body: `{"data":{"id":"smtp","type":"smtp-settings","attributes":{"port":"twenty-five"}}}`})
 	_, err := ts.client.Admin.SMTP.Read(context.Background())
 	wantDecodeError(t, err)
 }

@@ -40,11 +40,11 @@ func TestCallSecretsNeverLoggedNorInErrors(t *testing.T) {
 	ts := setup(t, func(c *Config) {
 		c.Logger = suiteLoggerAnd(slog.NewJSONHandler(&log, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	})
-	answerWith(ts, "PATCH /things/json", 422, `{"errors":[{"status":"422","title":"bad `+jsonEscape(secret)+`","detail":"value `+jsonEscape(secret)+` refused"}]}`)
-	ts.handle("PATCH /things/html", func(w http.ResponseWriter, r *http.Request) {
+	ts.expect(exchange{method: "PATCH", path: "/things/json", anyRequest: true, status: 422, body: `{"errors":[{"status":"422","title":"bad ` + jsonEscape(secret) + `","detail":"value ` + jsonEscape(secret) + ` refused"}]}`})
+	ts.expect(exchange{method: "PATCH", path: "/things/html", anyRequest: true, answer: func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(500)
 		_, _ = w.Write([]byte("<html>refused " + secret + "</html>"))
-	})
+	}})
 	payload := map[string]string{"password": secret}
 	for _, path := range []string{"things/json", "things/html"} {
 		_, err := ts.client.do(context.Background(), patch(path, payload).hiding(secret))

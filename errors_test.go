@@ -14,9 +14,9 @@ func TestStatusSentinels(t *testing.T) {
 	for code, sentinel := range map[int]error{401: ErrUnauthorized, 404: ErrResourceNotFound, 409: ErrConflict, 422: ErrUnprocessable, 429: ErrRateLimited} {
 		t.Run(strconv.Itoa(code), func(t *testing.T) {
 			ts := setup(t, func(c *Config) { c.RetryMax = -1 })
-			ts.handle("GET /workspaces/ws-1", func(w http.ResponseWriter, _ *http.Request) {
+			ts.expect(exchange{method: "GET", path: "/workspaces/ws-1", anyRequest: true, answer: func(w http.ResponseWriter, _ *http.Request) {
 				respond(w, code, `{"errors":[{"status":"`+strconv.Itoa(code)+`","title":"t","detail":"the detail","source":{"pointer":"/data/attributes/name"}}]}`)
-			})
+			}})
 			err := send(ts, context.Background(), "GET")
 			var apiErr *APIError
 			if !errors.As(err, &apiErr) || apiErr.StatusCode != code {
@@ -73,7 +73,7 @@ func TestAnswersThatAreNotJSONAPI(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			ts := setup(t, func(c *Config) { c.RetryMax = -1 })
-			ts.handle("GET /workspaces/ws-1", func(w http.ResponseWriter, _ *http.Request) { tc.answer(w) })
+			ts.expect(exchange{method: "GET", path: "/workspaces/ws-1", anyRequest: true, answer: func(w http.ResponseWriter, _ *http.Request) { tc.answer(w) }})
 			ws, err := requestOne(context.Background(), ts.client, get(apiPath("workspaces", "ws-1"), nil), workspaceDecoder)
 			if err == nil || ws != nil {
 				t.Fatalf("want an error and no value, got %v, %+v", err, ws)
@@ -126,12 +126,12 @@ func TestPathSegmentsAreEscaped(t *testing.T) {
 		t.Errorf("apiPath = %s", got)
 	}
 	ts := setup(t)
-	ts.handle("GET /organizations/{name}", func(w http.ResponseWriter, r *http.Request) {
+	ts.expect(exchange{method: "GET", path: "/organizations/{name}", anyRequest: true, answer: func(w http.ResponseWriter, r *http.Request) {
 		if got := r.PathValue("name"); got != "例え" {
 			t.Errorf("server saw %q", got)
 		}
 		respond(w, 200, okWorkspace)
-	})
+	}})
 	if _, err := requestOne(context.Background(), ts.client, get(apiPath("organizations", "例え"), nil), workspaceDecoder); err != nil {
 		t.Fatal(err)
 	}

@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -20,6 +19,9 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // update rewrites golden request documents in testdata from what the SDK
@@ -198,7 +200,10 @@ func (f *fakeClock) sleeps() []time.Duration {
 }
 
 // testServer is an httptest server whose mux is mounted under the API's
-// base path, with a client configured for it.
+// base path, with a client configured for it. Handlers never fail the
+// test themselves: they record what they find wrong on the server (the
+// server's assert.TestingT), and the test goroutine reports it when the
+// test ends.
 type testServer struct {
 	t        *testing.T
 	mux      *http.ServeMux
@@ -206,22 +211,43 @@ type testServer struct {
 	client   *Client
 	clock    *fakeClock
 	requests atomic.Int32
+
+	mu       sync.Mutex
+	problems []string
 }
 
-// setup starts a server and a client with a fake clock. Handlers are
-// registered with paths relative to /api/v2 ("GET /varsets/{id}"), so a
+// Errorf records a problem a handler found; it makes testServer an
+// assert.TestingT for handlers.
+func (ts *testServer) Errorf(format string, args ...any) {
+	ts.mu.Lock()
+	defer ts.mu.Unlock()
+	ts.problems = append(ts.problems, fmt.Sprintf(format, args...))
+}
+
+// reportProblems fails the test with each recorded problem.
+func (ts *testServer) reportProblems() {
+	ts.mu.Lock()
+	defer ts.mu.Unlock()
+	for _, p := range ts.problems {
+		ts.t.Error("test server: " + p)
+	}
+}
+
+// setup starts a server and a client with a fake clock. Exchanges are
+// registered with paths relative to /api/v2 ("/varsets/{id}"), so a
 // request to a wrong absolute path fails the test. opts adjust the Config.
 func setup(t *testing.T, opts ...func(*Config)) *testServer {
 	t.Helper()
 	ts := &testServer{t: t, mux: http.NewServeMux(), clock: newFakeClock()}
 	ts.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
-		t.Errorf("unexpected request %s %s", r.Method, r.URL.RequestURI())
+		ts.Errorf("unexpected request %s %s", r.Method, r.URL.RequestURI())
 		http.Error(w, "unexpected request", http.StatusNotImplemented)
 	})
 	ts.server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ts.requests.Add(1)
 		ts.mux.ServeHTTP(w, r)
 	}))
+	t.Cleanup(ts.reportProblems)
 	t.Cleanup(ts.server.Close)
 	cfg := &Config{
 		Address:      ts.server.URL,
@@ -234,21 +260,74 @@ func setup(t *testing.T, opts ...func(*Config)) *testServer {
 		o(cfg)
 	}
 	client, err := NewClient(cfg)
-	if err != nil {
-		t.Fatalf("NewClient: %v", err)
-	}
+	require.NoError(t, err)
 	client.clock = ts.clock
 	ts.client = client
 	return ts
 }
 
-// handle registers h for a pattern whose path is relative to /api/v2.
-func (ts *testServer) handle(pattern string, h http.HandlerFunc) {
-	method, path, ok := strings.Cut(pattern, " ")
-	if !ok {
-		ts.t.Fatalf("pattern %q needs a method", pattern)
+// exchange is a request a test expects and how the server answers it.
+type exchange struct {
+	method string
+	path   string // relative to /api/v2, a ServeMux pattern: "/varsets/{id}"
+	// query is the exact query the request carries (nil: none), and
+	// golden the request body's golden document in testdata ("": no
+	// body); anyRequest skips both checks, for tests about the answer.
+	query      url.Values
+	golden     string
+	anyRequest bool
+	// The answer: status with the body of the testdata file fixture, or
+	// body given inline, or answer writes the whole answer itself (faults,
+	// scripted answers).
+	status  int
+	fixture string
+	body    string
+	answer  http.HandlerFunc
+}
+
+// expect serves e at its method and path and returns the number of
+// requests served so far. It is the one way tests make the server answer.
+func (ts *testServer) expect(e exchange) *atomic.Int32 {
+	var served atomic.Int32
+	h := ts.handlerOf(e)
+	ts.mux.HandleFunc(e.method+" /api/v2"+e.path, func(w http.ResponseWriter, r *http.Request) {
+		served.Add(1)
+		h(w, r)
+	})
+	return &served
+}
+
+// handlerOf is the handler that checks a request against e and answers
+// it, for a test that composes handlers itself.
+func (ts *testServer) handlerOf(e exchange) http.HandlerFunc {
+	answer := e.answer
+	if answer == nil {
+		answer = ts.fixedAnswer(e)
 	}
-	ts.mux.HandleFunc(method+" /api/v2"+path, h)
+	return func(w http.ResponseWriter, r *http.Request) {
+		if !e.anyRequest {
+			checkRequest(ts, r, e.method, e.query)
+			checkBody(ts, r, e.golden)
+		}
+		answer(w, r)
+	}
+}
+
+// fixedAnswer answers with e's status and body (inline or from testdata).
+func (ts *testServer) fixedAnswer(e exchange) http.HandlerFunc {
+	body := []byte(e.body)
+	if e.fixture != "" {
+		var err error
+		body, err = os.ReadFile(filepath.Join("testdata", e.fixture))
+		require.NoError(ts.t, err, "reading the fixture")
+	}
+	return func(w http.ResponseWriter, _ *http.Request) {
+		if len(body) == 0 {
+			w.WriteHeader(e.status)
+			return
+		}
+		respond(w, e.status, string(body))
+	}
 }
 
 // count is the number of requests the server received.
@@ -257,111 +336,59 @@ func (ts *testServer) count() int { return int(ts.requests.Load()) }
 // assertNoRequests fails the test when the server received any request.
 func (ts *testServer) assertNoRequests() {
 	ts.t.Helper()
-	if n := ts.count(); n != 0 {
-		ts.t.Errorf("want no request sent, got %d", n)
-	}
+	assert.Zero(ts.t, ts.count(), "want no request sent")
 }
 
-// assertRequest checks the method, the exact query, and the headers every
+// checkRequest checks the method, the exact query, and the headers every
 // request carries.
-func assertRequest(t *testing.T, r *http.Request, method string, query url.Values) {
-	t.Helper()
-	if r.Method != method {
-		t.Errorf("method = %s, want %s", r.Method, method)
-	}
+func checkRequest(t assert.TestingT, r *http.Request, method string, query url.Values) {
+	assert.Equal(t, method, r.Method, "method")
 	if query == nil {
 		query = url.Values{}
 	}
-	if got := r.URL.Query(); !equalValues(got, query) {
-		t.Errorf("query = %v, want %v", got, query)
+	assert.Equal(t, query, r.URL.Query(), "query of %s %s", r.Method, r.URL.Path)
+	assert.Equal(t, "Bearer "+testToken, r.Header.Get("Authorization"), "the Authorization header is not the bearer token")
+	assert.Equal(t, mediaType, r.Header.Get("Accept"), "Accept")
+	if r.ContentLength > 0 {
+		assert.Equal(t, mediaType, r.Header.Get("Content-Type"), "Content-Type")
 	}
-	if got := r.Header.Get("Authorization"); got != "Bearer "+testToken {
-		t.Errorf("Authorization header is not the bearer token")
-	}
-	if got := r.Header.Get("Accept"); got != mediaType {
-		t.Errorf("Accept = %q, want %q", got, mediaType)
-	}
-	if r.ContentLength > 0 && r.Header.Get("Content-Type") != mediaType {
-		t.Errorf("Content-Type = %q, want %q", r.Header.Get("Content-Type"), mediaType)
-	}
-	if ua := r.Header.Get("User-Agent"); !strings.HasPrefix(ua, "tfe-go/"+Version) {
-		t.Errorf("User-Agent = %q, want a tfe-go/%s prefix", ua, Version)
-	}
+	assert.True(t, strings.HasPrefix(r.Header.Get("User-Agent"), "tfe-go/"+Version), "User-Agent %q", r.Header.Get("User-Agent"))
 }
 
-func equalValues(a, b url.Values) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for k, v := range a {
-		if strings.Join(v, "\x00") != strings.Join(b[k], "\x00") {
-			return false
-		}
-	}
-	return true
-}
-
-// assertJSONBody compares the request body with the golden JSON document
-// testdata/<golden> as JSON values (not text). With -update it rewrites
-// the golden file instead.
-func assertJSONBody(t *testing.T, r *http.Request, golden string) {
-	t.Helper()
+// checkBody compares the request body with the golden JSON document
+// testdata/<golden> as JSON values (not text), or checks that there is no
+// body when golden is "". With -update it rewrites the golden file.
+func checkBody(t assert.TestingT, r *http.Request, golden string) {
 	got, err := io.ReadAll(r.Body)
-	if err != nil {
-		t.Fatalf("reading the request body: %v", err)
+	if !assert.NoError(t, err, "reading the request body") {
+		return
+	}
+	if golden == "" {
+		assert.Empty(t, string(got), "want no request body")
+		return
 	}
 	path := filepath.Join("testdata", golden)
 	if *update {
-		writeGolden(t, path, got)
+		assert.NoError(t, writeGolden(path, got))
 		return
 	}
 	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("reading golden %s: %v (run with -update to create it)", path, err)
+	if assert.NoError(t, err, "reading golden %s (run with -update to create it)", path) {
+		assert.JSONEq(t, string(want), string(got), "the request body against %s", golden)
 	}
-	assertJSONEqual(t, want, got)
 }
 
-func writeGolden(t *testing.T, path string, body []byte) {
-	t.Helper()
+// writeGolden writes body, indented, to the golden file path.
+func writeGolden(path string, body []byte) error {
 	var v any
 	if err := json.Unmarshal(body, &v); err != nil {
-		t.Fatalf("the request body is not JSON: %v", err)
+		return fmt.Errorf("the request body is not JSON: %w", err)
 	}
 	pretty, _ := json.MarshalIndent(v, "", "  ")
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		t.Fatal(err)
+		return err
 	}
-	if err := os.WriteFile(path, append(pretty, '\n'), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
-
-// assertJSONEqual compares two JSON documents as values.
-func assertJSONEqual(t *testing.T, want, got []byte) {
-	t.Helper()
-	var w, g any
-	if err := json.Unmarshal(want, &w); err != nil {
-		t.Fatalf("want is not JSON: %v", err)
-	}
-	if err := json.Unmarshal(got, &g); err != nil {
-		t.Fatalf("got is not JSON: %v\n%s", err, got)
-	}
-	wb, _ := json.Marshal(w)
-	gb, _ := json.Marshal(g)
-	if !bytes.Equal(wb, gb) {
-		t.Errorf("JSON differs\nwant: %s\n got: %s", wb, gb)
-	}
-}
-
-// respondFixture answers with status and the JSON:API file testdata/<name>.
-func respondFixture(t *testing.T, w http.ResponseWriter, status int, name string) {
-	t.Helper()
-	body, err := os.ReadFile(filepath.Join("testdata", name))
-	if err != nil {
-		t.Fatalf("reading fixture: %v", err)
-	}
-	respond(w, status, string(body))
+	return os.WriteFile(path, append(pretty, '\n'), 0o644)
 }
 
 // respond answers with status and a JSON:API body.
@@ -371,64 +398,15 @@ func respond(w http.ResponseWriter, status int, body string) {
 	_, _ = io.WriteString(w, body)
 }
 
-// exchange is one request a test expects and the answer it gets.
-type exchange struct {
-	method string
-	path   string // relative to /api/v2: "/varsets/varset-1"
-	query  url.Values
-	golden string // the request body's golden document in testdata; "" for no body
-	status int
-	answer string // the answer's fixture in testdata; "" for an empty body
-}
-
-// handler checks a request against e (method, exact query, headers, body)
-// and answers it.
-func (e exchange) handler(t *testing.T) http.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) {
-		assertRequest(t, r, e.method, e.query)
-		if e.golden != "" {
-			assertJSONBody(t, r, e.golden)
-		} else {
-			assertNoBody(t, r)
-		}
-		if e.answer == "" {
-			w.WriteHeader(e.status)
-			return
-		}
-		respondFixture(t, w, e.status, e.answer)
-	}
-}
-
-// expect serves e at its method and path and returns the number of
-// requests served so far.
-func (ts *testServer) expect(e exchange) *atomic.Int32 {
-	var served atomic.Int32
-	h := e.handler(ts.t)
-	ts.handle(e.method+" "+e.path, func(w http.ResponseWriter, r *http.Request) {
-		served.Add(1)
-		h(w, r)
-	})
-	return &served
-}
-
-// assertNoBody fails the test when the request carries a body.
-func assertNoBody(t *testing.T, r *http.Request) {
-	t.Helper()
-	if body, _ := io.ReadAll(r.Body); len(body) != 0 {
-		t.Errorf("want no request body, got %s", body)
-	}
-}
-
 // assertLocalError checks that err is a *ValidationError naming its field
 // and matching sentinel and ErrValidation, and that nothing was sent.
 func assertLocalError(t *testing.T, ts *testServer, err, sentinel error) {
 	t.Helper()
-	if !errors.Is(err, sentinel) || !errors.Is(err, ErrValidation) {
-		t.Errorf("err = %v, want %v and ErrValidation", err, sentinel)
-	}
+	assert.ErrorIs(t, err, sentinel)
+	assert.ErrorIs(t, err, ErrValidation)
 	var ve *ValidationError
-	if !errors.As(err, &ve) || ve.Field == "" {
-		t.Errorf("err = %#v, want a *ValidationError naming the field", err)
+	if assert.ErrorAs(t, err, &ve) {
+		assert.NotEmpty(t, ve.Field, "the *ValidationError names the field")
 	}
 	ts.assertNoRequests()
 }
@@ -456,7 +434,20 @@ func runInvalidCalls(t *testing.T, calls []invalidCall) {
 // assertServedOnce fails the test unless the exchange was served once.
 func assertServedOnce(t *testing.T, served *atomic.Int32) {
 	t.Helper()
-	if n := served.Load(); n != 1 {
-		t.Errorf("served %d requests, want 1", n)
-	}
+	assert.EqualValues(t, 1, served.Load(), "served requests")
+}
+
+// wantDecodeError checks that err is a *DecodeError.
+func wantDecodeError(t *testing.T, err error) {
+	t.Helper()
+	var decodeErr *DecodeError
+	assert.ErrorAs(t, err, &decodeErr)
+}
+
+// fixture returns the content of the testdata file name; a handler that
+// cannot read it records the problem on t (the test server).
+func fixture(t assert.TestingT, name string) string {
+	body, err := os.ReadFile(filepath.Join("testdata", name))
+	assert.NoError(t, err, "reading the fixture")
+	return string(body)
 }

@@ -42,9 +42,9 @@ func TestNoSecretInAnyLogLineOrError(t *testing.T) {
 	}
 	var errs []string
 	for name, answer := range answers {
-		ts.handle("PATCH /vars/"+name, func(w http.ResponseWriter, _ *http.Request) { answer(w) })
-		ts.handle("POST /vars/"+name, func(w http.ResponseWriter, _ *http.Request) { answer(w) })
-		ts.handle("GET /vars/"+name, func(w http.ResponseWriter, _ *http.Request) { answer(w) })
+		ts.expect(exchange{method: "PATCH", path: "/vars/" + name, anyRequest: true, answer: func(w http.ResponseWriter, _ *http.Request) { answer(w) }})
+		ts.expect(exchange{method: "POST", path: "/vars/" + name, anyRequest: true, answer: func(w http.ResponseWriter, _ *http.Request) { answer(w) }})
+		ts.expect(exchange{method: "GET", path: "/vars/" + name, anyRequest: true, answer: func(w http.ResponseWriter, _ *http.Request) { answer(w) }})
 		smtp := newDocument("smtp-settings", map[string]any{"password": password, "username": "bot"})
 		variable := newDocument("vars", map[string]any{"value": sensitive, "sensitive": true})
 		// an update of a sensitive variable does not repeat the flag

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"strings"
 	"sync"
 	"testing"
 )
@@ -66,7 +67,8 @@ func (f *noCodeFake) mount(ts *testServer) {
 		"POST /no-code-modules/{id}/workspaces/{ws}/upgrade/{run}":      f.confirmUpgrade,
 	}
 	for pattern, h := range routes {
-		ts.handle(pattern, f.serve(h))
+		method, path, _ := strings.Cut(pattern, " ")
+		ts.expect(exchange{method: method, path: path, anyRequest: true, answer: f.serve(h)})
 	}
 }
 

@@ -47,7 +47,7 @@ func TestNoCodeModulesCreate(t *testing.T) {
 	ts := setup(t)
 	ts.expect(exchange{method: "POST", path: "/organizations/my-organization/no-code-modules",
 		golden: "no_code_modules/create.request.json",
-		status: 200, answer: "no_code_modules/create.response.json",
+		status: 200, fixture: "no_code_modules/create.response.json",
 	})
 
 	m, err := ts.client.NoCodeModules.Create(context.Background(), "my-organization", NoCodeModuleCreateOptions{
@@ -77,7 +77,7 @@ func TestNoCodeModulesRead(t *testing.T) {
 			ts := setup(t)
 			ts.expect(exchange{method: "GET", path: "/no-code-modules/nocode-9HE91XDNY3faePn2",
 				query:  includeVariableOptions,
-				status: 200, answer: "no_code_modules/read.response.json",
+				status: 200, fixture: "no_code_modules/read.response.json",
 			})
 
 			m, err := ts.client.NoCodeModules.Read(context.Background(), "nocode-9HE91XDNY3faePn2", opts)
@@ -97,7 +97,7 @@ func TestNoCodeModulesUpdate(t *testing.T) {
 	ts := setup(t)
 	ts.expect(exchange{method: "PATCH", path: "/no-code-modules/nocode-9HE91XDNY3faePn2",
 		golden: "no_code_modules/update.request.json",
-		status: 200, answer: "no_code_modules/update.response.json",
+		status: 200, fixture: "no_code_modules/update.response.json",
 	})
 
 	m, err := ts.client.NoCodeModules.Update(context.Background(), "nocode-9HE91XDNY3faePn2", NoCodeModuleUpdateOptions{
@@ -118,16 +118,16 @@ func TestNoCodeModulesUpdateReadsRegistryModuleFirst(t *testing.T) {
 	t.Parallel()
 	ts := setup(t)
 	var order []string
-	read := exchange{method: "GET", query: includeVariableOptions, status: 200, answer: "no_code_modules/read.response.json"}.handler(t)
-	patch := exchange{method: "PATCH", golden: "no_code_modules/update_read_first.request.json", status: 200, answer: "no_code_modules/update.response.json"}.handler(t)
-	ts.handle("GET /no-code-modules/nocode-9HE91XDNY3faePn2", func(w http.ResponseWriter, r *http.Request) {
+	read := ts.handlerOf(exchange{method: "GET", query: includeVariableOptions, status: 200, fixture: "no_code_modules/read.response.json"})
+	patch := ts.handlerOf(exchange{method: "PATCH", golden: "no_code_modules/update_read_first.request.json", status: 200, fixture: "no_code_modules/update.response.json"})
+	ts.expect(exchange{method: "GET", path: "/no-code-modules/nocode-9HE91XDNY3faePn2", anyRequest: true, answer: func(w http.ResponseWriter, r *http.Request) {
 		order = append(order, "GET")
 		read(w, r)
-	})
-	ts.handle("PATCH /no-code-modules/nocode-9HE91XDNY3faePn2", func(w http.ResponseWriter, r *http.Request) {
+	}})
+	ts.expect(exchange{method: "PATCH", path: "/no-code-modules/nocode-9HE91XDNY3faePn2", anyRequest: true, answer: func(w http.ResponseWriter, r *http.Request) {
 		order = append(order, "PATCH")
 		patch(w, r)
-	})
+	}})
 
 	_, err := ts.client.NoCodeModules.Update(context.Background(), "nocode-9HE91XDNY3faePn2", NoCodeModuleUpdateOptions{
 		VersionPin: Ptr("1.5.0"),
@@ -145,7 +145,7 @@ func TestNoCodeModulesUpdateClearsVariableOptions(t *testing.T) {
 	ts := setup(t)
 	ts.expect(exchange{method: "PATCH", path: "/no-code-modules/nocode-9HE91XDNY3faePn2",
 		golden: "no_code_modules/update_clear_options.request.json",
-		status: 200, answer: "no_code_modules/update.response.json",
+		status: 200, fixture: "no_code_modules/update.response.json",
 	})
 
 	_, err := ts.client.NoCodeModules.Update(context.Background(), "nocode-9HE91XDNY3faePn2", NoCodeModuleUpdateOptions{
@@ -160,9 +160,9 @@ func TestNoCodeModulesUpdateClearsVariableOptions(t *testing.T) {
 func TestNoCodeModulesUpdateReadFails(t *testing.T) {
 	t.Parallel()
 	ts := setup(t)
-	ts.handle("GET /no-code-modules/nocode-gone", func(w http.ResponseWriter, r *http.Request) {
+	ts.expect(exchange{method: "GET", path: "/no-code-modules/nocode-gone", anyRequest: true, answer: func(w http.ResponseWriter, r *http.Request) {
 		respond(w, 404, `{"errors":[{"status":"404","title":"not found"}]}`)
-	})
+	}})
 	_, err := ts.client.NoCodeModules.Update(context.Background(), "nocode-gone", NoCodeModuleUpdateOptions{Enabled: Ptr(true)})
 	if !errors.Is(err, ErrResourceNotFound) {
 		t.Errorf("err = %v, want ErrResourceNotFound", err)
@@ -175,9 +175,9 @@ func TestNoCodeModulesUpdateReadFails(t *testing.T) {
 func TestNoCodeModulesUpdateWithoutRegistryModuleInAnswer(t *testing.T) {
 	t.Parallel()
 	ts := setup(t)
-	ts.handle("GET /no-code-modules/nocode-1", func(w http.ResponseWriter, r *http.Request) {
+	ts.expect(exchange{method: "GET", path: "/no-code-modules/nocode-1", anyRequest: true, answer: func(w http.ResponseWriter, r *http.Request) {
 		respond(w, 200, `{"data":{"id":"nocode-1","type":"no-code-modules","attributes":{"enabled":true}}}`)
-	})
+	}})
 	_, err := ts.client.NoCodeModules.Update(context.Background(), "nocode-1", NoCodeModuleUpdateOptions{Enabled: Ptr(false)})
 	if err == nil || ts.count() != 1 {
 		t.Errorf("err = %v after %d requests, want an error and no PATCH", err, ts.count())
@@ -201,7 +201,7 @@ func TestNoCodeModulesReadVariables(t *testing.T) {
 	t.Parallel()
 	ts := setup(t)
 	ts.expect(exchange{method: "GET", path: "/no-code-modules/nocode-9HE91XDNY3faePn2/versions/1.4.0/module-variables",
-		status: 200, answer: "no_code_modules/module_variables.response.json",
+		status: 200, fixture: "no_code_modules/module_variables.response.json",
 	})
 
 	vars, err := ts.client.NoCodeModules.ReadVariables(context.Background(), "nocode-9HE91XDNY3faePn2", "1.4.0")

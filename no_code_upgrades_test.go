@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -20,11 +21,11 @@ func upgradeAnswer(id, status string) string {
 
 // scriptedStates answers each read with the next state of states, and
 // the last one from then on.
-func scriptedStates(t *testing.T, states ...string) http.HandlerFunc {
+func scriptedStates(ts *testServer, states ...string) http.HandlerFunc {
 	var mu sync.Mutex
 	next := 0
 	return func(w http.ResponseWriter, r *http.Request) {
-		assertRequest(t, r, "GET", nil)
+		checkRequest(ts, r, "GET", nil)
 		mu.Lock()
 		state := states[min(next, len(states)-1)]
 		next++
@@ -37,7 +38,7 @@ func TestNoCodeModulesReadWorkspaceUpgrade(t *testing.T) {
 	t.Parallel()
 	ts := setup(t)
 	ts.expect(exchange{method: "GET", path: "/no-code-modules/nocode-WGckovT2RQxupyt1/workspaces/ws-qACTToFUM5BvDKhC/upgrade/run-Cyij8ctBHM1g5xdX",
-		status: 200, answer: "no_code_modules/read_upgrade.response.json",
+		status: 200, fixture: "no_code_modules/read_upgrade.response.json",
 	})
 
 	up, err := ts.client.NoCodeModules.ReadWorkspaceUpgrade(context.Background(),
@@ -58,13 +59,13 @@ func TestNoCodeModulesReadWorkspaceUpgrade(t *testing.T) {
 func TestNoCodeModulesConfirmWorkspaceUpgrade(t *testing.T) {
 	t.Parallel()
 	ts := setup(t)
-	ts.handle("POST "+upgradePathPattern, func(w http.ResponseWriter, r *http.Request) {
-		assertRequest(t, r, "POST", nil)
-		assertNoBody(t, r)
+	ts.expect(exchange{method: "POST", path: upgradePathPattern, anyRequest: true, answer: func(w http.ResponseWriter, r *http.Request) {
+		checkRequest(ts, r, "POST", nil)
+		checkBody(ts, r, "")
 		// The documented answer is plain text, not a JSON:API document.
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		_, _ = io.WriteString(w, "Workspace update completed")
-	})
+	}})
 
 	if err := ts.client.NoCodeModules.ConfirmWorkspaceUpgrade(context.Background(), "nocode-1", "ws-1", "run-1"); err != nil {
 		t.Fatal(err)
@@ -74,9 +75,9 @@ func TestNoCodeModulesConfirmWorkspaceUpgrade(t *testing.T) {
 func TestNoCodeModulesConfirmWorkspaceUpgradeNotFound(t *testing.T) {
 	t.Parallel()
 	ts := setup(t)
-	ts.handle("POST "+upgradePathPattern, func(w http.ResponseWriter, r *http.Request) {
+	ts.expect(exchange{method: "POST", path: upgradePathPattern, anyRequest: true, answer: func(w http.ResponseWriter, r *http.Request) {
 		respond(w, 404, `{"errors":[{"status":"404","title":"not found"}]}`)
-	})
+	}})
 	err := ts.client.NoCodeModules.ConfirmWorkspaceUpgrade(context.Background(), "nocode-1", "ws-1", "run-1")
 	if !errors.Is(err, ErrResourceNotFound) {
 		t.Errorf("err = %v, want ErrResourceNotFound", err)
@@ -132,8 +133,8 @@ func TestWorkspaceUpgradeRunStates(t *testing.T) {
 func TestWaitForWorkspaceUpgradeUntilConfirmable(t *testing.T) {
 	t.Parallel()
 	ts := setup(t)
-	ts.handle("GET "+upgradePathPattern, scriptedStates(t,
-		"pending", "plan_queued", "planning", "cost_estimating", "policy_checking", "policy_checked"))
+	ts.expect(exchange{method: "GET", path: upgradePathPattern, anyRequest: true, answer: scriptedStates(ts,
+		"pending", "plan_queued", "planning", "cost_estimating", "policy_checking", "policy_checked")})
 
 	up, err := ts.client.NoCodeModules.WaitForWorkspaceUpgrade(context.Background(), "nocode-1", "ws-1", "run-1",
 		&WaitOptions{PollInterval: 2 * time.Second})
@@ -164,7 +165,7 @@ func assertOneReadPerInterval(t *testing.T, ts *testServer, reads int, interval 
 func TestWaitForWorkspaceUpgradeDefaultInterval(t *testing.T) {
 	t.Parallel()
 	ts := setup(t)
-	ts.handle("GET "+upgradePathPattern, scriptedStates(t, "planning", "planned"))
+	ts.expect(exchange{method: "GET", path: upgradePathPattern, anyRequest: true, answer: scriptedStates(ts, "planning", "planned")})
 
 	up, err := ts.client.NoCodeModules.WaitForWorkspaceUpgrade(context.Background(), "nocode-1", "ws-1", "run-1", nil)
 	if err != nil || up.Status != "planned" {
@@ -176,7 +177,7 @@ func TestWaitForWorkspaceUpgradeDefaultInterval(t *testing.T) {
 func TestWaitForWorkspaceUpgradeFailedRunIsNoError(t *testing.T) {
 	t.Parallel()
 	ts := setup(t)
-	ts.handle("GET "+upgradePathPattern, scriptedStates(t, "planning", "errored"))
+	ts.expect(exchange{method: "GET", path: upgradePathPattern, anyRequest: true, answer: scriptedStates(ts, "planning", "errored")})
 
 	up, err := ts.client.NoCodeModules.WaitForWorkspaceUpgrade(context.Background(), "nocode-1", "ws-1", "run-1", nil)
 	if err != nil {
@@ -190,7 +191,7 @@ func TestWaitForWorkspaceUpgradeFailedRunIsNoError(t *testing.T) {
 func TestWaitForWorkspaceUpgradeStopsOnUnknownState(t *testing.T) {
 	t.Parallel()
 	ts := setup(t)
-	ts.handle("GET "+upgradePathPattern, scriptedStates(t, "some_future_state", "planned"))
+	ts.expect(exchange{method: "GET", path: upgradePathPattern, anyRequest: true, answer: scriptedStates(ts, "some_future_state", "planned")})
 
 	up, err := ts.client.NoCodeModules.WaitForWorkspaceUpgrade(context.Background(), "nocode-1", "ws-1", "run-1", nil)
 	if err != nil || up.Status != "some_future_state" {
@@ -206,14 +207,14 @@ func TestWaitForWorkspaceUpgradeContextCanceled(t *testing.T) {
 	defer cancel()
 	var mu sync.Mutex
 	reads := 0
-	ts.handle("GET "+upgradePathPattern, func(w http.ResponseWriter, r *http.Request) {
+	ts.expect(exchange{method: "GET", path: upgradePathPattern, anyRequest: true, answer: func(w http.ResponseWriter, r *http.Request) {
 		mu.Lock()
 		defer mu.Unlock()
 		if reads++; reads == 2 {
 			cancel()
 		}
 		respond(w, 200, upgradeAnswer("run-1", "planning"))
-	})
+	}})
 
 	done := make(chan struct{})
 	var up *WorkspaceUpgrade
@@ -255,7 +256,7 @@ func TestWaitForWorkspaceUpgradeReadFails(t *testing.T) {
 	ts := setup(t)
 	var mu sync.Mutex
 	reads := 0
-	ts.handle("GET "+upgradePathPattern, func(w http.ResponseWriter, r *http.Request) {
+	ts.expect(exchange{method: "GET", path: upgradePathPattern, anyRequest: true, answer: func(w http.ResponseWriter, r *http.Request) {
 		mu.Lock()
 		defer mu.Unlock()
 		if reads++; reads > 1 {
@@ -263,7 +264,7 @@ func TestWaitForWorkspaceUpgradeReadFails(t *testing.T) {
 			return
 		}
 		respond(w, 200, upgradeAnswer("run-1", "planning"))
-	})
+	}})
 
 	up, err := ts.client.NoCodeModules.WaitForWorkspaceUpgrade(context.Background(), "nocode-1", "ws-1", "run-1", nil)
 	if !errors.Is(err, ErrResourceNotFound) {
@@ -335,7 +336,8 @@ func TestMalformedAnswersAreDecodeErrors(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			ts := setup(t)
-			ts.handle(tc.pattern, func(w http.ResponseWriter, r *http.Request) { respond(w, 200, tc.body) })
+			method, path, _ := strings.Cut(tc.pattern, " ")
+			ts.expect(exchange{method: method, path: path, anyRequest: true, status: 200, body: tc.body})
 			var de *DecodeError
 			if err := tc.call(ctx, ts.client); !errors.As(err, &de) || de.StatusCode != 200 {
 				t.Errorf("err = %v, want a *DecodeError", err)

@@ -14,7 +14,7 @@ func TestNoCodeModulesCreateWorkspace(t *testing.T) {
 	ts := setup(t)
 	ts.expect(exchange{method: "POST", path: "/no-code-modules/nocode-WGckovT2RQxupyt1/workspaces",
 		golden: "no_code_modules/create_workspace.request.json",
-		status: 200, answer: "no_code_modules/create_workspace.response.json",
+		status: 200, fixture: "no_code_modules/create_workspace.response.json",
 	})
 
 	ws, err := ts.client.NoCodeModules.CreateWorkspace(context.Background(), "nocode-WGckovT2RQxupyt1", NoCodeWorkspaceCreateOptions{
@@ -52,7 +52,7 @@ func TestNoCodeModulesCreateWorkspaceAgentMode(t *testing.T) {
 	ts := setup(t)
 	ts.expect(exchange{method: "POST", path: "/no-code-modules/nocode-WGckovT2RQxupyt1/workspaces",
 		golden: "no_code_modules/create_workspace_agent.request.json",
-		status: 200, answer: "no_code_modules/create_workspace.response.json",
+		status: 200, fixture: "no_code_modules/create_workspace.response.json",
 	})
 
 	_, err := ts.client.NoCodeModules.CreateWorkspace(context.Background(), "nocode-WGckovT2RQxupyt1", NoCodeWorkspaceCreateOptions{
@@ -71,7 +71,7 @@ func TestNoCodeModulesUpgradeWorkspace(t *testing.T) {
 	ts := setup(t)
 	ts.expect(exchange{method: "POST", path: "/no-code-modules/nocode-WGckovT2RQxupyt1/workspaces/ws-qACTToFUM5BvDKhC/upgrade",
 		golden: "no_code_modules/upgrade.request.json",
-		status: 200, answer: "no_code_modules/upgrade.response.json",
+		status: 200, fixture: "no_code_modules/upgrade.response.json",
 	})
 
 	up, err := ts.client.NoCodeModules.UpgradeWorkspace(context.Background(), "nocode-WGckovT2RQxupyt1", "ws-qACTToFUM5BvDKhC",
@@ -96,7 +96,7 @@ func TestNoCodeModulesUpgradeWorkspaceWithoutOptions(t *testing.T) {
 	ts := setup(t)
 	ts.expect(exchange{method: "POST", path: "/no-code-modules/nocode-1/workspaces/ws-1/upgrade",
 		golden: "no_code_modules/upgrade_empty.request.json",
-		status: 200, answer: "no_code_modules/upgrade.response.json",
+		status: 200, fixture: "no_code_modules/upgrade.response.json",
 	})
 
 	if _, err := ts.client.NoCodeModules.UpgradeWorkspace(context.Background(), "nocode-1", "ws-1", nil); err != nil {

@@ -23,7 +23,7 @@ func TestDefaultTokenTTLIsWhatTheServiceReports(t *testing.T) {
 func TestTokenTTLPoliciesList(t *testing.T) {
 	ts := setup(t)
 	// serve checks the query is empty: the list is not paginated.
-	ts.expect(exchange{method: "GET", path: "/organizations/hashicorp/token-ttl-policies", golden: "", status: 200, answer: "token_ttl_policies/list.response.json"})
+	ts.expect(exchange{method: "GET", path: "/organizations/hashicorp/token-ttl-policies", golden: "", status: 200, fixture: "token_ttl_policies/list.response.json"})
 	got, err := ts.client.TokenTTLPolicies.List(context.Background(), "hashicorp")
 	if err != nil {
 		t.Fatal(err)
@@ -54,7 +54,7 @@ func TestTokenTTLPoliciesList(t *testing.T) {
 // attributes and returns what List makes of it.
 func listOne(t *testing.T, attributes string) ([]*TokenTTLPolicy, error) {
 	ts := setup(t)
-	answerWith(ts, "GET /organizations/hashicorp/token-ttl-policies", 200, `{"data":[{"id":"ottp-9","type":"organization-token-ttl-policies","attributes":`+attributes+`}]}`)
+	ts.expect(exchange{method: "GET", path: "/organizations/hashicorp/token-ttl-policies", anyRequest: true, status: 200, body: `{"data":[{"id":"ottp-9","type":"organization-token-ttl-policies","attributes":` + attributes + `}]}`})
 	return ts.client.TokenTTLPolicies.List(context.Background(), "hashicorp")
 }
 
@@ -77,7 +77,7 @@ func TestTokenTTLPoliciesRefuseAnAnswerThatDoesNotDecode(t *testing.T) {
 
 func TestTokenTTLPoliciesUpdate(t *testing.T) {
 	ts := setup(t)
-	ts.expect(exchange{method: "PATCH", path: "/organizations/hashicorp/token-ttl-policies", golden: "token_ttl_policies/update-all.request.json", status: 200, answer: "token_ttl_policies/update.response.json"})
+	ts.expect(exchange{method: "PATCH", path: "/organizations/hashicorp/token-ttl-policies", golden: "token_ttl_policies/update-all.request.json", status: 200, fixture: "token_ttl_policies/update.response.json"})
 	got, err := ts.client.TokenTTLPolicies.Update(context.Background(), "hashicorp", TokenTTLPolicyUpdateOptions{
 		Metrics:      Ptr(time.Hour),
 		AuditTrails:  Ptr(2 * 365 * day),
@@ -95,7 +95,7 @@ func TestTokenTTLPoliciesUpdate(t *testing.T) {
 
 func TestTokenTTLPoliciesUpdateSendsOnlyWhatIsSet(t *testing.T) {
 	ts := setup(t)
-	ts.expect(exchange{method: "PATCH", path: "/organizations/hashicorp/token-ttl-policies", golden: "token_ttl_policies/update-team.request.json", status: 200, answer: "token_ttl_policies/update.response.json"})
+	ts.expect(exchange{method: "PATCH", path: "/organizations/hashicorp/token-ttl-policies", golden: "token_ttl_policies/update-team.request.json", status: 200, fixture: "token_ttl_policies/update.response.json"})
 	_, err := ts.client.TokenTTLPolicies.Update(context.Background(), "hashicorp", TokenTTLPolicyUpdateOptions{Team: Ptr(90 * day)})
 	if err != nil {
 		t.Fatal(err)
@@ -104,7 +104,7 @@ func TestTokenTTLPoliciesUpdateSendsOnlyWhatIsSet(t *testing.T) {
 
 func TestTokenTTLPoliciesResetToDefaults(t *testing.T) {
 	ts := setup(t)
-	ts.expect(exchange{method: "PATCH", path: "/organizations/hashicorp/token-ttl-policies", golden: "token_ttl_policies/reset.request.json", status: 200, answer: "token_ttl_policies/reset.response.json"})
+	ts.expect(exchange{method: "PATCH", path: "/organizations/hashicorp/token-ttl-policies", golden: "token_ttl_policies/reset.request.json", status: 200, fixture: "token_ttl_policies/reset.response.json"})
 	got, err := ts.client.TokenTTLPolicies.ResetToDefaults(context.Background(), "hashicorp")
 	if err != nil {
 		t.Fatal(err)

@@ -12,10 +12,10 @@ import (
 
 func TestOrganizationsListAsksForAPageByDefault(t *testing.T) {
 	ts := setup(t)
-	ts.handle("GET /organizations", func(w http.ResponseWriter, r *http.Request) {
-		assertRequest(t, r, "GET", url.Values{"page[number]": {"1"}})
-		respondFixture(t, w, 200, "organizations/list.response.json")
-	})
+	ts.expect(exchange{method: "GET", path: "/organizations", anyRequest: true, answer: func(w http.ResponseWriter, r *http.Request) {
+		checkRequest(ts, r, "GET", url.Values{"page[number]": {"1"}})
+		respond(w, 200, fixture(ts, "organizations/list.response.json"))
+	}})
 	list, err := ts.client.Organizations.List(context.Background(), nil)
 	if err != nil {
 		t.Fatal(err)
@@ -35,12 +35,12 @@ func TestOrganizationsListAsksForAPageByDefault(t *testing.T) {
 
 func TestOrganizationsListSendsTheFilters(t *testing.T) {
 	ts := setup(t)
-	ts.handle("GET /organizations", func(w http.ResponseWriter, r *http.Request) {
-		assertRequest(t, r, "GET", url.Values{
+	ts.expect(exchange{method: "GET", path: "/organizations", anyRequest: true, answer: func(w http.ResponseWriter, r *http.Request) {
+		checkRequest(ts, r, "GET", url.Values{
 			"q": {"hashi"}, "q[name]": {"hashicorp"}, "q[email]": {"ops@example.com"}, "page[size]": {"5"},
 		})
-		respondFixture(t, w, 200, "organizations/list.response.json")
-	})
+		respond(w, 200, fixture(ts, "organizations/list.response.json"))
+	}})
 	_, err := ts.client.Organizations.List(context.Background(), &OrganizationListOptions{
 		ListOptions: ListOptions{PageSize: 5}, Query: "hashi", QueryName: "hashicorp", QueryEmail: "ops@example.com",
 	})
@@ -55,11 +55,11 @@ func TestOrganizationsListIterWalksEveryPage(t *testing.T) {
 		"1": `{"data":[{"id":"a","type":"organizations","attributes":{"name":"a"}}],"meta":{"pagination":{"current-page":1,"next-page":2,"total-pages":2,"total-count":2}}}`,
 		"2": `{"data":[{"id":"b","type":"organizations","attributes":{"name":"b"}}],"meta":{"pagination":{"current-page":2,"prev-page":1,"total-pages":2,"total-count":2}}}`,
 	}
-	ts.handle("GET /organizations", func(w http.ResponseWriter, r *http.Request) {
+	ts.expect(exchange{method: "GET", path: "/organizations", anyRequest: true, answer: func(w http.ResponseWriter, r *http.Request) {
 		page := r.URL.Query().Get("page[number]")
-		assertRequest(t, r, "GET", url.Values{"q": {"x"}, "page[number]": {page}, "page[size]": {"100"}})
+		checkRequest(ts, r, "GET", url.Values{"q": {"x"}, "page[number]": {page}, "page[size]": {"100"}})
 		respond(w, 200, pages[page])
-	})
+	}})
 	opts := &OrganizationListOptions{Query: "x"}
 	var names []string
 	for org, err := range ts.client.Organizations.ListIter(context.Background(), opts) {
@@ -87,7 +87,7 @@ func TestOrganizationsListRefusesABadPage(t *testing.T) {
 
 func TestOrganizationsCreate(t *testing.T) {
 	ts := setup(t)
-	ts.expect(exchange{method: "POST", path: "/organizations", golden: "organizations/create.request.json", status: 201, answer: "organizations/create.response.json"})
+	ts.expect(exchange{method: "POST", path: "/organizations", golden: "organizations/create.request.json", status: 201, fixture: "organizations/create.response.json"})
 	org, err := ts.client.Organizations.Create(context.Background(), OrganizationCreateOptions{Name: "hashicorp", Email: "user@example.com", OrganizationSettingsOptions: OrganizationSettingsOptions{SessionTimeout: Ptr(60), CostEstimationEnabled: Ptr(false), DefaultExecutionMode: Ptr(ExecutionModeAgent), DefaultAgentPoolID: NullableOf("apool-yoGUFz5zcRMMz53i")}})
 	if err != nil {
 		t.Fatal(err)
@@ -100,7 +100,7 @@ func TestOrganizationsCreate(t *testing.T) {
 
 func TestOrganizationsRead(t *testing.T) {
 	ts := setup(t)
-	ts.expect(exchange{method: "GET", path: "/organizations/hashicorp", golden: "", status: 200, answer: "organizations/read.response.json"})
+	ts.expect(exchange{method: "GET", path: "/organizations/hashicorp", golden: "", status: 200, fixture: "organizations/read.response.json"})
 	org, err := ts.client.Organizations.Read(context.Background(), "hashicorp")
 	if err != nil {
 		t.Fatal(err)
@@ -114,7 +114,7 @@ func TestOrganizationsRead(t *testing.T) {
 
 func TestOrganizationsReadTakesThePoolFromTheRelationship(t *testing.T) {
 	ts := setup(t)
-	ts.expect(exchange{method: "GET", path: "/organizations/hashicorp", golden: "", status: 200, answer: "organizations/read-agent.response.json"})
+	ts.expect(exchange{method: "GET", path: "/organizations/hashicorp", golden: "", status: 200, fixture: "organizations/read-agent.response.json"})
 	org, err := ts.client.Organizations.Read(context.Background(), "hashicorp")
 	if err != nil {
 		t.Fatal(err)
@@ -126,7 +126,7 @@ func TestOrganizationsReadTakesThePoolFromTheRelationship(t *testing.T) {
 
 func TestOrganizationsUpdateSendsEveryAttribute(t *testing.T) {
 	ts := setup(t)
-	ts.expect(exchange{method: "PATCH", path: "/organizations/hashicorp", golden: "organizations/update.request.json", status: 200, answer: "organizations/update.response.json"})
+	ts.expect(exchange{method: "PATCH", path: "/organizations/hashicorp", golden: "organizations/update.request.json", status: 200, fixture: "organizations/update.response.json"})
 	org, err := ts.client.Organizations.Update(context.Background(), "hashicorp", OrganizationUpdateOptions{Name: Ptr("hashicorp"), Email: Ptr("admin@example.com"), OrganizationSettingsOptions: OrganizationSettingsOptions{SessionTimeout: Ptr(20160), SessionRemember: Ptr(20160), CollaboratorAuthPolicy: Ptr("two_factor_mandatory"), CostEstimationEnabled: Ptr(true), SendPassingStatusesForUntriggeredSpeculativePlans: Ptr(false), AggregatedCommitStatusEnabled: Ptr(true), SpeculativePlanManagementEnabled: Ptr(true), OwnersTeamSAMLRoleID: Null[string](), AssessmentsEnforced: Ptr(true), AllowForceDeleteWorkspaces: Ptr(false), EnforceHYOK: Ptr(false), MaxTTLEnabled: Ptr(true), DefaultExecutionMode: Ptr(ExecutionModeLocal)}})
 	if err != nil {
 		t.Fatal(err)
@@ -148,7 +148,7 @@ func TestOrganizationsUpdateSetsAndClearsThePool(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			ts := setup(t)
-			ts.expect(exchange{method: "PATCH", path: "/organizations/hashicorp", golden: tc.golden, status: 200, answer: "organizations/update.response.json"})
+			ts.expect(exchange{method: "PATCH", path: "/organizations/hashicorp", golden: tc.golden, status: 200, fixture: "organizations/update.response.json"})
 			if _, err := ts.client.Organizations.Update(context.Background(), "hashicorp", tc.opts); err != nil {
 				t.Fatal(err)
 			}
@@ -158,13 +158,13 @@ func TestOrganizationsUpdateSetsAndClearsThePool(t *testing.T) {
 
 func TestOrganizationsDelete(t *testing.T) {
 	ts := setup(t)
-	ts.handle("DELETE /organizations/hashicorp", func(w http.ResponseWriter, r *http.Request) {
-		assertRequest(t, r, "DELETE", nil)
+	ts.expect(exchange{method: "DELETE", path: "/organizations/hashicorp", anyRequest: true, answer: func(w http.ResponseWriter, r *http.Request) {
+		checkRequest(ts, r, "DELETE", nil)
 		if r.ContentLength > 0 {
 			t.Errorf("DELETE carries a %d-byte body", r.ContentLength)
 		}
 		w.WriteHeader(http.StatusNoContent)
-	})
+	}})
 	if err := ts.client.Organizations.Delete(context.Background(), "hashicorp"); err != nil {
 		t.Fatal(err)
 	}
@@ -172,7 +172,7 @@ func TestOrganizationsDelete(t *testing.T) {
 
 func TestOrganizationsReadDefaultSettings(t *testing.T) {
 	ts := setup(t)
-	ts.expect(exchange{method: "GET", path: "/organizations/hashicorp", golden: "", status: 200, answer: "organizations/read-agent.response.json"})
+	ts.expect(exchange{method: "GET", path: "/organizations/hashicorp", golden: "", status: 200, fixture: "organizations/read-agent.response.json"})
 	got, err := ts.client.Organizations.ReadDefaultSettings(context.Background(), "hashicorp")
 	if err != nil {
 		t.Fatal(err)
@@ -209,7 +209,7 @@ func TestOrganizationsUpdateDefaultSettings(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			ts := setup(t)
-			ts.expect(exchange{method: "PATCH", path: "/organizations/hashicorp", golden: tc.golden, status: 200, answer: tc.response})
+			ts.expect(exchange{method: "PATCH", path: "/organizations/hashicorp", golden: tc.golden, status: 200, fixture: tc.response})
 			got, err := ts.client.Organizations.UpdateDefaultSettings(context.Background(), "hashicorp", tc.opts)
 			if err != nil {
 				t.Fatal(err)
@@ -223,7 +223,7 @@ func TestOrganizationsUpdateDefaultSettings(t *testing.T) {
 
 func TestOrganizationsResetDefaultSettings(t *testing.T) {
 	ts := setup(t)
-	ts.expect(exchange{method: "PATCH", path: "/organizations/hashicorp", golden: "organizations/default-settings-reset.request.json", status: 200, answer: "organizations/read.response.json"})
+	ts.expect(exchange{method: "PATCH", path: "/organizations/hashicorp", golden: "organizations/default-settings-reset.request.json", status: 200, fixture: "organizations/read.response.json"})
 	got, err := ts.client.Organizations.ResetDefaultSettings(context.Background(), "hashicorp")
 	if err != nil {
 		t.Fatal(err)
@@ -235,7 +235,7 @@ func TestOrganizationsResetDefaultSettings(t *testing.T) {
 
 func TestOrganizationsReadNotFound(t *testing.T) {
 	ts := setup(t)
-	answerWith(ts, "GET /organizations/gone", 404, `{"errors":[{"status":"404","title":"not found"}]}`)
+	ts.expect(exchange{method: "GET", path: "/organizations/gone", anyRequest: true, status: 404, body: `{"errors":[{"status":"404","title":"not found"}]}`})
 	_, err := ts.client.Organizations.Read(context.Background(), "gone")
 	_, err2 := ts.client.Organizations.ReadDefaultSettings(context.Background(), "gone")
 	for _, err := range []error{err, err2} {
@@ -335,9 +335,9 @@ func TestCheckEmailNeverEchoesTheAddress(t *testing.T) {
 
 func TestOrganizationsAnswersThatDoNotDecode(t *testing.T) {
 	ts := setup(t)
-	answerWith(ts, "GET /organizations", 500, `{"errors":[{"status":"500","title":"internal error"}]}`)
-	answerWith(ts, "GET /organizations/bad", 200, `{"data":{"id":"bad","type":"organizations","attributes":{"session-timeout":"soon"}}}`)
-	answerWith(ts, "GET /organizations/nameless", 200, `{"data":{"id":"nameless","type":"organizations","attributes":{"email":"a@example.com"}}}`)
+	ts.expect(exchange{method: "GET", path: "/organizations", anyRequest: true, status: 500, body: `{"errors":[{"status":"500","title":"internal error"}]}`})
+	ts.expect(exchange{method: "GET", path: "/organizations/bad", anyRequest: true, status: 200, body: `{"data":{"id":"bad","type":"organizations","attributes":{"session-timeout":"soon"}}}`})
+	ts.expect(exchange{method: "GET", path: "/organizations/nameless", anyRequest: true, status: 200, body: `{"data":{"id":"nameless","type":"organizations","attributes":{"email":"a@example.com"}}}`})
 	ctx := context.Background()
 	var apiErr *APIError
 	if _, err := ts.client.Organizations.List(ctx, nil); !errors.As(err, &apiErr) || apiErr.StatusCode != 500 {

@@ -22,14 +22,14 @@ type pageServer struct {
 }
 
 func (p *pageServer) serve(ts *testServer, total int, meta bool) {
-	ts.handle("GET /projects/prj-1/varsets", func(w http.ResponseWriter, r *http.Request) {
+	ts.expect(exchange{method: "GET", path: "/projects/prj-1/varsets", anyRequest: true, answer: func(w http.ResponseWriter, r *http.Request) {
 		number, _ := strconv.Atoi(r.URL.Query().Get("page[number]"))
 		size, _ := strconv.Atoi(r.URL.Query().Get("page[size]"))
 		p.mu.Lock()
 		p.asked = append(p.asked, ListOptions{PageNumber: number, PageSize: size})
 		p.mu.Unlock()
 		respond(w, 200, pageOfSets(number, size, total, meta))
-	})
+	}})
 }
 
 func (p *pageServer) requests() []ListOptions {
@@ -115,7 +115,7 @@ func TestListIterStopsWhenPagesDoNotMoveForward(t *testing.T) {
 	for name, answer := range cases {
 		t.Run(name, func(t *testing.T) {
 			ts := setup(t)
-			answerWith(ts, "GET /projects/prj-1/varsets", 200, answer)
+			ts.expect(exchange{method: "GET", path: "/projects/prj-1/varsets", anyRequest: true, status: 200, body: answer})
 			_, err := names(ts.client.VariableSets.ListForProjectIter(context.Background(), "prj-1", nil))
 			require.NoError(t, err)
 			assert.Equal(t, 1, ts.count())
@@ -125,9 +125,9 @@ func TestListIterStopsWhenPagesDoNotMoveForward(t *testing.T) {
 
 func TestListIterFollowsTotalPagesWithoutNextPage(t *testing.T) {
 	ts := setup(t)
-	ts.handle("GET /projects/prj-1/varsets", func(w http.ResponseWriter, r *http.Request) {
+	ts.expect(exchange{method: "GET", path: "/projects/prj-1/varsets", anyRequest: true, answer: func(w http.ResponseWriter, r *http.Request) {
 		respond(w, 200, `{"data":[{"id":"v`+r.URL.Query().Get("page[number]")+`","type":"varsets"}],"meta":{"pagination":{"current-page":`+r.URL.Query().Get("page[number]")+`,"total-pages":3}}}`)
-	})
+	}})
 	_, err := names(ts.client.VariableSets.ListForProjectIter(context.Background(), "prj-1", nil))
 	require.NoError(t, err)
 	assert.Equal(t, 3, ts.count())
@@ -135,7 +135,7 @@ func TestListIterFollowsTotalPagesWithoutNextPage(t *testing.T) {
 
 func TestListIterYieldsTheErrorOnce(t *testing.T) {
 	ts := setup(t, func(c *Config) { c.RetryMax = -1 })
-	answerWith(ts, "GET /projects/prj-1/varsets", 404, `{"errors":[{"status":"404","title":"not found"}]}`)
+	ts.expect(exchange{method: "GET", path: "/projects/prj-1/varsets", anyRequest: true, status: 404, body: `{"errors":[{"status":"404","title":"not found"}]}`})
 	count := 0
 	for vs, err := range ts.client.VariableSets.ListForProjectIter(context.Background(), "prj-1", nil) {
 		count++

@@ -1,6 +1,7 @@
 package tfe
 
 import (
+	"github.com/stretchr/testify/assert"
 	"net/url"
 	"testing"
 )
@@ -25,9 +26,7 @@ func TestEncodeQuery(t *testing.T) {
 		Skipped: "x", hidden: "y",
 	}
 	want := url.Values{"page[number]": {"2"}, "page[size]": {"100"}, "q": {"prod"}, "include": {"vars,workspaces"}, "flag": {"true"}}
-	if got := encodeQuery(o); !equalValues(got, want) {
-		t.Errorf("encodeQuery = %v, want %v", got, want)
-	}
+	assert.Equal(t, want, encodeQuery(o))
 	if got := encodeQuery(&sampleListOptions{Ptr: Ptr(3)}); got.Encode() != "ptr=3" {
 		t.Errorf("pointer: %v", got)
 	}

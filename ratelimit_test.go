@@ -14,7 +14,7 @@ import (
 func TestConcurrentRequestsShareOneRateLimit(t *testing.T) {
 	ts := setup(t) // RateLimit defaults to 30/s
 	ts.clock.frozen = true
-	ts.handle("GET /workspaces/ws-1", func(w http.ResponseWriter, _ *http.Request) { respond(w, 200, okWorkspace) })
+	ts.expect(exchange{method: "GET", path: "/workspaces/ws-1", anyRequest: true, answer: func(w http.ResponseWriter, _ *http.Request) { respond(w, 200, okWorkspace) }})
 	var wg sync.WaitGroup
 	errs := make(chan error, 60)
 	for range 60 {
@@ -47,20 +47,20 @@ func TestConcurrentRequestsShareOneRateLimit(t *testing.T) {
 
 func TestServerRateLimitHeaderLowersTheClientRate(t *testing.T) {
 	ts := setup(t)
-	ts.handle("GET /workspaces/ws-1", func(w http.ResponseWriter, _ *http.Request) {
+	ts.expect(exchange{method: "GET", path: "/workspaces/ws-1", anyRequest: true, answer: func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("X-RateLimit-Limit", "10")
 		respond(w, 200, okWorkspace)
-	})
+	}})
 	if err := send(ts, context.Background(), "GET"); err != nil {
 		t.Fatal(err)
 	}
 	if got := ts.client.limiter.Limit(); got != 10 {
 		t.Fatalf("limit = %v, want 10", got)
 	}
-	ts.handle("GET /workspaces/ws-2", func(w http.ResponseWriter, _ *http.Request) {
+	ts.expect(exchange{method: "GET", path: "/workspaces/ws-2", anyRequest: true, answer: func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("X-RateLimit-Limit", "100")
 		respond(w, 200, okWorkspace)
-	})
+	}})
 	if _, err := requestOne(context.Background(), ts.client, get(apiPath("workspaces", "ws-2"), nil), workspaceDecoder); err != nil {
 		t.Fatal(err)
 	}

@@ -19,8 +19,8 @@ func TestRegistryModulesList(t *testing.T) {
 			"page[number]":          {"1"},
 			"page[size]":            {"6"},
 		},
-		status: 200,
-		answer: "registry_modules/list.response.json",
+		status:  200,
+		fixture: "registry_modules/list.response.json",
 	})
 
 	list, err := ts.client.RegistryModules.List(context.Background(), "my-organization", &RegistryModuleListOptions{
@@ -59,9 +59,9 @@ func TestRegistryModulesListIncludesNoCodeModules(t *testing.T) {
 	t.Parallel()
 	ts := setup(t)
 	ts.expect(exchange{method: "GET", path: "/organizations/my-organization/registry-modules",
-		query:  url.Values{"include": {"no-code-modules"}},
-		status: 200,
-		answer: "registry_modules/list_no_code.response.json",
+		query:   url.Values{"include": {"no-code-modules"}},
+		status:  200,
+		fixture: "registry_modules/list_no_code.response.json",
 	})
 
 	list, err := ts.client.RegistryModules.List(context.Background(), "my-organization", &RegistryModuleListOptions{
@@ -86,11 +86,11 @@ func TestRegistryModulesListIter(t *testing.T) {
 		"1": `{"data":[{"id":"mod-1","type":"registry-modules","attributes":{"name":"a"}}],"meta":{"pagination":{"current-page":1,"next-page":2,"total-pages":2,"total-count":2}}}`,
 		"2": `{"data":[{"id":"mod-2","type":"registry-modules","attributes":{"name":"b"}}],"meta":{"pagination":{"current-page":2,"prev-page":1,"total-pages":2,"total-count":2}}}`,
 	}
-	ts.handle("GET /organizations/org/registry-modules", func(w http.ResponseWriter, r *http.Request) {
+	ts.expect(exchange{method: "GET", path: "/organizations/org/registry-modules", anyRequest: true, answer: func(w http.ResponseWriter, r *http.Request) {
 		n := r.URL.Query().Get("page[number]")
-		assertRequest(t, r, "GET", url.Values{"page[number]": {n}, "page[size]": {"100"}, "filter[provider]": {"aws"}})
+		checkRequest(ts, r, "GET", url.Values{"page[number]": {n}, "page[size]": {"100"}, "filter[provider]": {"aws"}})
 		respond(w, 200, pages[n])
-	})
+	}})
 	var ids []string
 	for m, err := range ts.client.RegistryModules.ListIter(context.Background(), "org", &RegistryModuleListOptions{Provider: "aws"}) {
 		if err != nil {
@@ -145,7 +145,7 @@ func TestRegistryModulesRead(t *testing.T) {
 			t.Parallel()
 			ts := setup(t)
 			ts.expect(exchange{method: "GET", path: tc.path,
-				status: 200, answer: "registry_modules/" + tc.fixture + ".response.json",
+				status: 200, fixture: "registry_modules/" + tc.fixture + ".response.json",
 			})
 
 			m, err := ts.client.RegistryModules.Read(context.Background(), tc.id)
@@ -180,7 +180,7 @@ func TestRegistryModulesCreate(t *testing.T) {
 			ts := setup(t)
 			ts.expect(exchange{method: "POST", path: "/organizations/my-organization/registry-modules",
 				golden: "registry_modules/" + tc.golden + ".request.json",
-				status: 201, answer: "registry_modules/" + tc.fixture + ".response.json",
+				status: 201, fixture: "registry_modules/" + tc.fixture + ".response.json",
 			})
 
 			m, err := ts.client.RegistryModules.Create(context.Background(), "my-organization", tc.opts)

@@ -45,14 +45,14 @@ func truncatedBody(w http.ResponseWriter, _ *http.Request) {
 // faults in order, then answers 200; it returns the attempt counter.
 func scripted(ts *testServer, method string, faults ...fault) *atomic.Int32 {
 	var n atomic.Int32
-	ts.handle(method+" /workspaces/ws-1", func(w http.ResponseWriter, r *http.Request) {
+	ts.expect(exchange{method: method, path: "/workspaces/ws-1", anyRequest: true, answer: func(w http.ResponseWriter, r *http.Request) {
 		i := int(n.Add(1)) - 1
 		if i < len(faults) && faults[i] != nil {
 			faults[i](w, r)
 			return
 		}
 		respond(w, 200, okWorkspace)
-	})
+	}})
 	return &n
 }
 

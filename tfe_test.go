@@ -39,8 +39,8 @@ func TestEveryRequestCarriesTheHeaders(t *testing.T) {
 		c.UserAgent = "my-ci/2.1"
 		c.Headers = http.Header{"X-Team": {"platform"}, "Authorization": {"Bearer not-this"}, "User-Agent": {"evil"}}
 	})
-	ts.handle("POST /workspaces/ws-1", func(w http.ResponseWriter, r *http.Request) {
-		assertRequest(t, r, "POST", nil)
+	ts.expect(exchange{method: "POST", path: "/workspaces/ws-1", anyRequest: true, answer: func(w http.ResponseWriter, r *http.Request) {
+		checkRequest(ts, r, "POST", nil)
 		if got := r.Header.Get("Content-Type"); got != mediaType {
 			t.Errorf("Content-Type = %q", got)
 		}
@@ -51,14 +51,14 @@ func TestEveryRequestCarriesTheHeaders(t *testing.T) {
 			t.Errorf("extra header X-Team = %q", got)
 		}
 		respond(w, 200, `{"data":{"id":"ws-1","type":"workspaces","attributes":{"name":"a"}}}`)
-	})
-	ts.handle("GET /workspaces/ws-1", func(w http.ResponseWriter, r *http.Request) {
-		assertRequest(t, r, "GET", nil)
+	}})
+	ts.expect(exchange{method: "GET", path: "/workspaces/ws-1", anyRequest: true, answer: func(w http.ResponseWriter, r *http.Request) {
+		checkRequest(ts, r, "GET", nil)
 		if r.Header.Get("Content-Type") != "" {
 			t.Errorf("a GET without body has Content-Type %q", r.Header.Get("Content-Type"))
 		}
 		respond(w, 200, `{"data":{"id":"ws-1","type":"workspaces","attributes":{"name":"a"}}}`)
-	})
+	}})
 	ctx := context.Background()
 	if _, err := requestOne(ctx, ts.client, post(apiPath("workspaces", "ws-1"), newDocument("workspaces", noAttributes{})), workspaceDecoder); err != nil {
 		t.Fatal(err)
@@ -188,9 +188,9 @@ func TestTokenNeverFollowsARedirectToAnotherHost(t *testing.T) {
 	// host names, not ports), so only the SDK's own check stops it there.
 	for _, otherURL := range []string{strings.Replace(other.URL, "127.0.0.1", "localhost", 1), other.URL} {
 		ts := setup(t)
-		ts.handle("GET /workspaces/ws-1", func(w http.ResponseWriter, r *http.Request) {
+		ts.expect(exchange{method: "GET", path: "/workspaces/ws-1", anyRequest: true, answer: func(w http.ResponseWriter, r *http.Request) {
 			http.Redirect(w, r, otherURL+"/api/v2/workspaces/ws-1", http.StatusFound)
-		})
+		}})
 		if _, err := requestOne(context.Background(), ts.client, get(apiPath("workspaces", "ws-1"), nil), workspaceDecoder); err != nil {
 			t.Fatal(err)
 		}
@@ -202,9 +202,9 @@ func TestTokenNeverFollowsARedirectToAnotherHost(t *testing.T) {
 
 func TestRedirectToPlainHTTPElsewhereIsRefused(t *testing.T) {
 	ts := setup(t)
-	ts.handle("GET /workspaces/ws-1", func(w http.ResponseWriter, r *http.Request) {
+	ts.expect(exchange{method: "GET", path: "/workspaces/ws-1", anyRequest: true, answer: func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "http://tfe.example.com/api/v2/workspaces/ws-1", http.StatusFound)
-	})
+	}})
 	_, err := requestOne(context.Background(), ts.client, get(apiPath("workspaces", "ws-1"), nil), workspaceDecoder)
 	if !errors.Is(err, errTokenDestination) {
 		t.Fatalf("err = %v, want the destination refused", err)

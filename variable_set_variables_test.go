@@ -30,7 +30,7 @@ func addedVariable() *VariableSetVariable {
 func TestVariableSetVariablesList(t *testing.T) {
 	t.Parallel()
 	ts := setup(t)
-	served := ts.expect(exchange{method: "GET", path: "/varsets/varset-992UMULdeDuebi1x/relationships/vars", status: 200, answer: "variable_sets/var_list.response.json"})
+	served := ts.expect(exchange{method: "GET", path: "/varsets/varset-992UMULdeDuebi1x/relationships/vars", status: 200, fixture: "variable_sets/var_list.response.json"})
 
 	list, err := ts.client.VariableSetVariables.List(context.Background(), "varset-992UMULdeDuebi1x", nil)
 	require.NoError(t, err)
@@ -50,7 +50,7 @@ func TestVariableSetVariablesListIterMakesOneRequestWithoutPaginationMeta(t *tes
 	t.Parallel()
 	ts := setup(t)
 	query := url.Values{"page[number]": {"1"}, "page[size]": {"100"}}
-	served := ts.expect(exchange{method: "GET", path: "/varsets/varset-1/relationships/vars", query: query, status: 200, answer: "variable_sets/var_list.response.json"})
+	served := ts.expect(exchange{method: "GET", path: "/varsets/varset-1/relationships/vars", query: query, status: 200, fixture: "variable_sets/var_list.response.json"})
 
 	items, err := collect(ts.client.VariableSetVariables.ListIter(context.Background(), "varset-1", nil))
 	require.NoError(t, err)
@@ -61,7 +61,7 @@ func TestVariableSetVariablesListIterMakesOneRequestWithoutPaginationMeta(t *tes
 func TestVariableSetVariablesCreate(t *testing.T) {
 	t.Parallel()
 	ts := setup(t)
-	served := ts.expect(exchange{method: "POST", path: docsVarsetVarsPath, golden: "variable_sets/var_create.request.json", status: 200, answer: "variable_sets/var_create.response.json"})
+	served := ts.expect(exchange{method: "POST", path: docsVarsetVarsPath, golden: "variable_sets/var_create.request.json", status: 200, fixture: "variable_sets/var_create.response.json"})
 
 	v, err := ts.client.VariableSetVariables.Create(context.Background(), docsVarsetID, VariableSetVariableCreateOptions{
 		Key:         "g6e45ae7564a17e81ef62fd1c7fa86138",
@@ -79,7 +79,7 @@ func TestVariableSetVariablesCreate(t *testing.T) {
 func TestVariableSetVariablesCreateSensitive(t *testing.T) {
 	t.Parallel()
 	ts := setup(t)
-	ts.expect(exchange{method: "POST", path: docsVarsetVarsPath, golden: "variable_sets/var_create_sensitive.request.json", status: 200, answer: "variable_sets/var_create_sensitive.response.json"})
+	ts.expect(exchange{method: "POST", path: docsVarsetVarsPath, golden: "variable_sets/var_create_sensitive.request.json", status: 200, fixture: "variable_sets/var_create_sensitive.response.json"})
 
 	v, err := ts.client.VariableSetVariables.Create(context.Background(), docsVarsetID, VariableSetVariableCreateOptions{
 		Key:       "ARM_CLIENT_SECRET",
@@ -100,7 +100,7 @@ func TestVariableSetVariablesCreateSensitive(t *testing.T) {
 func TestVariableSetVariablesRead(t *testing.T) {
 	t.Parallel()
 	ts := setup(t)
-	served := ts.expect(exchange{method: "GET", path: docsVarsetVarsPath + "/" + docsVarsetVarID, status: 200, answer: "variable_sets/var_create.response.json"})
+	served := ts.expect(exchange{method: "GET", path: docsVarsetVarsPath + "/" + docsVarsetVarID, status: 200, fixture: "variable_sets/var_create.response.json"})
 
 	v, err := ts.client.VariableSetVariables.Read(context.Background(), docsVarsetID, docsVarsetVarID)
 	require.NoError(t, err)
@@ -111,7 +111,7 @@ func TestVariableSetVariablesRead(t *testing.T) {
 func TestVariableSetVariablesUpdate(t *testing.T) {
 	t.Parallel()
 	ts := setup(t)
-	served := ts.expect(exchange{method: "PATCH", path: docsVarsetVarsPath + "/" + docsVarsetVarID, golden: "variable_sets/var_update.request.json", status: 200, answer: "variable_sets/var_update.response.json"})
+	served := ts.expect(exchange{method: "PATCH", path: docsVarsetVarsPath + "/" + docsVarsetVarID, golden: "variable_sets/var_update.request.json", status: 200, fixture: "variable_sets/var_update.response.json"})
 
 	v, err := ts.client.VariableSetVariables.Update(context.Background(), docsVarsetID, docsVarsetVarID, VariableSetVariableUpdateOptions{
 		Key:         Ptr("g6e45ae7564a17e81ef62fd1c7fa86138"),

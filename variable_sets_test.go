@@ -52,7 +52,7 @@ func inlineVariable() *VariableSetVariable {
 func TestVariableSetsList(t *testing.T) {
 	t.Parallel()
 	ts := setup(t)
-	served := ts.expect(exchange{method: "GET", path: "/organizations/hashicorp/varsets", status: 200, answer: "variable_sets/list.response.json"})
+	served := ts.expect(exchange{method: "GET", path: "/organizations/hashicorp/varsets", status: 200, fixture: "variable_sets/list.response.json"})
 
 	list, err := ts.client.VariableSets.List(context.Background(), "hashicorp", nil)
 	require.NoError(t, err)
@@ -83,7 +83,7 @@ func TestVariableSetsListSendsSearchAndInclude(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			ts := setup(t)
-			served := ts.expect(exchange{method: "GET", path: name, query: query, status: 200, answer: "variable_sets/list.response.json"})
+			served := ts.expect(exchange{method: "GET", path: name, query: query, status: 200, fixture: "variable_sets/list.response.json"})
 			got, err := list(context.Background(), ts.client.VariableSets)
 			require.NoError(t, err)
 			assertServedOnce(t, served)
@@ -96,11 +96,11 @@ func TestVariableSetsListSendsSearchAndInclude(t *testing.T) {
 // the requested size, and counts the requests.
 func servePagedVarsets(ts *testServer, path string, total int) *int {
 	requests := new(int)
-	ts.handle("GET "+path, func(w http.ResponseWriter, r *http.Request) {
+	ts.expect(exchange{method: "GET", path: path, anyRequest: true, answer: func(w http.ResponseWriter, r *http.Request) {
 		*requests++
 		size, _ := strconv.Atoi(r.URL.Query().Get("page[size]"))
 		page, _ := strconv.Atoi(r.URL.Query().Get("page[number]"))
-		assertRequest(ts.t, r, "GET", url.Values{"page[size]": {"100"}, "page[number]": {strconv.Itoa(page)}, "q": {"prod"}})
+		checkRequest(ts, r, "GET", url.Values{"page[size]": {"100"}, "page[number]": {strconv.Itoa(page)}, "q": {"prod"}})
 		pages := (total + size - 1) / size
 		var items []string
 		for i := (page - 1) * size; i < min(page*size, total); i++ {
@@ -112,7 +112,7 @@ func servePagedVarsets(ts *testServer, path string, total int) *int {
 		}
 		respond(w, 200, fmt.Sprintf(`{"data":[%s],"meta":{"pagination":{"current-page":%d,"next-page":%s,"total-pages":%d,"total-count":%d}}}`,
 			strings.Join(items, ","), page, next, pages, total))
-	})
+	}})
 	return requests
 }
 
@@ -148,7 +148,7 @@ func TestVariableSetsListIterPages(t *testing.T) {
 func TestVariableSetsListIterCopiesTheOptions(t *testing.T) {
 	t.Parallel()
 	ts := setup(t)
-	served := ts.expect(exchange{method: "GET", path: "/organizations/hashicorp/varsets", query: url.Values{"page[number]": {"1"}, "page[size]": {"100"}, "q": {"MyVarset"}}, status: 200, answer: "variable_sets/list.response.json"})
+	served := ts.expect(exchange{method: "GET", path: "/organizations/hashicorp/varsets", query: url.Values{"page[number]": {"1"}, "page[size]": {"100"}, "q": {"MyVarset"}}, status: 200, fixture: "variable_sets/list.response.json"})
 
 	opts := &VariableSetListOptions{Query: "MyVarset"}
 	seq := ts.client.VariableSets.ListIter(context.Background(), "hashicorp", opts)
@@ -162,7 +162,7 @@ func TestVariableSetsListIterCopiesTheOptions(t *testing.T) {
 func TestVariableSetsCreate(t *testing.T) {
 	t.Parallel()
 	ts := setup(t)
-	served := ts.expect(exchange{method: "POST", path: "/organizations/my-organization/varsets", golden: "variable_sets/create.request.json", status: 200, answer: "variable_sets/create.response.json"})
+	served := ts.expect(exchange{method: "POST", path: "/organizations/my-organization/varsets", golden: "variable_sets/create.request.json", status: 200, fixture: "variable_sets/create.response.json"})
 
 	vs, err := ts.client.VariableSets.Create(context.Background(), "my-organization", VariableSetCreateOptions{
 		Name:         "MyVarset",
@@ -191,7 +191,7 @@ func TestVariableSetsCreate(t *testing.T) {
 func TestVariableSetsCreateWithProjectsAndSensitiveVariable(t *testing.T) {
 	t.Parallel()
 	ts := setup(t)
-	served := ts.expect(exchange{method: "POST", path: "/organizations/my-organization/varsets", golden: "variable_sets/create_projects.request.json", status: 201, answer: "variable_sets/create.response.json"})
+	served := ts.expect(exchange{method: "POST", path: "/organizations/my-organization/varsets", golden: "variable_sets/create_projects.request.json", status: 201, fixture: "variable_sets/create.response.json"})
 
 	_, err := ts.client.VariableSets.Create(context.Background(), "my-organization", VariableSetCreateOptions{
 		Name:       "Cloud credentials",
@@ -211,7 +211,7 @@ func TestVariableSetsCreateWithProjectsAndSensitiveVariable(t *testing.T) {
 func TestVariableSetsRead(t *testing.T) {
 	t.Parallel()
 	ts := setup(t)
-	served := ts.expect(exchange{method: "GET", path: "/varsets/" + docsVarsetIDShown, status: 200, answer: "variable_sets/read.response.json"})
+	served := ts.expect(exchange{method: "GET", path: "/varsets/" + docsVarsetIDShown, status: 200, fixture: "variable_sets/read.response.json"})
 
 	vs, err := ts.client.VariableSets.Read(context.Background(), docsVarsetIDShown, nil)
 	require.NoError(t, err)
@@ -223,7 +223,7 @@ func TestVariableSetsReadIncluded(t *testing.T) {
 	t.Parallel()
 	ts := setup(t)
 	query := url.Values{"include": {"vars,workspaces,projects"}}
-	ts.expect(exchange{method: "GET", path: "/varsets/" + docsVarsetIDShown, query: query, status: 200, answer: "variable_sets/read_include.response.json"})
+	ts.expect(exchange{method: "GET", path: "/varsets/" + docsVarsetIDShown, query: query, status: 200, fixture: "variable_sets/read_include.response.json"})
 
 	vs, err := ts.client.VariableSets.Read(context.Background(), docsVarsetIDShown, &VariableSetReadOptions{
 		Include: []VariableSetIncludeOpt{VariableSetIncludeVars, VariableSetIncludeWorkspaces, VariableSetIncludeProjects},
@@ -242,7 +242,7 @@ func TestVariableSetsReadIncluded(t *testing.T) {
 func TestVariableSetsUpdate(t *testing.T) {
 	t.Parallel()
 	ts := setup(t)
-	served := ts.expect(exchange{method: "PATCH", path: "/varsets/" + docsVarsetIDShown, golden: "variable_sets/update.request.json", status: 200, answer: "variable_sets/update.response.json"})
+	served := ts.expect(exchange{method: "PATCH", path: "/varsets/" + docsVarsetIDShown, golden: "variable_sets/update.request.json", status: 200, fixture: "variable_sets/update.response.json"})
 
 	vs, err := ts.client.VariableSets.Update(context.Background(), docsVarsetIDShown, VariableSetUpdateOptions{
 		Name:        Ptr("MyVarset"),
@@ -304,9 +304,9 @@ func TestVariableSetsApplyAndRemove(t *testing.T) {
 func TestVariableSetsApplyToGlobalSetIsAnAPIError(t *testing.T) {
 	t.Parallel()
 	ts := setup(t)
-	ts.handle("POST /varsets/varset-1/relationships/workspaces", func(w http.ResponseWriter, r *http.Request) {
+	ts.expect(exchange{method: "POST", path: "/varsets/varset-1/relationships/workspaces", anyRequest: true, answer: func(w http.ResponseWriter, r *http.Request) {
 		respond(w, 422, `{"errors":[{"status":"422","title":"invalid attribute","detail":"Global variable sets cannot be applied to workspaces"}]}`)
-	})
+	}})
 	err := ts.client.VariableSets.ApplyToWorkspaces(context.Background(), "varset-1", []string{"ws-1"})
 	assert.ErrorIs(t, err, ErrUnprocessable)
 	assert.ErrorContains(t, err, "Global variable sets")
@@ -429,7 +429,8 @@ func TestVariableServicesReportUndecodableAnswers(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			ts := setup(t)
-			ts.handle(tc.pattern, func(w http.ResponseWriter, r *http.Request) { respond(w, 200, tc.body) })
+			method, path, _ := strings.Cut(tc.pattern, " ")
+			ts.expect(exchange{method: method, path: path, anyRequest: true, status: 200, body: tc.body})
 			var decodeErr *DecodeError
 			assert.ErrorAs(t, tc.call(context.Background(), ts.client), &decodeErr)
 		})

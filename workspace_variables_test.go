@@ -32,7 +32,7 @@ func createdVariable() *Variable {
 func TestVariablesList(t *testing.T) {
 	t.Parallel()
 	ts := setup(t)
-	served := ts.expect(exchange{method: "GET", path: "/workspaces/ws-cZE9LERN3rGPRAmH/vars", status: 200, answer: "workspace_variables/list.response.json"})
+	served := ts.expect(exchange{method: "GET", path: "/workspaces/ws-cZE9LERN3rGPRAmH/vars", status: 200, fixture: "workspace_variables/list.response.json"})
 
 	list, err := ts.client.Variables.List(context.Background(), "ws-cZE9LERN3rGPRAmH", nil)
 	require.NoError(t, err)
@@ -52,7 +52,7 @@ func TestVariablesListSendsPageOptions(t *testing.T) {
 	t.Parallel()
 	ts := setup(t)
 	query := url.Values{"page[number]": {"2"}, "page[size]": {"5"}}
-	ts.expect(exchange{method: "GET", path: "/workspaces/ws-1/vars", query: query, status: 200, answer: "workspace_variables/list.response.json"})
+	ts.expect(exchange{method: "GET", path: "/workspaces/ws-1/vars", query: query, status: 200, fixture: "workspace_variables/list.response.json"})
 
 	_, err := ts.client.Variables.List(context.Background(), "ws-1", &VariableListOptions{ListOptions{PageNumber: 2, PageSize: 5}})
 	require.NoError(t, err)
@@ -62,7 +62,7 @@ func TestVariablesListIterMakesOneRequestWithoutPaginationMeta(t *testing.T) {
 	t.Parallel()
 	ts := setup(t)
 	query := url.Values{"page[number]": {"1"}, "page[size]": {"100"}}
-	served := ts.expect(exchange{method: "GET", path: "/workspaces/ws-cZE9LERN3rGPRAmH/vars", query: query, status: 200, answer: "workspace_variables/list.response.json"})
+	served := ts.expect(exchange{method: "GET", path: "/workspaces/ws-cZE9LERN3rGPRAmH/vars", query: query, status: 200, fixture: "workspace_variables/list.response.json"})
 
 	items, err := collect(ts.client.Variables.ListIter(context.Background(), "ws-cZE9LERN3rGPRAmH", nil))
 	require.NoError(t, err)
@@ -74,7 +74,7 @@ func TestVariablesListIterMakesOneRequestWithoutPaginationMeta(t *testing.T) {
 func TestVariablesListIterStopsWhenTheConsumerDoes(t *testing.T) {
 	t.Parallel()
 	ts := setup(t)
-	ts.expect(exchange{method: "GET", path: "/workspaces/ws-1/vars", query: url.Values{"page[number]": {"1"}, "page[size]": {"100"}}, status: 200, answer: "workspace_variables/list_all.response.json"})
+	ts.expect(exchange{method: "GET", path: "/workspaces/ws-1/vars", query: url.Values{"page[number]": {"1"}, "page[size]": {"100"}}, status: 200, fixture: "workspace_variables/list_all.response.json"})
 
 	var seen []string
 	for v, err := range ts.client.Variables.ListIter(context.Background(), "ws-1", nil) {
@@ -88,7 +88,7 @@ func TestVariablesListIterStopsWhenTheConsumerDoes(t *testing.T) {
 func TestVariablesListAll(t *testing.T) {
 	t.Parallel()
 	ts := setup(t)
-	served := ts.expect(exchange{method: "GET", path: "/workspaces/ws-cZE9LERN3rGPRAmH/all-vars", status: 200, answer: "workspace_variables/list_all.response.json"})
+	served := ts.expect(exchange{method: "GET", path: "/workspaces/ws-cZE9LERN3rGPRAmH/all-vars", status: 200, fixture: "workspace_variables/list_all.response.json"})
 
 	list, err := ts.client.Variables.ListAll(context.Background(), "ws-cZE9LERN3rGPRAmH", nil)
 	require.NoError(t, err)
@@ -115,7 +115,7 @@ func TestVariablesListAll(t *testing.T) {
 func TestVariablesCreate(t *testing.T) {
 	t.Parallel()
 	ts := setup(t)
-	served := ts.expect(exchange{method: "POST", path: "/workspaces/" + docsWorkspaceID + "/vars", golden: "workspace_variables/create.request.json", status: 201, answer: "workspace_variables/create.response.json"})
+	served := ts.expect(exchange{method: "POST", path: "/workspaces/" + docsWorkspaceID + "/vars", golden: "workspace_variables/create.request.json", status: 201, fixture: "workspace_variables/create.response.json"})
 
 	v, err := ts.client.Variables.Create(context.Background(), docsWorkspaceID, VariableCreateOptions{
 		Key:         "some_key",
@@ -133,7 +133,7 @@ func TestVariablesCreate(t *testing.T) {
 func TestVariablesCreateSensitive(t *testing.T) {
 	t.Parallel()
 	ts := setup(t)
-	ts.expect(exchange{method: "POST", path: "/workspaces/" + docsWorkspaceID + "/vars", golden: "workspace_variables/create_sensitive.request.json", status: 201, answer: "workspace_variables/create_sensitive.response.json"})
+	ts.expect(exchange{method: "POST", path: "/workspaces/" + docsWorkspaceID + "/vars", golden: "workspace_variables/create_sensitive.request.json", status: 201, fixture: "workspace_variables/create_sensitive.response.json"})
 
 	v, err := ts.client.Variables.Create(context.Background(), docsWorkspaceID, VariableCreateOptions{
 		Key:       "db_password",
@@ -149,7 +149,7 @@ func TestVariablesCreateSensitive(t *testing.T) {
 func TestVariablesRead(t *testing.T) {
 	t.Parallel()
 	ts := setup(t)
-	served := ts.expect(exchange{method: "GET", path: "/workspaces/" + docsWorkspaceID + "/vars/var-EavQ1LztoRTQHSNT", status: 200, answer: "workspace_variables/create.response.json"})
+	served := ts.expect(exchange{method: "GET", path: "/workspaces/" + docsWorkspaceID + "/vars/var-EavQ1LztoRTQHSNT", status: 200, fixture: "workspace_variables/create.response.json"})
 
 	v, err := ts.client.Variables.Read(context.Background(), docsWorkspaceID, "var-EavQ1LztoRTQHSNT")
 	require.NoError(t, err)
@@ -160,7 +160,7 @@ func TestVariablesRead(t *testing.T) {
 func TestVariablesUpdate(t *testing.T) {
 	t.Parallel()
 	ts := setup(t)
-	served := ts.expect(exchange{method: "PATCH", path: "/workspaces/" + docsWorkspaceID + "/vars/" + docsVariableID, golden: "workspace_variables/update.request.json", status: 200, answer: "workspace_variables/update.response.json"})
+	served := ts.expect(exchange{method: "PATCH", path: "/workspaces/" + docsWorkspaceID + "/vars/" + docsVariableID, golden: "workspace_variables/update.request.json", status: 200, fixture: "workspace_variables/update.response.json"})
 
 	v, err := ts.client.Variables.Update(context.Background(), docsWorkspaceID, docsVariableID, VariableUpdateOptions{
 		Key:         Ptr("name"),
@@ -185,12 +185,12 @@ func TestVariablesUpdate(t *testing.T) {
 func TestVariablesUpdateSendsOnlyWhatIsSet(t *testing.T) {
 	t.Parallel()
 	ts := setup(t)
-	ts.handle("PATCH /workspaces/ws-1/vars/var-1", func(w http.ResponseWriter, r *http.Request) {
+	ts.expect(exchange{method: "PATCH", path: "/workspaces/ws-1/vars/var-1", anyRequest: true, answer: func(w http.ResponseWriter, r *http.Request) {
 		var body map[string]any
 		require.NoError(t, json.NewDecoder(r.Body).Decode(&body))
 		assert.Equal(t, map[string]any{"data": map[string]any{"type": "vars", "attributes": map[string]any{"value": ""}}}, body)
-		respondFixture(t, w, 200, "workspace_variables/update.response.json")
-	})
+		respond(w, 200, fixture(ts, "workspace_variables/update.response.json"))
+	}})
 
 	_, err := ts.client.Variables.Update(context.Background(), "ws-1", "var-1", VariableUpdateOptions{Value: Ptr("")})
 	require.NoError(t, err)
@@ -208,12 +208,12 @@ func TestVariablesDelete(t *testing.T) {
 func TestVariablesAPIErrors(t *testing.T) {
 	t.Parallel()
 	ts := setup(t)
-	ts.handle("GET /workspaces/ws-1/vars/var-1", func(w http.ResponseWriter, r *http.Request) {
+	ts.expect(exchange{method: "GET", path: "/workspaces/ws-1/vars/var-1", anyRequest: true, answer: func(w http.ResponseWriter, r *http.Request) {
 		respond(w, 404, `{"errors":[{"status":"404","title":"not found"}]}`)
-	})
-	ts.handle("GET /workspaces/ws-1/vars", func(w http.ResponseWriter, r *http.Request) {
+	}})
+	ts.expect(exchange{method: "GET", path: "/workspaces/ws-1/vars", anyRequest: true, answer: func(w http.ResponseWriter, r *http.Request) {
 		respond(w, 200, `{"data": {"id": "var-1", "type": "vars"}}`)
-	})
+	}})
 
 	_, err := ts.client.Variables.Read(context.Background(), "ws-1", "var-1")
 	assert.ErrorIs(t, err, ErrResourceNotFound)
