@@ -122,7 +122,7 @@ func TestNoCodeCreateRules(t *testing.T) {
 }
 
 func TestNoCodeWorkspaceAndUpgrade(t *testing.T) {
-	srv, a, d, nc := noCodeFixture(t)
+	srv, a, d, nc := noCodeFixture(t, WithStrictAttributes())
 	wsBody := func(attrs map[string]any, prjType string) map[string]any {
 		attrs["name"] = "customer-acme"
 		return res("workspaces", attrs, map[string]any{

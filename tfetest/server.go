@@ -78,6 +78,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	body, _ := io.ReadAll(io.LimitReader(r.Body, maxBody))
 	r.Body = io.NopCloser(bytes.NewReader(body))
 	r.ContentLength = int64(len(body))
+	if s.cfg.strict {
+		r = withStrict(r)
+	}
 	authorized := s.authorized(r)
 	s.rec.add(r, body, authorized)
 	if !sleep(r, s.cfg.latency) {

@@ -35,7 +35,7 @@ func (st *store) updateTTLPolicies(r *http.Request) (int, any, *apiError) {
 	if isJSONArray(data) {
 		return fail(errInvalid("/data", "data must be a single organization-token-ttl-policies resource whose attribute token-ttl-policies lists the policies"))
 	}
-	in, apiErr := decodeResource(data, "/data", []string{"organization-token-ttl-policies"}, ttlAttrs, nil)
+	in, apiErr := decodeFor(r, data, "/data", []string{"organization-token-ttl-policies"}, ttlAttrs, nil)
 	if apiErr != nil {
 		return fail(apiErr)
 	}
@@ -67,7 +67,7 @@ func ttlChanges(in *input) (map[string]int64, *apiError) {
 			return nil, errInvalid(eptr, "each policy must be an object with token-type and max-ttl-ms")
 		}
 		for k := range m {
-			if !contains(ttlEntryKeys, k) {
+			if in.strict && !contains(ttlEntryKeys, k) {
 				return nil, errInvalid(eptr+"/"+k, "unknown policy member "+quote(k))
 			}
 		}

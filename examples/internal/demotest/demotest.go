@@ -15,11 +15,12 @@ import (
 	"github.com/tfe-sdk/tfe/tfetest"
 )
 
-// Start starts a fake seeded as the examples' is, closed when the test
-// ends, and builds the example's settings for it with envFor.
+// Start starts a fake seeded as the examples' is, in strict attributes
+// mode, closed when the test ends, and builds the example's settings for
+// it with envFor.
 func Start[E any](t testing.TB, envFor func(*demo.Target) (E, error), opts ...tfetest.Option) (*demo.Target, E) {
 	t.Helper()
-	target := demo.StartFake(opts...)
+	target := demo.StartFake(append([]tfetest.Option{tfetest.WithStrictAttributes()}, opts...)...)
 	t.Cleanup(target.Fake.Close)
 	env, err := envFor(target)
 	if err != nil {
