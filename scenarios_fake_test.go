@@ -136,7 +136,7 @@ func TestScenarioAdminBootstrapOnFake(t *testing.T) {
 	const day = 24 * time.Hour
 	want := map[tfe.TokenPolicyType]time.Duration{
 		tfe.TokenPolicyOrganization: 365 * day, tfe.TokenPolicyTeam: 90 * day, tfe.TokenPolicyUser: 30 * day,
-		tfe.TokenPolicyAuditTrails: 730 * day, tfe.TokenPolicyMetrics: tfe.DefaultTokenTTL,
+		tfe.TokenPolicyAuditTrails: 730 * day,
 	}
 	for _, p := range policies {
 		if p.MaxTTL != want[p.TokenType] {

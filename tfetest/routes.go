@@ -48,6 +48,12 @@ func (s *Server) routes() *http.ServeMux {
 	h("DELETE "+v2+"organizations/{org}", (*store).deleteOrg)
 	h("GET "+v2+"organizations/{org}/token-ttl-policies", (*store).listTTLPolicies)
 	h("PATCH "+v2+"organizations/{org}/token-ttl-policies", (*store).updateTTLPolicies)
+	h("GET "+v2+"organizations/{org}/capacity", (*store).readCapacity)
+	h("GET "+v2+"organizations/{org}/runs/queue", (*store).readRunQueue)
+	h("GET "+v2+"organizations/{org}/entitlement-set", (*store).readEntitlements)
+	h("GET "+v2+"organizations/{org}/relationships/data-retention-policy", (*store).readRetention)
+	h("POST "+v2+"organizations/{org}/relationships/data-retention-policy", (*store).setRetention)
+	h("DELETE "+v2+"organizations/{org}/relationships/data-retention-policy", (*store).deleteRetention)
 
 	// Admin settings (Terraform Enterprise only).
 	h("GET "+v2+"admin/smtp-settings", (*store).readSMTP)

@@ -44,6 +44,7 @@ func NewServer(opts ...Option) *Server {
 		cfg.clock = time.Now
 	}
 	s := &Server{Token: cfg.token, cfg: cfg, st: newStore(cfg.clock)}
+	s.st.hcp = cfg.hcp
 	if cfg.upgradeStates != nil {
 		s.st.upgradeStates = cfg.upgradeStates
 	}

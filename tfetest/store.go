@@ -29,6 +29,7 @@ type store struct {
 	smtpFailures  []int // statuses the next SMTP PATCHes answer
 	testEmails    int
 	upgradeStates []string
+	hcp           bool // acting as HCP Terraform (WithHCPTerraform)
 }
 
 type org struct {
@@ -42,6 +43,7 @@ type org struct {
 	settings         map[string]any // the other writable attributes
 	defaultProjectID string
 	ttl              map[string]*ttlPolicy
+	retention        *retentionPolicy // Terraform Enterprise only
 }
 
 type project struct {

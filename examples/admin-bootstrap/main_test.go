@@ -91,7 +91,6 @@ func TestBootstrap(t *testing.T) {
 	wantCaps := map[tfe.TokenPolicyType]time.Duration{
 		tfe.TokenPolicyOrganization: 365 * day, tfe.TokenPolicyTeam: 90 * day,
 		tfe.TokenPolicyUser: 30 * day, tfe.TokenPolicyAuditTrails: 730 * day,
-		tfe.TokenPolicyMetrics: tfe.DefaultTokenTTL,
 	}
 	if len(res.Capped) != len(wantCaps) {
 		t.Errorf("listed %d policies, want %d", len(res.Capped), len(wantCaps))
