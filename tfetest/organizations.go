@@ -185,4 +185,3 @@ func (st *store) draftOrgDefaults(in *input, d, o *org) *apiError {
 	}
 	return st.checkPool(o, d.execMode, d.poolID, modePtr, poolPtr)
 }
-
