@@ -84,6 +84,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	authorized := s.authorized(r)
 	s.rec.add(r, body, authorized)
+	s.serverHeaders(w.Header())
 	if !sleep(r, s.cfg.latency) {
 		return
 	}
@@ -171,21 +172,53 @@ func sleep(r *http.Request, d time.Duration) bool {
 	}
 }
 
-// ping answers GET /api/v2/ping: 204 with the headers go-tfe reads when it
-// builds a client. It needs no token.
+// Server information headers, on every answer as the service sends them:
+// the API version, the product's name, and for Terraform Enterprise its
+// release (X-TFE-Version) and numeric version (X-TFE-Current-Version).
+// Clients read them from GET /api/v2/ping to tell the two products apart.
+const (
+	apiVersion = "2.6"
+	appNameHCP = "HCP Terraform"
+	appNameTFE = "Terraform Enterprise"
+	tfeRelease = "v202507-1"
+	tfeNumeric = "1.1.0"
+)
+
+// serverHeaders sets the server information headers on h.
+func (s *Server) serverHeaders(h http.Header) {
+	h.Set("TFP-API-Version", apiVersion)
+	if s.cfg.hcp {
+		h.Set("TFP-AppName", appNameHCP)
+		return
+	}
+	h.Set("TFP-AppName", appNameTFE)
+	h.Set("X-TFE-Version", tfeRelease)
+	h.Set("X-TFE-Current-Version", tfeNumeric)
+}
+
+// ping answers GET /api/v2/ping: 204 with the rate limit go-tfe reads when
+// it builds a client (the server headers are on every answer). It needs no
+// token.
 func (s *Server) ping(w http.ResponseWriter, r *http.Request) {
 	if n := s.limit(); n > 0 {
 		w.Header().Set("X-RateLimit-Limit", strconv.Itoa(n))
 	}
-	w.Header().Set("TFP-API-Version", "2.6")
-	w.Header().Set("TFP-AppName", "Terraform Enterprise")
 	w.WriteHeader(http.StatusNoContent)
 }
 
-// notFoundRoute answers any path the fake does not serve.
+// notFoundRoute answers any method and path the fake does not serve: a 404
+// as for a missing resource, but titled so that a test can tell the two
+// apart.
 func notFoundRoute(w http.ResponseWriter, r *http.Request) {
-	writeError(w, errNotFound("no route for "+r.Method+" "+r.URL.Path))
+	writeError(w, &apiError{
+		Status: http.StatusNotFound, Title: unimplementedTitle,
+		Detail: "tfetest does not serve " + r.Method + " " + r.URL.Path + " (the tfetest package doc lists the routes it serves)",
+	})
 }
+
+// unimplementedTitle is the title of the 404 for a route tfetest does not
+// serve; a missing resource's 404 is titled "not found".
+const unimplementedTitle = "route not implemented by tfetest"
 
 // bufferedWriter holds a handler's answer so an injected fault can replace
 // or corrupt it after the store has applied the request.
