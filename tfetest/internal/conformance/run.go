@@ -157,7 +157,8 @@ func excerpt(output string, n int) []string {
 		case t == "", strings.HasPrefix(t, "=== "), strings.HasPrefix(t, "--- PASS"), strings.HasPrefix(t, "--- SKIP"),
 			t == "FAIL", t == "PASS", strings.HasPrefix(t, "goroutine "), strings.HasPrefix(t, "created by "),
 			strings.HasPrefix(t, "/"), strings.HasPrefix(t, "Test:"), strings.HasPrefix(t, "Messages:"),
-			strings.Contains(t, ": Skipping test"), strings.HasPrefix(t, "--- FAIL: Test") && !strings.Contains(t, "/"):
+			strings.Contains(t, ": Skipping test"), strings.HasPrefix(t, "--- FAIL: Test") && !strings.Contains(t, "/"),
+			strings.Contains(t, "Warning: failed to list stacks"), strings.Contains(t, "[WARN] Support for"):
 			continue
 		case strings.HasPrefix(t, "Error Trace:"):
 			inTrace = true
