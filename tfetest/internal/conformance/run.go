@@ -121,6 +121,9 @@ func runTest(ctx context.Context, fakeBin, testBin, dir string, tc testCase, tim
 	cmd.Env = testEnv(f)
 	out, err := cmd.CombinedOutput()
 	res.output = string(out)
+	if err != nil && len(out) == 0 {
+		res.output = err.Error() // it did not start
+	}
 	res.verdict = parseVerdict(tc.name, res.output)
 	if errors.Is(tctx.Err(), context.DeadlineExceeded) {
 		res.verdict = fail
