@@ -95,6 +95,8 @@
 //	POST   organizations/{org}/relationships/data-retention-policy (TFE)
 //	DELETE organizations/{org}/relationships/data-retention-policy (TFE)
 //	GET    organizations/{org}/token-ttl-policies, PATCH organizations/{org}/token-ttl-policies
+//	GET    organizations/{org}/teams (filter[names]), GET teams/{id}
+//	POST   teams/{id}/authentication-token, DELETE teams/{id}/authentication-token
 //	GET    admin/smtp-settings, PATCH admin/smtp-settings (TFE)
 //	GET    workspaces/{ws}/vars, POST workspaces/{ws}/vars
 //	GET    workspaces/{ws}/vars/{id}, PATCH workspaces/{ws}/vars/{id}, DELETE workspaces/{ws}/vars/{id}

@@ -26,6 +26,8 @@ func TestOrganizationReadAttributes(t *testing.T) {
 	assert.NotContains(t, perms, "can-manage-groups-in-hcp")
 	assert.Nil(t, org.get("data", "relationships", "data-retention-policy", "data"))
 
+	a.do("PATCH", "organizations/acme", res("organizations", map[string]any{"stacks-enabled": "yes"}, nil)).
+		wantError(http.StatusUnprocessableEntity, "/data/attributes/stacks-enabled")
 	upd := a.do("PATCH", "organizations/acme", res("organizations", map[string]any{
 		"stacks-enabled": true, "user-tokens-enabled": false, "registry-monorepo-support-enabled": true,
 	}, nil)).want(http.StatusOK)
@@ -33,8 +35,6 @@ func TestOrganizationReadAttributes(t *testing.T) {
 		assert.Equal(t, true, upd.get("data", "attributes", name), name)
 	}
 	assert.Equal(t, false, upd.get("data", "attributes", "user-tokens-enabled"))
-	a.do("PATCH", "organizations/acme", res("organizations", map[string]any{"stacks-enabled": "yes"}, nil)).
-		wantError(http.StatusUnprocessableEntity, "/data/attributes/stacks-enabled")
 
 	_, hcp := newAPI(t, WithOrganization("acme"), WithHCPTerraform())
 	org = hcp.do("GET", "organizations/acme", nil).want(http.StatusOK)

@@ -55,6 +55,12 @@ func (s *Server) routes() *http.ServeMux {
 	h("POST "+v2+"organizations/{org}/relationships/data-retention-policy", (*store).setRetention)
 	h("DELETE "+v2+"organizations/{org}/relationships/data-retention-policy", (*store).deleteRetention)
 
+	// Teams and team tokens.
+	h("GET "+v2+"organizations/{org}/teams", (*store).listTeams)
+	h("GET "+v2+"teams/{id}", (*store).readTeam)
+	h("POST "+v2+"teams/{id}/authentication-token", (*store).createTeamToken)
+	h("DELETE "+v2+"teams/{id}/authentication-token", (*store).deleteTeamToken)
+
 	// Admin settings (Terraform Enterprise only).
 	h("GET "+v2+"admin/smtp-settings", (*store).readSMTP)
 	h("PATCH "+v2+"admin/smtp-settings", (*store).updateSMTP)

@@ -2,7 +2,6 @@ package tfetest
 
 import (
 	"bytes"
-	"crypto/subtle"
 	"io"
 	"mime"
 	"net"
@@ -82,7 +81,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if s.cfg.strict {
 		r = withStrict(r)
 	}
-	authorized := s.authorized(r)
+	who, authorized := s.identify(r)
 	s.rec.add(r, body, authorized)
 	s.serverHeaders(w.Header())
 	if !sleep(r, s.cfg.latency) {
@@ -99,7 +98,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		fault = nil // latency: go on and answer normally
 	}
 	buf := newBufferedWriter()
-	if apiErr := s.gate(r, body, authorized, buf); apiErr != nil {
+	apiErr := s.gate(r, body, authorized, buf)
+	if apiErr == nil && authorized {
+		apiErr = s.checkAccess(r, who)
+	}
+	if apiErr != nil {
 		writeError(buf, apiErr)
 	} else {
 		s.mux.ServeHTTP(buf, r)
@@ -131,13 +134,6 @@ func (s *Server) gate(r *http.Request, body []byte, authorized bool, w http.Resp
 		}
 	}
 	return nil
-}
-
-// authorized reports whether the request carries the server's token.
-func (s *Server) authorized(r *http.Request) bool {
-	h := r.Header.Get("Authorization")
-	tok, ok := strings.CutPrefix(h, "Bearer ")
-	return ok && tok != "" && subtle.ConstantTimeCompare([]byte(tok), []byte(s.Token)) == 1
 }
 
 // limit is the rate the server reports in X-RateLimit-Limit: the

@@ -30,6 +30,9 @@ type store struct {
 	testEmails    int
 	upgradeStates []string
 	hcp           bool // acting as HCP Terraform (WithHCPTerraform)
+
+	teams      map[string]*team      // by ID
+	teamTokens map[string]*teamToken // by token value
 }
 
 type org struct {
@@ -178,6 +181,8 @@ func newStore(now func() time.Time) *store {
 		modules:       map[string]*registryModule{},
 		noCode:        map[string]*noCodeModule{},
 		runs:          map[string]*upgradeRun{},
+		teams:         map[string]*team{},
+		teamTokens:    map[string]*teamToken{},
 		smtp:          smtpSettings{auth: "none", port: 25},
 		upgradeStates: slices.Clone(defaultUpgradeStates),
 	}
