@@ -52,7 +52,7 @@ func TestReport(t *testing.T) {
 	results := []result{
 		{testCase: testCase{file: testFiles[1], name: "TestB"}, verdict: fail, output: "    b_test.go:3: boom\n--- FAIL: TestB (0.00s)\n"},
 		{testCase: testCase{file: testFiles[0], name: "TestA"}, verdict: pass},
-		{testCase: testCase{file: testFiles[0], name: "TestC"}, verdict: skip},
+		{testCase: testCase{file: testFiles[0], name: "TestC"}, verdict: skip, output: "=== RUN   TestC\n    c_test.go:9: needs a VCS connection\n--- SKIP: TestC (0.00s)\n"},
 		{}, // not run
 	}
 	var buf bytes.Buffer
@@ -63,6 +63,7 @@ func TestReport(t *testing.T) {
 	assert.Contains(t, got, "| **total** | 1 | 1 | 1 |")
 	assert.Contains(t, got, "1 of 3 top-level tests pass")
 	assert.Contains(t, got, "TestB ("+testFiles[1]+")\n    b_test.go:3: boom\n")
+	assert.Contains(t, got, "Skipped:\n  TestC ("+testFiles[0]+"): needs a VCS connection\n")
 	require.Less(t, strings.Index(got, testFiles[0]), strings.Index(got, testFiles[1]), "files in testFiles order")
 }
 

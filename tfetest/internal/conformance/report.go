@@ -153,10 +153,19 @@ func report(w io.Writer, results []result, o options) {
 	total := ts[len(ts)-1]
 	fmt.Fprintf(w, "\n%d of %d top-level tests pass (%d fail, %d skip).\n",
 		total.pass, total.pass+total.fail+total.skip, total.fail, total.skip)
-	var failed []result
+	var failed, skipped []result
 	for _, r := range results {
-		if r.name != "" && r.verdict == fail {
+		switch {
+		case r.name != "" && r.verdict == fail:
 			failed = append(failed, r)
+		case r.name != "" && r.verdict == skip:
+			skipped = append(skipped, r)
+		}
+	}
+	if len(skipped) > 0 {
+		fmt.Fprintln(w, "\nSkipped:")
+		for _, r := range skipped {
+			fmt.Fprintf(w, "  %s (%s): %s\n", r.name, r.file, skipReason(r.output))
 		}
 	}
 	if len(failed) == 0 {

@@ -182,3 +182,21 @@ func excerpt(output string, n int) []string {
 	}
 	return out
 }
+
+// skipReason is the message a skipped test gave: the text of its first
+// log line (file:line: dropped).
+func skipReason(output string) string {
+	for _, line := range strings.Split(output, "\n") {
+		t := strings.TrimSpace(line)
+		if t == "" || strings.HasPrefix(t, "=== ") || strings.HasPrefix(t, "--- ") {
+			continue
+		}
+		if _, msg, ok := strings.Cut(t, ".go:"); ok {
+			if _, text, ok := strings.Cut(msg, ": "); ok {
+				return text
+			}
+		}
+		return t
+	}
+	return "(no message)"
+}
