@@ -122,12 +122,28 @@
 //
 // make conformance runs hashicorp/go-tfe v1.111.2's integration tests for
 // these areas, unmodified, against tfe-fake (README.md has the latest
-// table). The tests that cannot pass against a fake need what it does not
-// have: VCS connections and GitHub tokens (registry modules published from
-// a repository), run infrastructure (registry module tests, queues of real
-// runs), a subscription admin (plan upgrades skip as Terraform
-// Enterprise), or a second identity (the user-tokens-enabled subtest
-// switches to an owners-team token).
+// table). These cannot pass against a fake; go-tfe skips them there:
+//
+//   - A VCS connection or GitHub token (GITHUB_REGISTRY_MODULE_IDENTIFIER,
+//     GITHUB_REGISTRY_NO_CODE_MODULE_IDENTIFIER, OAUTH_CLIENT_GITHUB_TOKEN):
+//     TestRegistryModulesCreateWithVCSConnection and its BranchBased,
+//     MonorepoBranchBased, MonorepoTagBased, MonorepoNonStandardName,
+//     BranchBasedWithVCSConnectionWithTesting, WithGithubApp and
+//     _AgentExecutionValidation variants, TestRegistryModuleUpdateWithVCSConnection,
+//     TestRegistryModulesListCommit, TestRegistryModulesUpdate_AgentExecutionValidation,
+//     TestRegistryNoCodeModulesReadVariables, TestRegistryNoCodeModulesCreateWorkspace,
+//     TestRegistryNoCodeModuleWorkspaceUpgrade, TestVariableSetsApplyToAndRemoveFromStacks
+//     and TestVariableSetsUpdateStacks (stacks come from a VCS repository).
+//   - HCP Terraform billing (skipped as Terraform Enterprise):
+//     TestOrganizationsReadWithBusiness, TestOrganizationsReadEntitlements,
+//     TestOrganizationsReadRunTasksEntitlement.
+//   - Run infrastructure: TestOrganizationsReadCapacity_RunDependent and
+//     TestOrganizationsReadRunQueue_RunDependent (real queued runs).
+//   - TestRegistryModulesReadTerraformRegistryModule, skipped by go-tfe.
+//
+// TestRegistryNoCodeModulesRead and TestRegistryNoCodeModulesUpdate fail
+// on purpose: they expect a no-code module created without enabled to be
+// enabled, where the docs give false (see above).
 //
 // # Seeding
 //
