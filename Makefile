@@ -7,6 +7,9 @@ FUZZTIME    ?= 5m
 # Extra flags for each fuzz run, e.g. FUZZFLAGS=-parallel=1 on a shared
 # machine (one fuzzing worker instead of one per core).
 FUZZFLAGS   ?=
+# Extra flags for `make conformance`, e.g. CONFORMANCE_FLAGS='-run Org
+# -markdown' (see go run ./tfetest/internal/conformance -h).
+CONFORMANCE_FLAGS ?=
 # Packages whose statement coverage `make cover` checks, with their floor.
 COVER_MIN   ?= 85
 
@@ -19,7 +22,7 @@ FUZZ_TARGETS := \
 	.:FuzzParseTTL \
 	.:FuzzCheckID
 
-.PHONY: all test fmt-check vet staticcheck lint unit cover demo fuzz bench help
+.PHONY: all test fmt-check vet staticcheck lint unit cover demo fuzz bench conformance help
 
 all: test
 
@@ -64,3 +67,6 @@ fuzz: ## run each fuzz target for FUZZTIME (default 5m)
 
 bench: ## the side-by-side comparison with go-tfe (benchmarks/ module)
 	cd benchmarks && $(GO) run ./cmd/compare
+
+conformance: ## go-tfe's integration tests for our areas against tfe-fake (minutes; needs the module proxy)
+	$(GO) run ./tfetest/internal/conformance $(CONFORMANCE_FLAGS)

@@ -14,7 +14,7 @@ import (
 // NewClient takes the address and token from Config, else from
 // TFE_ADDRESS and TFE_TOKEN. Here they point at the in-memory fake.
 func ExampleNewClient() {
-	srv := tfetest.NewServer(tfetest.WithOrganization("acme"))
+	srv := tfetest.NewServer(tfetest.WithStrictAttributes(), tfetest.WithOrganization("acme"))
 	defer srv.Close()
 
 	client, err := tfe.NewClient(&tfe.Config{Address: srv.URL, Token: srv.Token})
@@ -37,7 +37,7 @@ func ExampleNewClient() {
 // Required fields are plain values, optional ones pointers. A sensitive
 // value is write-only: the API never answers it.
 func ExampleVariables_Create() {
-	srv := tfetest.NewServer(tfetest.WithOrganization("acme"))
+	srv := tfetest.NewServer(tfetest.WithStrictAttributes(), tfetest.WithOrganization("acme"))
 	defer srv.Close()
 	wsID := srv.AddWorkspace("acme", tfetest.Workspace{Name: "web"})
 	client, ctx := srv.Client(), context.Background()
@@ -63,7 +63,7 @@ func ExampleVariables_Create() {
 // ListIter reads every page, 100 sets at a time unless PageSize says
 // otherwise, and stops after the last.
 func ExampleVariableSets_ListIter() {
-	srv := tfetest.NewServer(tfetest.WithOrganization("acme"))
+	srv := tfetest.NewServer(tfetest.WithStrictAttributes(), tfetest.WithOrganization("acme"))
 	defer srv.Close()
 	for _, name := range []string{"aws", "azure", "gcp"} {
 		srv.AddVariableSet("acme", tfetest.VariableSet{Name: name + "-credentials"})
@@ -88,7 +88,7 @@ func ExampleVariableSets_ListIter() {
 // A Nullable field left zero is not sent, tfe.NullableOf sends a value and
 // tfe.Null sends null, which clears the default agent pool.
 func ExampleOrganizations_UpdateDefaultSettings() {
-	srv := tfetest.NewServer(tfetest.WithOrganization("acme"))
+	srv := tfetest.NewServer(tfetest.WithStrictAttributes(), tfetest.WithOrganization("acme"))
 	defer srv.Close()
 	pool := srv.AddAgentPool("acme", tfetest.AgentPool{ID: "apool-example000001", Name: "private-net"})
 	client, ctx := srv.Client(), context.Background()
@@ -143,7 +143,7 @@ func ExampleParseTTL() {
 // upgrade until its run is no longer in progress, honouring ctx. A failed
 // plan is not an error: check Failed (or Confirmable) on what it returns.
 func ExampleNoCodeModules_WaitForWorkspaceUpgrade() {
-	srv := tfetest.NewServer(tfetest.WithUpgradeStates("pending", "planning", "planned"))
+	srv := tfetest.NewServer(tfetest.WithStrictAttributes(), tfetest.WithUpgradeStates("pending", "planning", "planned"))
 	defer srv.Close()
 	d := srv.SeedDemo("acme")
 	noCode := srv.Client().NoCodeModules

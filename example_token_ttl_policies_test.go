@@ -52,6 +52,5 @@ func ExampleTokenTTLPolicies_Update() {
 	// team          90.0000 days, default false
 	// user         365.2425 days, default false
 	// audit_trails 730.4850 days, default true
-	// metrics      730.4850 days, default true
-	// after the reset: 5 of 5 at the default
+	// after the reset: 4 of 4 at the default
 }

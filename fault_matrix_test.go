@@ -352,7 +352,7 @@ func (s matrixSecrets) blobURL() string {
 func newMatrixFixture(t *testing.T) *matrixFixture {
 	t.Helper()
 	sec := plantedMatrixSecrets
-	srv := tfetest.NewServer(tfetest.WithToken(sec.token), tfetest.WithOrganization("acme"))
+	srv := tfetest.NewServer(tfetest.WithStrictAttributes(), tfetest.WithToken(sec.token), tfetest.WithOrganization("acme"))
 	t.Cleanup(srv.Close)
 	fx := &matrixFixture{srv: srv, secrets: sec}
 	fx.ws = srv.AddWorkspace("acme", tfetest.Workspace{Name: "web"})

@@ -63,7 +63,7 @@ func ttl(t *testing.T, s string) *time.Duration {
 // back, reset), token TTL enforcement on, caps of 1y/90d/30d/2y, list,
 // reset to the defaults.
 func TestScenarioAdminBootstrapOnFake(t *testing.T) {
-	srv := tfetest.NewServer(tfetest.WithOrganization("my-org"))
+	srv := tfetest.NewServer(tfetest.WithStrictAttributes(), tfetest.WithOrganization("my-org"))
 	defer srv.Close()
 	pool := srv.AddAgentPool("my-org", tfetest.AgentPool{Name: "private-net"})
 	client, ctx := fakeClient(t, srv), context.Background()
@@ -136,7 +136,7 @@ func TestScenarioAdminBootstrapOnFake(t *testing.T) {
 	const day = 24 * time.Hour
 	want := map[tfe.TokenPolicyType]time.Duration{
 		tfe.TokenPolicyOrganization: tfe.DefaultTokenTTL / 2, tfe.TokenPolicyTeam: 90 * day, tfe.TokenPolicyUser: 30 * day,
-		tfe.TokenPolicyAuditTrails: tfe.DefaultTokenTTL, tfe.TokenPolicyMetrics: tfe.DefaultTokenTTL,
+		tfe.TokenPolicyAuditTrails: tfe.DefaultTokenTTL,
 	}
 	for _, p := range policies {
 		if p.MaxTTL != want[p.TokenType] {
@@ -171,7 +171,7 @@ func TestScenarioAdminBootstrapOnFake(t *testing.T) {
 // On HCP Terraform step 1 answers 404, surfaced as ErrResourceNotFound,
 // and sends no test email.
 func TestScenarioAdminBootstrapSMTPOnHCP(t *testing.T) {
-	srv := tfetest.NewServer(tfetest.WithHCPTerraform())
+	srv := tfetest.NewServer(tfetest.WithStrictAttributes(), tfetest.WithHCPTerraform())
 	defer srv.Close()
 	_, err := fakeClient(t, srv).Admin.SMTP.Update(context.Background(), tfe.AdminSMTPSettingsUpdateOptions{
 		Enabled: tfe.Ptr(true), TestEmailAddress: tfe.Ptr("ops@example.com"),
@@ -187,7 +187,7 @@ func TestScenarioAdminBootstrapSMTPOnHCP(t *testing.T) {
 // agents, bump the pin to 1.5.0, upgrade the first workspace with a
 // changed variable, wait for the plan, confirm, disable no-code.
 func TestScenarioNoCodeLifecycleOnFake(t *testing.T) {
-	srv := tfetest.NewServer(tfetest.WithUpgradeStates("pending", "planning", "planned_and_finished"))
+	srv := tfetest.NewServer(tfetest.WithStrictAttributes(), tfetest.WithUpgradeStates("pending", "planning", "planned_and_finished"))
 	defer srv.Close()
 	d := srv.SeedDemo("my-organization")
 	client, ctx := fakeClient(t, srv), context.Background()
@@ -311,7 +311,7 @@ func TestScenarioNoCodeLifecycleOnFake(t *testing.T) {
 // An errored plan ends the wait with a nil error: the caller checks
 // Failed and does not confirm (the service would answer 409).
 func TestScenarioNoCodeErroredUpgradeOnFake(t *testing.T) {
-	srv := tfetest.NewServer(tfetest.WithUpgradeStates("pending", "planning", "errored"))
+	srv := tfetest.NewServer(tfetest.WithStrictAttributes(), tfetest.WithUpgradeStates("pending", "planning", "errored"))
 	defer srv.Close()
 	d := srv.SeedDemo("my-organization")
 	client, ctx := fakeClient(t, srv), context.Background()

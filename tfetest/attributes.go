@@ -29,7 +29,9 @@ var varsetAttrs = attrSpec{
 var varsetRels = []string{"workspaces", "projects", "vars", "parent"}
 
 // Organizations, create and update. max-ttl-enabled is not on the docs
-// page but the service accepts it (every client sends it).
+// page but the service accepts it (every client sends it); stacks-enabled,
+// user-tokens-enabled and registry-monorepo-support-enabled are what
+// go-tfe sends, the first in the OpenAPI description too.
 var orgAttrs = attrSpec{
 	"name":                     kString,
 	"email":                    kString,
@@ -47,6 +49,12 @@ var orgAttrs = attrSpec{
 	"default-agent-pool-id":                                   kNullString,
 	"enforce-hyok":                                            kBool,
 	"max-ttl-enabled":                                         kBool,
+	"stacks-enabled":                                          kBool,
+	"user-tokens-enabled":                                     kBool,
+	"registry-monorepo-support-enabled":                       kBool,
+	"recoverable-items-enabled":                               kBool,
+	"global-module-sharing":                                   kBool,
+	"global-provider-sharing":                                 kBool,
 }
 
 var orgRels = []string{"default-agent-pool"}

@@ -20,10 +20,11 @@ const (
 	kList                       // a JSON array
 )
 
-// attrSpec is the allow-list of attribute names a resource type accepts in
-// one operation, with the JSON type of each. Names not in it answer 422
-// with source.pointer /data/attributes/<name>. The lists live in
-// attributes.go, one per resource type and operation.
+// attrSpec is the list of attribute names a resource type accepts in one
+// operation, with the JSON type of each. A name not in it is ignored, as
+// the service ignores attributes it does not know, or in strict mode
+// answers 422 with source.pointer /data/attributes/<name> (see strict.go).
+// The lists live in attributes.go, one per resource type and operation.
 type attrSpec map[string]kind
 
 // maxBody bounds a request body; the service refuses far smaller bodies
@@ -33,11 +34,13 @@ const maxBody = 4 << 20
 // input is one resource object read from a request body, with its
 // attributes already checked against an attrSpec.
 type input struct {
-	ptr   string // JSON pointer of this resource object, e.g. /data
-	Type  string
-	ID    string
-	attrs map[string]any // string, nil (JSON null), bool, int64 or []any
-	rels  map[string]json.RawMessage
+	ptr     string // JSON pointer of this resource object, e.g. /data
+	Type    string
+	ID      string
+	attrs   map[string]any // string, nil (JSON null), bool, int64 or []any
+	rels    map[string]json.RawMessage
+	strict  bool        // refuse unknown members (see strict.go)
+	unknown []*apiError // the unknown members, refused in strict mode
 }
 
 type rawResource struct {
@@ -71,12 +74,25 @@ func readResource(r *http.Request, types []string, attrs attrSpec, rels ...strin
 	if apiErr != nil {
 		return nil, apiErr
 	}
-	return decodeResource(data, "/data", types, attrs, rels)
+	return decodeFor(r, data, "/data", types, attrs, rels)
+}
+
+// decodeFor is decodeResource for a request: in strict mode an unknown
+// attribute or relationship answers 422, else it is ignored.
+func decodeFor(r *http.Request, raw json.RawMessage, ptr string, types []string, attrs attrSpec, rels []string) (*input, *apiError) {
+	in, apiErr := decodeResource(raw, ptr, types, attrs, rels)
+	if apiErr != nil {
+		return nil, apiErr
+	}
+	in.strict = strictRequest(r)
+	return in, in.refuseUnknown()
 }
 
 // decodeResource checks one resource object found at ptr: its type must be
-// one of types (an entry "" lets the type be left out), every attribute must
-// be in attrs with the right JSON type, and every relationship name in rels.
+// one of types (an entry "" lets the type be left out) and every attribute
+// in attrs must have its JSON type. Attributes not in attrs and
+// relationships not in rels are left out of the input and listed in
+// in.unknown, for the caller's refuseUnknown.
 func decodeResource(raw json.RawMessage, ptr string, types []string, attrs attrSpec, rels []string) (*input, *apiError) {
 	var rr rawResource
 	if !isJSONObject(raw) || json.Unmarshal(raw, &rr) != nil {
@@ -99,7 +115,8 @@ func decodeResource(raw json.RawMessage, ptr string, types []string, attrs attrS
 	for name, val := range rr.Attributes {
 		k, ok := attrs[name]
 		if !ok {
-			return nil, errInvalid(ptr+"/attributes/"+name, "unknown attribute "+quote(name)+" for "+quote(in.Type))
+			in.unknown = append(in.unknown, errInvalid(ptr+"/attributes/"+name, "unknown attribute "+quote(name)+" for "+quote(in.Type)))
+			continue
 		}
 		v, ok := decodeValue(val, k)
 		if !ok {
@@ -109,9 +126,11 @@ func decodeResource(raw json.RawMessage, ptr string, types []string, attrs attrS
 	}
 	for name := range rr.Relationships {
 		if !contains(rels, name) {
-			return nil, errInvalid(ptr+"/relationships/"+name, "unknown relationship "+quote(name)+" for "+quote(in.Type))
+			in.unknown = append(in.unknown, errInvalid(ptr+"/relationships/"+name, "unknown relationship "+quote(name)+" for "+quote(in.Type)))
+			delete(in.rels, name)
 		}
 	}
+	sortErrors(in.unknown)
 	return in, nil
 }
 

@@ -2,19 +2,17 @@
 // Enterprise API for tests: a real HTTP server on a loopback port that
 // speaks the JSON:API wire format under /api/v2/ from an in-memory store.
 //
-// It behaves like the service rather than replaying recordings: it checks
-// the bearer token (401), the content type of bodies (415), resource types
-// and attribute names against the documented allow-lists (422 with a
-// source.pointer, so a misspelled wire name fails loudly), answers 404 for
-// unknown IDs, enforces the documented conflicts, paginates lists with the
-// documented meta and links, and never answers write-only values (a
-// sensitive variable's value, the SMTP password and test address).
-//
-// It serves workspace variables and all-vars, variable sets and their
-// variables, organizations (with default execution mode and agent pool),
-// token TTL policies, admin SMTP settings, private registry modules,
-// no-code modules with their workspaces and upgrades, and GET
-// /api/v2/ping.
+// It behaves like the service for any client, not like a fixture for this
+// SDK alone: it takes what the service takes and refuses what it refuses,
+// with the service's status codes and JSON:API error shapes. It checks
+// the bearer token (401), the content type of bodies (415), resource
+// types and the JSON type of every attribute it knows (422 with a
+// source.pointer), answers 404 for unknown IDs, enforces the documented
+// conflicts and limits, paginates lists with the documented meta and
+// links, and never answers write-only values (a sensitive variable's
+// value, the SMTP password and test address). Every answer carries the
+// server headers TFP-API-Version and TFP-AppName, and as Terraform
+// Enterprise X-TFE-Version and X-TFE-Current-Version.
 //
 // # Testing your code
 //
@@ -32,6 +30,120 @@
 //		}
 //		_ = wsID
 //	}
+//
+// # Attributes and strict mode
+//
+// By default a request may carry attributes and relationships tfetest does
+// not know, and they are ignored: the service takes every attribute it
+// documents (and clients send newer ones, such as go-tfe's stacks-enabled
+// on every organization create), while the docs do not say what it does
+// with a name it does not know, so the fake must not refuse what the
+// service may take. An attribute it knows with the wrong JSON type is
+// still a 422. WithStrictAttributes (tfe-fake -strict) refuses unknown
+// names with 422 and the member's source.pointer instead, so an SDK
+// author's misspelled wire name fails loudly; this SDK's own tests run
+// strict.
+//
+// # Where the sources disagree
+//
+// Where the docs, the OpenAPI description and go-tfe's tests disagree,
+// tfetest decides from the OpenAPI description and the docs, and takes both
+// spellings where the service plausibly does:
+//
+//   - No-code module reads take include=variable_options (the docs) and
+//     include=variable-options (go-tfe, the relationship's name).
+//   - A no-code module created without enabled is not enabled: the docs
+//     give false as the default (go-tfe's beta tests expect true).
+//   - Token TTL policies: the OpenAPI description lists five token types,
+//     the fifth metrics, and metrics tokens are HCP Terraform only there.
+//     So WithHCPTerraform has five policies and Terraform Enterprise (the
+//     default) four, refusing metrics on PATCH. The list is paginated.
+//   - The default agent pool of an organization is taken as the documented
+//     attribute default-agent-pool-id or as go-tfe's relationship
+//     default-agent-pool.
+//   - all-vars answers each variable with configurable and workspace set to
+//     the workspace whose runs see it (the OpenAPI description allows it,
+//     and go-tfe decodes configurable as a workspace), varset set to the
+//     variable set it comes from, and overwritten listing what it hides.
+//     Precedence follows the variable sets docs: a priority set beats
+//     everything, then the workspace's own variables, then sets by scope
+//     (applied to the workspace, to its project, global); within a scope a
+//     project-owned set beats an organization-owned one, then names sort.
+//
+// Figures the docs do not give: organizations report a
+// remaining-testable-count of 5, no trial, and every permission of the
+// OpenAPI description (the token acts as an owner); the capacity is idle
+// and the run queue empty (the fake runs nothing); the entitlement set has
+// the paid features on, Waypoint actions and Infragraph with
+// near-real-time updates off.
+//
+// # Routes
+//
+// A method and path not listed here answers 404 titled "route not
+// implemented by tfetest", where a missing resource's 404 is titled "not
+// found", so a test can tell the two apart. Paths are under /api/v2/;
+// "TFE" marks Terraform Enterprise only (404 with WithHCPTerraform).
+//
+//	GET    ping (needs no token)
+//	GET    organizations, POST organizations
+//	GET    organizations/{org} (include default-project, entitlement_set, subscription)
+//	PATCH  organizations/{org}, DELETE organizations/{org}
+//	GET    organizations/{org}/capacity
+//	GET    organizations/{org}/runs/queue
+//	GET    organizations/{org}/entitlement-set
+//	GET    organizations/{org}/relationships/data-retention-policy (TFE)
+//	POST   organizations/{org}/relationships/data-retention-policy (TFE)
+//	DELETE organizations/{org}/relationships/data-retention-policy (TFE)
+//	GET    organizations/{org}/token-ttl-policies, PATCH organizations/{org}/token-ttl-policies
+//	GET    organizations/{org}/teams (filter[names]), GET teams/{id}
+//	POST   teams/{id}/authentication-token, DELETE teams/{id}/authentication-token
+//	GET    admin/smtp-settings, PATCH admin/smtp-settings (TFE)
+//	GET    workspaces/{ws}/vars, POST workspaces/{ws}/vars
+//	GET    workspaces/{ws}/vars/{id}, PATCH workspaces/{ws}/vars/{id}, DELETE workspaces/{ws}/vars/{id}
+//	GET    workspaces/{ws}/all-vars
+//	GET    organizations/{org}/varsets, POST organizations/{org}/varsets
+//	GET    workspaces/{ws}/varsets, GET projects/{prj}/varsets
+//	GET    varsets/{id}, PATCH varsets/{id}, PUT varsets/{id}, DELETE varsets/{id}
+//	POST   varsets/{id}/relationships/workspaces, DELETE varsets/{id}/relationships/workspaces
+//	POST   varsets/{id}/relationships/projects, DELETE varsets/{id}/relationships/projects
+//	GET    varsets/{id}/relationships/vars, POST varsets/{id}/relationships/vars
+//	GET    varsets/{id}/relationships/vars/{var}, PATCH varsets/{id}/relationships/vars/{var}, DELETE varsets/{id}/relationships/vars/{var}
+//	GET    organizations/{org}/registry-modules, POST organizations/{org}/registry-modules
+//	GET    organizations/{org}/registry-modules/{registry}/{namespace}/{name}/{provider}
+//	DELETE organizations/{org}/registry-modules/{registry}/{namespace}/{name}/{provider}
+//	POST   organizations/{org}/no-code-modules
+//	GET    no-code-modules/{id}, PATCH no-code-modules/{id}, DELETE no-code-modules/{id}
+//	GET    no-code-modules/{id}/versions/{version}/module-variables
+//	POST   no-code-modules/{id}/workspaces
+//	POST   no-code-modules/{id}/workspaces/{ws}/upgrade
+//	GET    no-code-modules/{id}/workspaces/{ws}/upgrade/{run}, POST no-code-modules/{id}/workspaces/{ws}/upgrade/{run}
+//
+// # Conformance
+//
+// make conformance runs hashicorp/go-tfe v1.111.2's integration tests for
+// these areas, unmodified, against tfe-fake (README.md has the latest
+// table). These cannot pass against a fake; go-tfe skips them there:
+//
+//   - A VCS connection or GitHub token (GITHUB_REGISTRY_MODULE_IDENTIFIER,
+//     GITHUB_REGISTRY_NO_CODE_MODULE_IDENTIFIER, OAUTH_CLIENT_GITHUB_TOKEN):
+//     TestRegistryModulesCreateWithVCSConnection and its BranchBased,
+//     MonorepoBranchBased, MonorepoTagBased, MonorepoNonStandardName,
+//     BranchBasedWithVCSConnectionWithTesting, WithGithubApp and
+//     _AgentExecutionValidation variants, TestRegistryModuleUpdateWithVCSConnection,
+//     TestRegistryModulesListCommit, TestRegistryModulesUpdate_AgentExecutionValidation,
+//     TestRegistryNoCodeModulesReadVariables, TestRegistryNoCodeModulesCreateWorkspace,
+//     TestRegistryNoCodeModuleWorkspaceUpgrade, TestVariableSetsApplyToAndRemoveFromStacks
+//     and TestVariableSetsUpdateStacks (stacks come from a VCS repository).
+//   - HCP Terraform billing (skipped as Terraform Enterprise):
+//     TestOrganizationsReadWithBusiness, TestOrganizationsReadEntitlements,
+//     TestOrganizationsReadRunTasksEntitlement.
+//   - Run infrastructure: TestOrganizationsReadCapacity_RunDependent and
+//     TestOrganizationsReadRunQueue_RunDependent (real queued runs).
+//   - TestRegistryModulesReadTerraformRegistryModule, skipped by go-tfe.
+//
+// TestRegistryNoCodeModulesRead and TestRegistryNoCodeModulesUpdate fail
+// on purpose: they expect a no-code module created without enabled to be
+// enabled, where the docs give false (see above).
 //
 // # Seeding
 //
@@ -58,8 +170,10 @@
 // workspace upgrade walks through, one per read. FailNextSMTPUpdate makes
 // the next SMTP settings PATCH fail as the service does when its test
 // email fails (401, 500 or 504), and TestEmailsSent counts test emails.
-// WithHCPTerraform makes admin endpoints answer 404.
+// WithHCPTerraform makes the server act as HCP Terraform: the server
+// headers say so, admin endpoints and data retention policies answer 404,
+// and organizations read as HCP Terraform's do.
 //
 // A command, tfetest/cmd/tfe-fake, serves the same fake on a loopback port
-// for tools written in other languages.
+// for tools written in other languages and for the examples (tfe-fake -h).
 package tfetest

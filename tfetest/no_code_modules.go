@@ -32,12 +32,14 @@ func (st *store) readNoCodeModule(r *http.Request) (int, any, *apiError) {
 	if apiErr != nil {
 		return fail(apiErr)
 	}
-	inc, apiErr := parseInclude(r, "variable_options")
+	// The docs spell the include variable_options; go-tfe sends
+	// variable-options, the relationship's name. Both are taken.
+	inc, apiErr := parseInclude(r, "variable_options", "variable-options")
 	if apiErr != nil {
 		return fail(apiErr)
 	}
 	var included []resource
-	if inc["variable_options"] {
+	if inc["variable_options"] || inc["variable-options"] {
 		for _, opt := range nc.options {
 			included = append(included, varOptionResource(nc, opt))
 		}

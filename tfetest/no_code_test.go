@@ -39,7 +39,7 @@ func TestNoCodeModuleLifecycle(t *testing.T) {
 	if a.do("GET", "no-code-modules/"+nc, nil).want(200).get("included") != nil {
 		t.Error("included without include")
 	}
-	a.do("GET", "no-code-modules/"+nc+"?include=variable-options", nil).wantError(400, "")
+	a.do("GET", "no-code-modules/"+nc+"?include=options", nil).wantError(400, "")
 
 	// PATCH without registry-module: 404, as HCP Terraform answers.
 	a.do("PATCH", "no-code-modules/"+nc, res("no-code-modules", map[string]any{"enabled": false}, nil)).wantError(404, "")
@@ -122,7 +122,7 @@ func TestNoCodeCreateRules(t *testing.T) {
 }
 
 func TestNoCodeWorkspaceAndUpgrade(t *testing.T) {
-	srv, a, d, nc := noCodeFixture(t)
+	srv, a, d, nc := noCodeFixture(t, WithStrictAttributes())
 	wsBody := func(attrs map[string]any, prjType string) map[string]any {
 		attrs["name"] = "customer-acme"
 		return res("workspaces", attrs, map[string]any{

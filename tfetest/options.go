@@ -18,6 +18,7 @@ type config struct {
 	upgradeStates []string
 	hcp           bool
 	orgs          []string
+	strict        bool
 }
 
 // defaultToken is the bearer token a Server accepts unless WithToken says
@@ -77,3 +78,10 @@ func WithHCPTerraform() Option { return func(c *config) { c.hcp = true } }
 func WithOrganization(name string) Option {
 	return func(c *config) { c.orgs = append(c.orgs, name) }
 }
+
+// WithStrictAttributes makes the server refuse, with 422 and a
+// source.pointer, any attribute or relationship in a request body that is
+// not on its lists, instead of ignoring it as the service does with names
+// it does not use. It is for SDK authors: a misspelled wire name fails
+// loudly. This SDK's own tests run strict.
+func WithStrictAttributes() Option { return func(c *config) { c.strict = true } }

@@ -63,6 +63,8 @@ func (st *store) removeOrg(o *org) {
 	maps.DeleteFunc(st.noCode, func(_ string, nc *noCodeModule) bool { return nc.org == o })
 	maps.DeleteFunc(st.varsets, func(_ string, vs *varset) bool { return vs.org == o })
 	maps.DeleteFunc(st.workspaces, func(_ string, ws *workspace) bool { return ws.org == o })
+	maps.DeleteFunc(st.teams, func(_ string, t *team) bool { return t.org == o })
+	maps.DeleteFunc(st.teamTokens, func(_ string, t *teamToken) bool { return t.team.org == o })
 	st.pruneOrphans()
 }
 

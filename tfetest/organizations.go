@@ -22,6 +22,12 @@ var orgDefaults = map[string]any{
 	"assessments-enforced":                                    false,
 	"allow-force-delete-workspaces":                           false,
 	"enforce-hyok":                                            false,
+	"stacks-enabled":                                          false,
+	"user-tokens-enabled":                                     true,
+	"registry-monorepo-support-enabled":                       false,
+	"recoverable-items-enabled":                               false,
+	"global-module-sharing":                                   false,
+	"global-provider-sharing":                                 false,
 }
 
 func (st *store) listOrgs(r *http.Request) (int, any, *apiError) {
@@ -38,7 +44,7 @@ func (st *store) listOrgs(r *http.Request) (int, any, *apiError) {
 	}
 	var data []resource
 	for _, o := range paginate(all, p) {
-		data = append(data, orgResource(o))
+		data = append(data, st.orgResource(o))
 	}
 	return page(r, p, len(all), data, nil)
 }
@@ -62,7 +68,7 @@ func (st *store) createOrg(r *http.Request) (int, any, *apiError) {
 		return fail(apiErr)
 	}
 	st.addOrg(draft)
-	return one(http.StatusCreated, orgResource(draft), nil)
+	return one(http.StatusCreated, st.orgResource(draft), nil)
 }
 
 func (st *store) readOrg(r *http.Request) (int, any, *apiError) {
@@ -70,7 +76,11 @@ func (st *store) readOrg(r *http.Request) (int, any, *apiError) {
 	if apiErr != nil {
 		return fail(apiErr)
 	}
-	return one(http.StatusOK, orgResource(o), nil)
+	inc, apiErr := parseInclude(r, orgIncludes...)
+	if apiErr != nil {
+		return fail(apiErr)
+	}
+	return one(http.StatusOK, st.orgResource(o), st.orgIncluded(o, inc))
 }
 
 func (st *store) updateOrg(r *http.Request) (int, any, *apiError) {
@@ -90,7 +100,7 @@ func (st *store) updateOrg(r *http.Request) (int, any, *apiError) {
 		st.renameOrg(o, draft.name)
 	}
 	*o = *draft
-	return one(http.StatusOK, orgResource(o), nil)
+	return one(http.StatusOK, st.orgResource(o), nil)
 }
 
 func (st *store) deleteOrg(r *http.Request) (int, any, *apiError) {
@@ -174,27 +184,4 @@ func (st *store) draftOrgDefaults(in *input, d, o *org) *apiError {
 		poolPtr = modePtr
 	}
 	return st.checkPool(o, d.execMode, d.poolID, modePtr, poolPtr)
-}
-
-func orgResource(o *org) resource {
-	attrs := map[string]any{
-		"name":                   o.name,
-		"email":                  o.email,
-		"external-id":            o.externalID,
-		"created-at":             formatTime(o.createdAt),
-		"default-execution-mode": o.execMode,
-		"max-ttl-enabled":        o.maxTTLEnabled,
-		"permissions":            map[string]bool{"can-update": true, "can-destroy": true},
-	}
-	maps.Copy(attrs, o.settings)
-	return resource{
-		ID:         o.name,
-		Type:       "organizations",
-		Attributes: attrs,
-		Relationships: map[string]relationship{
-			"default-agent-pool": toOne("agent-pools", o.poolID),
-			"default-project":    toOne("projects", o.defaultProjectID),
-		},
-		Links: map[string]string{"self": apiPath("organizations", o.name)},
-	}
 }

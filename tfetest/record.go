@@ -19,7 +19,8 @@ type Request struct {
 	ContentType string
 	// Body is the request body as sent.
 	Body []byte
-	// Authorized reports whether the request carried the server's token.
+	// Authorized reports whether the request carried a token the server
+	// accepts: its own or a team token.
 	Authorized bool
 }
 

@@ -79,6 +79,10 @@ func (in *input) relInline(name string, types []string, spec attrSpec) ([]*input
 		if apiErr != nil {
 			return nil, true, apiErr
 		}
+		it.strict = in.strict
+		if apiErr := it.refuseUnknown(); apiErr != nil {
+			return nil, true, apiErr
+		}
 		out = append(out, it)
 	}
 	return out, true, nil

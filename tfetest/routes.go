@@ -48,6 +48,18 @@ func (s *Server) routes() *http.ServeMux {
 	h("DELETE "+v2+"organizations/{org}", (*store).deleteOrg)
 	h("GET "+v2+"organizations/{org}/token-ttl-policies", (*store).listTTLPolicies)
 	h("PATCH "+v2+"organizations/{org}/token-ttl-policies", (*store).updateTTLPolicies)
+	h("GET "+v2+"organizations/{org}/capacity", (*store).readCapacity)
+	h("GET "+v2+"organizations/{org}/runs/queue", (*store).readRunQueue)
+	h("GET "+v2+"organizations/{org}/entitlement-set", (*store).readEntitlements)
+	h("GET "+v2+"organizations/{org}/relationships/data-retention-policy", (*store).readRetention)
+	h("POST "+v2+"organizations/{org}/relationships/data-retention-policy", (*store).setRetention)
+	h("DELETE "+v2+"organizations/{org}/relationships/data-retention-policy", (*store).deleteRetention)
+
+	// Teams and team tokens.
+	h("GET "+v2+"organizations/{org}/teams", (*store).listTeams)
+	h("GET "+v2+"teams/{id}", (*store).readTeam)
+	h("POST "+v2+"teams/{id}/authentication-token", (*store).createTeamToken)
+	h("DELETE "+v2+"teams/{id}/authentication-token", (*store).deleteTeamToken)
 
 	// Admin settings (Terraform Enterprise only).
 	h("GET "+v2+"admin/smtp-settings", (*store).readSMTP)

@@ -2,7 +2,6 @@ package tfetest
 
 import (
 	"bytes"
-	"crypto/subtle"
 	"io"
 	"mime"
 	"net"
@@ -44,6 +43,7 @@ func NewServer(opts ...Option) *Server {
 		cfg.clock = time.Now
 	}
 	s := &Server{Token: cfg.token, cfg: cfg, st: newStore(cfg.clock)}
+	s.st.hcp = cfg.hcp
 	if cfg.upgradeStates != nil {
 		s.st.upgradeStates = cfg.upgradeStates
 	}
@@ -78,8 +78,12 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	body, _ := io.ReadAll(io.LimitReader(r.Body, maxBody))
 	r.Body = io.NopCloser(bytes.NewReader(body))
 	r.ContentLength = int64(len(body))
-	authorized := s.authorized(r)
+	if s.cfg.strict {
+		r = withStrict(r)
+	}
+	who, authorized := s.identify(r)
 	s.rec.add(r, body, authorized)
+	s.serverHeaders(w.Header())
 	if !sleep(r, s.cfg.latency) {
 		return
 	}
@@ -94,7 +98,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		fault = nil // latency: go on and answer normally
 	}
 	buf := newBufferedWriter()
-	if apiErr := s.gate(r, body, authorized, buf); apiErr != nil {
+	apiErr := s.gate(r, body, authorized, buf)
+	if apiErr == nil && authorized {
+		apiErr = s.checkAccess(r, who)
+	}
+	if apiErr != nil {
 		writeError(buf, apiErr)
 	} else {
 		s.mux.ServeHTTP(buf, r)
@@ -126,13 +134,6 @@ func (s *Server) gate(r *http.Request, body []byte, authorized bool, w http.Resp
 		}
 	}
 	return nil
-}
-
-// authorized reports whether the request carries the server's token.
-func (s *Server) authorized(r *http.Request) bool {
-	h := r.Header.Get("Authorization")
-	tok, ok := strings.CutPrefix(h, "Bearer ")
-	return ok && tok != "" && subtle.ConstantTimeCompare([]byte(tok), []byte(s.Token)) == 1
 }
 
 // limit is the rate the server reports in X-RateLimit-Limit: the
@@ -167,21 +168,53 @@ func sleep(r *http.Request, d time.Duration) bool {
 	}
 }
 
-// ping answers GET /api/v2/ping: 204 with the headers go-tfe reads when it
-// builds a client. It needs no token.
+// Server information headers, on every answer as the service sends them:
+// the API version, the product's name, and for Terraform Enterprise its
+// release (X-TFE-Version) and numeric version (X-TFE-Current-Version).
+// Clients read them from GET /api/v2/ping to tell the two products apart.
+const (
+	apiVersion = "2.6"
+	appNameHCP = "HCP Terraform"
+	appNameTFE = "Terraform Enterprise"
+	tfeRelease = "v202507-1"
+	tfeNumeric = "1.1.0"
+)
+
+// serverHeaders sets the server information headers on h.
+func (s *Server) serverHeaders(h http.Header) {
+	h.Set("TFP-API-Version", apiVersion)
+	if s.cfg.hcp {
+		h.Set("TFP-AppName", appNameHCP)
+		return
+	}
+	h.Set("TFP-AppName", appNameTFE)
+	h.Set("X-TFE-Version", tfeRelease)
+	h.Set("X-TFE-Current-Version", tfeNumeric)
+}
+
+// ping answers GET /api/v2/ping: 204 with the rate limit go-tfe reads when
+// it builds a client (the server headers are on every answer). It needs no
+// token.
 func (s *Server) ping(w http.ResponseWriter, r *http.Request) {
 	if n := s.limit(); n > 0 {
 		w.Header().Set("X-RateLimit-Limit", strconv.Itoa(n))
 	}
-	w.Header().Set("TFP-API-Version", "2.6")
-	w.Header().Set("TFP-AppName", "Terraform Enterprise")
 	w.WriteHeader(http.StatusNoContent)
 }
 
-// notFoundRoute answers any path the fake does not serve.
+// notFoundRoute answers any method and path the fake does not serve: a 404
+// as for a missing resource, but titled so that a test can tell the two
+// apart.
 func notFoundRoute(w http.ResponseWriter, r *http.Request) {
-	writeError(w, errNotFound("no route for "+r.Method+" "+r.URL.Path))
+	writeError(w, &apiError{
+		Status: http.StatusNotFound, Title: unimplementedTitle,
+		Detail: "tfetest does not serve " + r.Method + " " + r.URL.Path + " (the tfetest package doc lists the routes it serves)",
+	})
 }
+
+// unimplementedTitle is the title of the 404 for a route tfetest does not
+// serve; a missing resource's 404 is titled "not found".
+const unimplementedTitle = "route not implemented by tfetest"
 
 // bufferedWriter holds a handler's answer so an injected fault can replace
 // or corrupt it after the store has applied the request.

@@ -29,6 +29,10 @@ type store struct {
 	smtpFailures  []int // statuses the next SMTP PATCHes answer
 	testEmails    int
 	upgradeStates []string
+	hcp           bool // acting as HCP Terraform (WithHCPTerraform)
+
+	teams      map[string]*team      // by ID
+	teamTokens map[string]*teamToken // by token value
 }
 
 type org struct {
@@ -42,6 +46,7 @@ type org struct {
 	settings         map[string]any // the other writable attributes
 	defaultProjectID string
 	ttl              map[string]*ttlPolicy
+	retention        *retentionPolicy // Terraform Enterprise only
 }
 
 type project struct {
@@ -176,6 +181,8 @@ func newStore(now func() time.Time) *store {
 		modules:       map[string]*registryModule{},
 		noCode:        map[string]*noCodeModule{},
 		runs:          map[string]*upgradeRun{},
+		teams:         map[string]*team{},
+		teamTokens:    map[string]*teamToken{},
 		smtp:          smtpSettings{auth: "none", port: 25},
 		upgradeStates: slices.Clone(defaultUpgradeStates),
 	}

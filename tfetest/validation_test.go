@@ -4,13 +4,16 @@ import (
 	"bytes"
 	"net/http"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
 )
 
 // The rules every request passes: token, content type, resource type,
 // attribute allow-lists, unknown IDs.
 
 func TestMisspelledAttributes(t *testing.T) {
-	srv, a := newAPI(t, WithOrganization("acme"))
+	srv, a := newAPI(t, WithOrganization("acme"), WithStrictAttributes())
+	_, lenient := newAPI(t, WithOrganization("acme"))
 	ws := srv.AddWorkspace("acme", Workspace{Name: "web"})
 	vs := srv.AddVariableSet("acme", VariableSet{Name: "set"})
 	cases := []struct {
@@ -39,6 +42,13 @@ func TestMisspelledAttributes(t *testing.T) {
 			a.do(tc.method, tc.path, tc.body).wantError(http.StatusUnprocessableEntity, tc.pointer)
 		})
 	}
+	// By default the service's behaviour: an unknown name is ignored.
+	lenient.t = t
+	ws2 := lenient.srv.AddWorkspace("acme", Workspace{Name: "web"})
+	ans := lenient.do("POST", "workspaces/"+ws2+"/vars", res("vars", map[string]any{"key": "k", "category": "env", "sensitiv": true}, nil)).want(http.StatusCreated)
+	assert.Equal(t, false, ans.get("data", "attributes", "sensitive"))
+	lenient.do("PATCH", "organizations/acme", res("organizations", map[string]any{"default_execution_mode": "agent"},
+		map[string]any{"no-such-relationship": rel(nil)})).want(http.StatusOK)
 }
 
 func TestAuthAndContentType(t *testing.T) {

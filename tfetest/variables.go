@@ -2,10 +2,17 @@ package tfetest
 
 import (
 	"net/http"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Shared rules for workspace variables and variable set variables.
+
+// maxVarDescription is the longest description, in characters, the
+// service takes for a variable (workspace and variable set variables
+// alike).
+const maxVarDescription = 512
 
 // categories are the variable categories the service accepts.
 var categories = []string{"terraform", "env", "policy-set"}
@@ -56,6 +63,9 @@ func draftVar(in *input, old *variable) (*variable, *apiError) {
 		v.value = val
 	}
 	if d, ok := in.str("description"); ok {
+		if n := utf8.RuneCountInString(d); n > maxVarDescription {
+			return nil, errInvalid(in.attr("description"), "Description is too long (maximum is 512 characters, got "+strconv.Itoa(n)+")")
+		}
 		v.description = d
 	}
 	if h, ok := in.boolean("hcl"); ok {

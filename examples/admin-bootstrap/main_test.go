@@ -100,7 +100,6 @@ func TestBootstrap(t *testing.T) {
 	wantCaps := map[tfe.TokenPolicyType]time.Duration{
 		tfe.TokenPolicyOrganization: tfe.DefaultTokenTTL / 2, tfe.TokenPolicyTeam: 90 * day,
 		tfe.TokenPolicyUser: 30 * day, tfe.TokenPolicyAuditTrails: tfe.DefaultTokenTTL,
-		tfe.TokenPolicyMetrics: tfe.DefaultTokenTTL,
 	}
 	if len(res.Capped) != len(wantCaps) {
 		t.Errorf("listed %d policies, want %d", len(res.Capped), len(wantCaps))

@@ -8,6 +8,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -15,6 +16,9 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // curl sends one request the way curl does in the docs and decodes a JSON
@@ -73,7 +77,11 @@ func exercise(t *testing.T, vars map[string]string) {
 	if status != 200 || doc["data"].(map[string]any)["type"] != "organizations" {
 		t.Fatalf("org: %d %v", status, doc)
 	}
-	status, _, doc = curl(t, "POST", base+"workspaces/"+vars["DEMO_WORKSPACE_ID"]+"/vars", tok,
+	wsIDs := strings.Split(vars["TFE_WORKSPACE_IDS"], ",")
+	if len(wsIDs) != 2 {
+		t.Fatalf("TFE_WORKSPACE_IDS=%q, want two", vars["TFE_WORKSPACE_IDS"])
+	}
+	status, _, doc = curl(t, "POST", base+"workspaces/"+wsIDs[1]+"/vars", tok,
 		`{"data":{"type":"vars","attributes":{"key":"some_key","value":"some_value","category":"terraform","sensitive":true}}}`)
 	if status != 201 || doc["data"].(map[string]any)["attributes"].(map[string]any)["value"] != "" {
 		t.Fatalf("create var: %d %v", status, doc)
@@ -84,7 +92,7 @@ func exercise(t *testing.T, vars map[string]string) {
 		t.Fatalf("modules: %d %v", status, doc)
 	}
 	status, _, doc = curl(t, "POST", base+"organizations/"+vars["TFE_ORG"]+"/no-code-modules", tok,
-		`{"data":{"type":"no-code-modules","attributes":{"enabled":true,"version-pin":"1.4.0"},"relationships":{"registry-module":{"data":{"type":"registry-module","id":"`+vars["DEMO_REGISTRY_MODULE_ID"]+`"}}}}}`)
+		`{"data":{"type":"no-code-modules","attributes":{"enabled":true,"version-pin":"1.4.0"},"relationships":{"registry-module":{"data":{"type":"registry-module","id":"`+vars["TFE_REGISTRY_MODULE_ID"]+`"}}}}}`)
 	if status != 200 || doc["data"].(map[string]any)["type"] != "no-code-modules" {
 		t.Fatalf("no-code: %d %v", status, doc)
 	}
@@ -114,8 +122,11 @@ func TestSubprocess(t *testing.T) {
 	}
 	defer cmd.Process.Kill()
 	sc := bufio.NewScanner(stdout)
-	vars := readVars(t, sc, 7)
-	if vars["TFE_TOKEN"] != "sekret" || vars["TFE_ORG"] != "acme" || !strings.HasPrefix(vars["TFE_ADDRESS"], "http://127.0.0.1:") {
+	vars := readVars(t, sc, 14)
+	if sc.Scan() {
+		t.Fatalf("a line after the settings: %q", sc.Text())
+	}
+	if vars["TFE_TOKEN"] != "sekret" || vars["TFE_SMTP_HOST"] == "" || vars["TFE_FAKE_PID"] == "" || vars["TFE_ORG"] != "acme" || !strings.HasPrefix(vars["TFE_ADDRESS"], "http://127.0.0.1:") {
 		t.Fatalf("first lines: %v", vars)
 	}
 	exercise(t, vars)
@@ -158,11 +169,11 @@ func TestRunInProcess(t *testing.T) {
 	done := make(chan error, 1)
 	go func() { done <- run(ctx, []string{"-seed-demo", "-hcp"}, &out) }()
 	deadline := time.Now().Add(5 * time.Second)
-	for strings.Count(out.String(), "\n") < 7 && time.Now().Before(deadline) {
+	for strings.Count(out.String(), "\n") < 8 && time.Now().Before(deadline) {
 		time.Sleep(5 * time.Millisecond)
 	}
-	vars := readVars(t, bufio.NewScanner(strings.NewReader(out.String())), 7)
-	if vars["TFE_ORG"] != "demo-org" || len(vars["TFE_TOKEN"]) != 32 {
+	vars := readVars(t, bufio.NewScanner(strings.NewReader(out.String())), 8)
+	if vars["TFE_ORG"] != "demo-org" || len(vars["TFE_TOKEN"]) != 32 || vars["TFE_SMTP_HOST"] != "" {
 		t.Fatalf("vars %v", vars)
 	}
 	exercise(t, vars)
@@ -187,6 +198,8 @@ func TestRunErrors(t *testing.T) {
 		{"-addr", "example.com:80"},
 		{"-addr", "no-port"},
 		{"-addr", busy.Addr().String()},
+		{"-org", "a b"},
+		{"extra"},
 	} {
 		if err := run(context.Background(), args, io.Discard); err == nil {
 			t.Errorf("%v: no error", args)
@@ -197,4 +210,40 @@ func TestRunErrors(t *testing.T) {
 	if err := run(ctx, []string{"-addr", "localhost:0", "-org", "acme"}, io.Discard); err != nil {
 		t.Errorf("localhost: %v", err)
 	}
+}
+
+func TestHelp(t *testing.T) {
+	for _, arg := range []string{"-h", "-help", "--help"} {
+		var out bytes.Buffer
+		require.NoError(t, run(context.Background(), []string{arg}, &out), arg)
+		for _, flag := range []string{"-addr", "-token", "-org", "-seed-demo", "-hcp", "-strict", "-export", "-env-file", "TFE_FAKE_PID"} {
+			assert.Contains(t, out.String(), flag, arg)
+		}
+	}
+}
+
+func TestExportAndEnvFile(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	env := filepath.Join(t.TempDir(), "fake.env")
+	var out syncBuffer
+	done := make(chan error, 1)
+	go func() { done <- run(ctx, []string{"-org", "acme", "-export", "-env-file", env, "-strict"}, &out) }()
+	deadline := time.Now().Add(5 * time.Second)
+	for strings.Count(out.String(), "\n") < 4 && time.Now().Before(deadline) {
+		time.Sleep(5 * time.Millisecond)
+	}
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	require.Len(t, lines, 4)
+	for _, l := range lines {
+		assert.True(t, strings.HasPrefix(l, "export TFE_"), l)
+	}
+	file, err := os.ReadFile(env)
+	require.NoError(t, err)
+	assert.Equal(t, strings.ReplaceAll(out.String(), "export ", ""), string(file))
+	vars := readVars(t, bufio.NewScanner(bytes.NewReader(file)), 4)
+	status, _, _ := curl(t, "PATCH", vars["TFE_ADDRESS"]+"/api/v2/organizations/acme", vars["TFE_TOKEN"],
+		`{"data":{"type":"organizations","attributes":{"no-such-attribute":true}}}`)
+	assert.Equal(t, http.StatusUnprocessableEntity, status, "-strict")
+	cancel()
+	require.NoError(t, <-done)
 }
