@@ -38,7 +38,7 @@ func (st *store) newOrg(name, email string) *org {
 func (st *store) addOrg(o *org) {
 	o.seq = st.nextSeq()
 	st.orgs[o.name] = o
-	p := &project{seq: st.nextSeq(), id: st.newID("prj"), name: "Default Project", org: o}
+	p := &project{seq: st.nextSeq(), id: st.newID("prj"), name: "Default Project", org: o, createdAt: o.createdAt}
 	st.projects[p.id] = p
 	o.defaultProjectID = p.id
 }

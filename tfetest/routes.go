@@ -71,6 +71,31 @@ func (s *Server) routes() *http.ServeMux {
 	h("GET "+v2+"no-code-modules/{id}/workspaces/{ws}/upgrade/{run}", (*store).readUpgrade)
 	h("POST "+v2+"no-code-modules/{id}/workspaces/{ws}/upgrade/{run}", (*store).confirmUpgrade)
 
+	// Workspaces, projects and agent pools.
+	const wsName = "organizations/{org}/workspaces/{name}"
+	h("GET "+v2+"organizations/{org}/workspaces", (*store).listWorkspaces)
+	h("POST "+v2+"organizations/{org}/workspaces", (*store).createWorkspace)
+	h("GET "+v2+wsName, (*store).readWorkspace)
+	h("PATCH "+v2+wsName, (*store).updateWorkspace)
+	h("DELETE "+v2+wsName, (*store).deleteWorkspace)
+	h("POST "+v2+wsName+"/actions/safe-delete", (*store).deleteWorkspace)
+	h("GET "+v2+"workspaces/{ws}", (*store).readWorkspace)
+	h("PATCH "+v2+"workspaces/{ws}", (*store).updateWorkspace)
+	h("DELETE "+v2+"workspaces/{ws}", (*store).deleteWorkspace)
+	h("POST "+v2+"workspaces/{ws}/actions/safe-delete", (*store).deleteWorkspace)
+	h("GET "+v2+"workspaces/{ws}/tag-bindings", (*store).listWorkspaceTagBindings)
+	h("GET "+v2+"organizations/{org}/projects", (*store).listProjects)
+	h("POST "+v2+"organizations/{org}/projects", (*store).createProject)
+	h("GET "+v2+"projects/{prj}", (*store).readProject)
+	h("PATCH "+v2+"projects/{prj}", (*store).updateProject)
+	h("DELETE "+v2+"projects/{prj}", (*store).deleteProject)
+	h("GET "+v2+"projects/{prj}/tag-bindings", (*store).listProjectTagBindings)
+	h("GET "+v2+"organizations/{org}/agent-pools", (*store).listAgentPools)
+	h("POST "+v2+"organizations/{org}/agent-pools", (*store).createAgentPool)
+	h("GET "+v2+"agent-pools/{id}", (*store).readAgentPool)
+	h("PATCH "+v2+"agent-pools/{id}", (*store).updateAgentPool)
+	h("DELETE "+v2+"agent-pools/{id}", (*store).deleteAgentPool)
+
 	mux.HandleFunc("/", notFoundRoute)
 	return mux
 }

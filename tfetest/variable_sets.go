@@ -151,19 +151,10 @@ func (st *store) varsetIncluded(sets []*varset, inc map[string]bool) []resource 
 		if inc["projects"] {
 			for _, id := range vs.prjIDs {
 				if p, ok := st.projects[id]; ok {
-					add(projectResource(p))
+					add(st.projectAnswer(p))
 				}
 			}
 		}
 	}
 	return out
-}
-
-func projectResource(p *project) resource {
-	return resource{
-		ID: p.id, Type: "projects",
-		Attributes:    map[string]any{"name": p.name},
-		Relationships: map[string]relationship{"organization": toOne("organizations", p.org.name)},
-		Links:         map[string]string{"self": apiPath("projects", p.id)},
-	}
 }
