@@ -9,12 +9,16 @@ import (
 // GET/PATCH/DELETE no-code-modules/:id and the module variables of one of
 // its versions.
 
+// createNoCodeModule enables no-code provisioning unless the body says
+// enabled false: the docs give false as the default, but the service
+// enables a module created without the attribute (go-tfe's tests against
+// it expect so).
 func (st *store) createNoCodeModule(r *http.Request) (int, any, *apiError) {
 	o, apiErr := st.findOrg(r.PathValue("org"))
 	if apiErr != nil {
 		return fail(apiErr)
 	}
-	nc, apiErr := st.noCodeFromBody(r, &noCodeModule{org: o}, func(in *input) *apiError {
+	nc, apiErr := st.noCodeFromBody(r, &noCodeModule{org: o, enabled: true}, func(in *input) *apiError {
 		return errInvalid(in.rel("registry-module"), "the registry-module relationship is required")
 	})
 	if apiErr != nil {
@@ -32,12 +36,14 @@ func (st *store) readNoCodeModule(r *http.Request) (int, any, *apiError) {
 	if apiErr != nil {
 		return fail(apiErr)
 	}
-	inc, apiErr := parseInclude(r, "variable_options")
+	// The docs spell the include variable_options; the service takes
+	// go-tfe's variable-options too.
+	inc, apiErr := parseInclude(r, "variable_options", "variable-options")
 	if apiErr != nil {
 		return fail(apiErr)
 	}
 	var included []resource
-	if inc["variable_options"] {
+	if inc["variable_options"] || inc["variable-options"] {
 		for _, opt := range nc.options {
 			included = append(included, varOptionResource(nc, opt))
 		}
