@@ -63,6 +63,7 @@ func (st *store) removeOrg(o *org) {
 	maps.DeleteFunc(st.noCode, func(_ string, nc *noCodeModule) bool { return nc.org == o })
 	maps.DeleteFunc(st.varsets, func(_ string, vs *varset) bool { return vs.org == o })
 	maps.DeleteFunc(st.workspaces, func(_ string, ws *workspace) bool { return ws.org == o })
+	maps.DeleteFunc(st.stacks, func(_ string, s *stack) bool { return s.org == o })
 	st.pruneOrphans()
 }
 

@@ -32,6 +32,8 @@ func (s *Server) routes() *http.ServeMux {
 	h("DELETE "+v2+"varsets/{id}/relationships/workspaces", (*store).removeVarsetFromWorkspaces)
 	h("POST "+v2+"varsets/{id}/relationships/projects", (*store).applyVarsetToProjects)
 	h("DELETE "+v2+"varsets/{id}/relationships/projects", (*store).removeVarsetFromProjects)
+	h("POST "+v2+"varsets/{id}/relationships/stacks", (*store).applyVarsetToStacks)
+	h("DELETE "+v2+"varsets/{id}/relationships/stacks", (*store).removeVarsetFromStacks)
 
 	// Variable set variables.
 	h("GET "+v2+"varsets/{id}/relationships/vars", (*store).listVarsetVars)

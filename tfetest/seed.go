@@ -274,7 +274,8 @@ func (st *store) mustNewID(fn, id, prefix string) string {
 	_, b := st.projects[id]
 	_, c := st.pools[id]
 	_, d := st.modules[id]
-	if a || b || c || d {
+	_, e := st.stacks[id]
+	if a || b || c || d || e {
 		panic("tfetest: " + fn + ": duplicate ID " + quote(id))
 	}
 	return id

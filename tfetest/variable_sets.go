@@ -8,7 +8,7 @@ import (
 // Handlers for variable sets: organizations/:org/varsets, varsets/:id,
 // workspaces/:id/varsets and projects/:id/varsets.
 
-var varsetIncludes = []string{"vars", "workspaces", "projects"}
+var varsetIncludes = []string{"vars", "workspaces", "projects", "stacks"}
 
 func (st *store) listOrgVarsets(r *http.Request) (int, any, *apiError) {
 	o, apiErr := st.findOrg(r.PathValue("org"))
@@ -118,6 +118,7 @@ func (st *store) varsetResource(vs *varset, inlineVars bool) resource {
 			"vars":         vars,
 			"workspaces":   toMany("workspaces", vs.wsIDs),
 			"projects":     toMany("projects", vs.prjIDs),
+			"stacks":       toMany("stacks", vs.stackIDs),
 			"parent":       toOne(vs.parentType, vs.parentID),
 		},
 		Links: map[string]string{"self": apiPath("varsets", vs.id)},
@@ -145,6 +146,13 @@ func (st *store) varsetIncluded(sets []*varset, inc map[string]bool) []resource 
 			for _, id := range vs.wsIDs {
 				if ws, ok := st.workspaces[id]; ok {
 					add(st.workspaceResource(ws))
+				}
+			}
+		}
+		if inc["stacks"] {
+			for _, id := range vs.stackIDs {
+				if s, ok := st.stacks[id]; ok {
+					add(stackResource(s))
 				}
 			}
 		}
