@@ -36,8 +36,8 @@ func (st *store) readNoCodeModule(r *http.Request) (int, any, *apiError) {
 	if apiErr != nil {
 		return fail(apiErr)
 	}
-	// The docs spell the include variable_options; the service takes
-	// go-tfe's variable-options too.
+	// The docs spell the include variable_options; go-tfe sends
+	// variable-options, the relationship's name. Both are taken.
 	inc, apiErr := parseInclude(r, "variable_options", "variable-options")
 	if apiErr != nil {
 		return fail(apiErr)

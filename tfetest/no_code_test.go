@@ -39,7 +39,7 @@ func TestNoCodeModuleLifecycle(t *testing.T) {
 	if a.do("GET", "no-code-modules/"+nc, nil).want(200).get("included") != nil {
 		t.Error("included without include")
 	}
-	a.do("GET", "no-code-modules/"+nc+"?include=variable-opts", nil).wantError(400, "")
+	a.do("GET", "no-code-modules/"+nc+"?include=options", nil).wantError(400, "")
 
 	// PATCH without registry-module: 404, as HCP Terraform answers.
 	a.do("PATCH", "no-code-modules/"+nc, res("no-code-modules", map[string]any{"enabled": false}, nil)).wantError(404, "")

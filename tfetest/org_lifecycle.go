@@ -57,13 +57,13 @@ func (st *store) renameOrg(o *org, name string) {
 // removeOrg deletes o and everything that belongs to it.
 func (st *store) removeOrg(o *org) {
 	delete(st.orgs, o.name)
+	maps.DeleteFunc(st.stacks, func(_ string, s *stack) bool { return s.org == o })
 	maps.DeleteFunc(st.projects, func(_ string, p *project) bool { return p.org == o })
 	maps.DeleteFunc(st.pools, func(_ string, p *agentPool) bool { return p.org == o })
 	maps.DeleteFunc(st.modules, func(_ string, m *registryModule) bool { return m.org == o })
 	maps.DeleteFunc(st.noCode, func(_ string, nc *noCodeModule) bool { return nc.org == o })
 	maps.DeleteFunc(st.varsets, func(_ string, vs *varset) bool { return vs.org == o })
 	maps.DeleteFunc(st.workspaces, func(_ string, ws *workspace) bool { return ws.org == o })
-	maps.DeleteFunc(st.stacks, func(_ string, s *stack) bool { return s.org == o })
 	st.pruneOrphans()
 }
 

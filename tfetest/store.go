@@ -206,12 +206,12 @@ func newStore(now func() time.Time) *store {
 		projects:      map[string]*project{},
 		workspaces:    map[string]*workspace{},
 		pools:         map[string]*agentPool{},
+		stacks:        map[string]*stack{},
 		vars:          map[string]*variable{},
 		varsets:       map[string]*varset{},
 		modules:       map[string]*registryModule{},
 		noCode:        map[string]*noCodeModule{},
 		runs:          map[string]*upgradeRun{},
-		stacks:        map[string]*stack{},
 		smtp:          smtpSettings{auth: "none", port: 25},
 		upgradeStates: slices.Clone(defaultUpgradeStates),
 	}
