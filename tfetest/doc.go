@@ -79,7 +79,8 @@
 // Routes added for these (under /api/v2/ but the upload link):
 //
 //	GET    organizations/{org}/workspaces, POST organizations/{org}/workspaces
-//	GET    organizations/{org}/workspaces/{name}, PATCH and DELETE the same
+//	GET    organizations/{org}/workspaces/{name}, PATCH organizations/{org}/workspaces/{name}
+//	DELETE organizations/{org}/workspaces/{name}
 //	POST   organizations/{org}/workspaces/{name}/actions/safe-delete
 //	GET    workspaces/{ws}, PATCH workspaces/{ws}, DELETE workspaces/{ws}
 //	POST   workspaces/{ws}/actions/safe-delete
@@ -92,13 +93,15 @@
 //	PATCH  organizations/{org}/registry-modules/{registry}/{namespace}/{name}/{provider}
 //	GET    organizations/{org}/registry-modules/{registry}/{namespace}/{name}/{provider}/commits
 //	POST   organizations/{org}/registry-modules/{registry}/{namespace}/{name}/{provider}/versions
-//	GET    organizations/{org}/registry-modules/{registry}/{namespace}/{name}/{provider}/version?module_version=
+//	GET    organizations/{org}/registry-modules/{registry}/{namespace}/{name}/{provider}/version (module_version=)
 //	DELETE organizations/{org}/registry-modules/{registry}/{namespace}/{name}/{provider}/{version}
 //	DELETE organizations/{org}/registry-modules/{registry}/{namespace}/{name}
 //	POST   organizations/{org}/registry-modules/vcs, POST registry-modules
 //	GET    registry-modules/{id}, GET registry-modules/{id}/tag-bindings
-//	POST   registry-modules/{org}/{name}/{provider}/versions
-//	POST   registry-modules/actions/delete/{org}/{name}[/{provider}[/{version}]]
+//	POST   registry-modules/{org}/{name}/{provider}/{action} (the only action: versions)
+//	POST   registry-modules/actions/delete/{org}/{name}
+//	POST   registry-modules/actions/delete/{org}/{name}/{provider}
+//	POST   registry-modules/actions/delete/{org}/{name}/{provider}/{version}
 //	PUT    /_archivist/v1/object/{secret} (the upload link)
 //
 // # Faults
