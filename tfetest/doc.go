@@ -90,6 +90,7 @@
 //	GET    organizations/{org}/agent-pools, POST organizations/{org}/agent-pools
 //	GET    agent-pools/{id}, PATCH agent-pools/{id}, DELETE agent-pools/{id}
 //	POST   varsets/{id}/relationships/stacks, DELETE varsets/{id}/relationships/stacks
+//	GET    organizations/{org}/stacks, GET stacks/{id}
 //	PATCH  organizations/{org}/registry-modules/{registry}/{namespace}/{name}/{provider}
 //	GET    organizations/{org}/registry-modules/{registry}/{namespace}/{name}/{provider}/commits
 //	POST   organizations/{org}/registry-modules/{registry}/{namespace}/{name}/{provider}/versions

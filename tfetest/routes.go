@@ -34,6 +34,8 @@ func (s *Server) routes() *http.ServeMux {
 	h("DELETE "+v2+"varsets/{id}/relationships/projects", (*store).removeVarsetFromProjects)
 	h("POST "+v2+"varsets/{id}/relationships/stacks", (*store).applyVarsetToStacks)
 	h("DELETE "+v2+"varsets/{id}/relationships/stacks", (*store).removeVarsetFromStacks)
+	h("GET "+v2+"organizations/{org}/stacks", (*store).listStacks)
+	h("GET "+v2+"stacks/{id}", (*store).readStack)
 
 	// Variable set variables.
 	h("GET "+v2+"varsets/{id}/relationships/vars", (*store).listVarsetVars)

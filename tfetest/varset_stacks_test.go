@@ -42,6 +42,14 @@ func TestVarsetStacks(t *testing.T) {
 	a.do("PATCH", "varsets/"+vs, res("varsets", nil, map[string]any{"stacks": rel([]any{})})).want(200)
 	assert.Empty(t, stacks())
 
+	// Seeded stacks are listed and read.
+	list := a.do("GET", "organizations/acme/stacks?search[name]=TW", nil).want(200)
+	require.Len(t, list.items(), 1)
+	assert.Equal(t, s2, list.str("data", 0, "id"))
+	assert.Len(t, a.do("GET", "organizations/acme/stacks", nil).want(200).items(), 2)
+	assert.Equal(t, "one", a.do("GET", "stacks/"+s1, nil).want(200).str("data", "attributes", "name"))
+	a.do("GET", "stacks/st-nope", nil).wantError(404, "")
+
 	// A stack keeps its project from being deleted.
 	prj := srv.AddProject("acme", Project{Name: "stacked"})
 	srv.AddStack("acme", Stack{Name: "three", ProjectID: prj})
