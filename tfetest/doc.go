@@ -178,9 +178,8 @@
 // version to ok and the module to setup_complete; anything else to
 // reg_ingress_failed; the link stays valid. No-code modules pin the latest
 // uploaded version, empty while there is none. Creating a module with
-// no-code true makes its no-code module, and a no-code module created
-// without enabled is enabled: go-tfe's tests, run against the service,
-// expect both, where the docs give false. Publishing from VCS answers 422
+// no-code true makes its no-code module, as go-tfe's tests expect.
+// Publishing from VCS answers 422
 // on vcs-repo.oauth-token-id (or github-app-installation-id), and a
 // module's commits 404, since no module comes from a repository. Public
 // registry modules (GET organizations/{org}/registry-modules/public/...)

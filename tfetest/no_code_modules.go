@@ -9,16 +9,15 @@ import (
 // GET/PATCH/DELETE no-code-modules/:id and the module variables of one of
 // its versions.
 
-// createNoCodeModule enables no-code provisioning unless the body says
-// enabled false: the docs give false as the default, but the service
-// enables a module created without the attribute (go-tfe's tests against
-// it expect so).
+// createNoCodeModule creates a no-code module, not enabled unless the
+// body says so: the docs give false as the default (go-tfe's beta tests
+// expect true; the package doc says why tfetest follows the docs).
 func (st *store) createNoCodeModule(r *http.Request) (int, any, *apiError) {
 	o, apiErr := st.findOrg(r.PathValue("org"))
 	if apiErr != nil {
 		return fail(apiErr)
 	}
-	nc, apiErr := st.noCodeFromBody(r, &noCodeModule{org: o, enabled: true}, func(in *input) *apiError {
+	nc, apiErr := st.noCodeFromBody(r, &noCodeModule{org: o}, func(in *input) *apiError {
 		return errInvalid(in.rel("registry-module"), "the registry-module relationship is required")
 	})
 	if apiErr != nil {

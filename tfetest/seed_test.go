@@ -23,7 +23,7 @@ func TestSeedingHelpers(t *testing.T) {
 	srv.AddModuleVersion(mod, ModuleVersion{Version: "1.10.0", Variables: []ModuleVariable{{Name: "x", Type: "number"}}})
 	srv.AddModuleVersion(mod, ModuleVersion{Version: "1.9.0"})
 	// The default version pin is the highest version.
-	nc := a.do("POST", "organizations/acme/no-code-modules", res("no-code-modules", map[string]any{"enabled": false},
+	nc := a.do("POST", "organizations/acme/no-code-modules", res("no-code-modules", nil,
 		map[string]any{"registry-module": rel(id("registry-module", mod))})).want(200)
 	if nc.str("data", "attributes", "version-pin") != "1.10.0" || nc.get("data", "attributes", "enabled") != false {
 		t.Fatalf("no-code module: %s", nc.raw)

@@ -169,7 +169,7 @@ func (st *store) workspaceFromPath(r *http.Request) (*workspace, *apiError) {
 }
 
 // includedOrg renders o for an include.
-func (st *store) includedOrg(o *org) resource { return orgResource(o) }
+func (st *store) includedOrg(o *org) resource { return st.orgResource(o) }
 
 // workspaceIncluded builds the included member of a workspace answer.
 func (st *store) workspaceIncluded(list []*workspace, inc map[string]bool) []resource {
