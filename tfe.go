@@ -60,12 +60,11 @@ type Config struct {
 	// RetryWaitMax is the longest backoff between 5xx or transport error
 	// retries.
 	RetryWaitMax time.Duration
-	// RateLimit is the most requests per second this client sends (it
-	// spaces them at 97% of it, so that a strict server sees no burst),
-	// shared
-	// by all its goroutines (default 30). A negative value turns the
-	// client-side limit off. A server answering X-RateLimit-Limit with a
-	// lower figure lowers it.
+	// RateLimit is the most requests per second this client sends, shared
+	// by all its goroutines (default 30); it spaces them evenly at 97% of
+	// it, so that a server allowing no burst refuses none. A negative value
+	// turns the client-side limit off. A server answering X-RateLimit-Limit
+	// with a lower figure lowers it.
 	RateLimit float64
 	// Logger receives a debug record per request attempt and, at debug
 	// level, the redacted bodies. Nil means silent, unless TFE_LOG=debug is
