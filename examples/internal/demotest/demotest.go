@@ -1,5 +1,5 @@
 // Package demotest is what the tests of the examples and of package
-// scenario share: starting the fake, running an example,
+// scenario share: starting the fake in strict mode, running an example,
 // and looking at what it sent and printed. The examples themselves do not
 // import it: a copy of one builds without it.
 package demotest
@@ -20,12 +20,13 @@ import (
 	"github.com/tfe-sdk/tfe/tfetest"
 )
 
-// Start starts the embedded fake with opts as an example's own run does,
-// and builds the example's settings for it with envFor. The fake is closed
-// when the test ends.
+// Start starts the embedded fake as an example's own run does, but with
+// tfetest.WithStrictAttributes before opts, so that an attribute the fake
+// does not know fails the test, and builds the example's settings for it
+// with envFor. The fake is closed when the test ends.
 func Start[E any](t testing.TB, envFor func(*scenario.Target) (E, error), opts ...tfetest.Option) (*scenario.Target, E) {
 	t.Helper()
-	tgt := scenario.StartFake(opts...)
+	tgt := scenario.StartFake(append([]tfetest.Option{tfetest.WithStrictAttributes()}, opts...)...)
 	t.Cleanup(tgt.Fake.Close)
 	env, err := envFor(tgt)
 	if err != nil {
@@ -34,7 +35,7 @@ func Start[E any](t testing.TB, envFor func(*scenario.Target) (E, error), opts .
 	return tgt, env
 }
 
-// Service starts a fake that an example reaches as a real
+// Service starts a fake in strict mode that an example reaches as a real
 // service, through TFE_ADDRESS and TFE_TOKEN, seeded as tfe-fake
 // -seed-demo seeds it, and returns the settings tfe-fake prints for it,
 // under the names the examples read, with more added (an empty value
@@ -42,7 +43,7 @@ func Start[E any](t testing.TB, envFor func(*scenario.Target) (E, error), opts .
 // fake is closed when the test ends.
 func Service(t testing.TB, more map[string]string) (*tfetest.Server, map[string]string) {
 	t.Helper()
-	srv := tfetest.NewServer()
+	srv := tfetest.NewServer(tfetest.WithStrictAttributes())
 	t.Cleanup(srv.Close)
 	d := srv.SeedDemo("demo-org")
 	second := srv.AddWorkspace(d.Organization, tfetest.Workspace{Name: "demo-workspace-2", ProjectID: d.ProjectID})
