@@ -16,7 +16,8 @@
 // %APPDATA%\terraform.d\credentials.tfrc.json on Windows). NewClient sends
 // no request. The token is never sent over plain http:// to a host that is
 // not loopback (unless Config.SendTokenOverPlainHTTP), and never follows a
-// redirect to another host.
+// redirect to another host; a request body never follows a redirect to
+// another origin.
 //
 // Each API area is a service on the Client (client.Variables,
 // client.VariableSets, client.NoCodeModules, client.Admin.SMTP, ...). Every
