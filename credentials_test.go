@@ -362,7 +362,7 @@ func TestTokenLookupCredentialsFileMalformed(t *testing.T) {
 			assert.NotContains(t, msg, "424242")
 
 			var fileErr *credentialsFileError
-			require.True(t, errors.As(err, &fileErr))
+			require.ErrorAs(t, err, &fileErr)
 			assert.Equal(t, path, fileErr.Path)
 
 			var syntaxErr *json.SyntaxError
