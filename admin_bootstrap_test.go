@@ -198,17 +198,17 @@ func TestScenarioAdminBootstrap(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	policies, err := client.TokenTTLPolicies.List(ctx, "my-org")
+	list, err := client.TokenTTLPolicies.List(ctx, "my-org", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := map[TokenPolicyType]int64{"organization": 31_556_952_000, "team": 7_776_000_000, "user": 2_592_000_000, "audit_trails": 63_113_904_000}
-	for _, p := range policies {
+	for _, p := range list.Items {
 		if p.MaxTTL.Milliseconds() != want[p.TokenType] {
 			t.Errorf("%s cap = %d ms, want %d", p.TokenType, p.MaxTTL.Milliseconds(), want[p.TokenType])
 		}
 	}
-	policies, err = client.TokenTTLPolicies.ResetToDefaults(ctx, "my-org")
+	policies, err := client.TokenTTLPolicies.ResetToDefaults(ctx, "my-org")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -38,6 +38,9 @@ type call struct {
 	// secrets are values the call sends (a sensitive variable's value, a
 	// password) that are scrubbed from its logged bodies and its error.
 	secrets []string
+	// addedIn is the Terraform Enterprise release that added the endpoint,
+	// when older releases lack it (since, errors.go).
+	addedIn string
 }
 
 // get, post, patch and del make the calls of each method.
@@ -146,6 +149,9 @@ func (c *Client) answer(ctx context.Context, cl call, path string, resp *http.Re
 	c.logBody(ctx, "answer body", cl, path, body, false)
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		e := newAPIError(cl.method, path, resp.StatusCode, body)
+		if resp.StatusCode == http.StatusNotFound {
+			e.EndpointAddedIn = cl.addedIn
+		}
 		scrubAPIError(cl.secrets, e)
 		return nil, e
 	}

@@ -129,7 +129,7 @@ func TestScenarioAdminBootstrapOnFake(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	policies, err := client.TokenTTLPolicies.List(ctx, "my-org")
+	list, err := client.TokenTTLPolicies.List(ctx, "my-org", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -138,7 +138,7 @@ func TestScenarioAdminBootstrapOnFake(t *testing.T) {
 		tfe.TokenPolicyOrganization: tfe.DefaultTokenTTL / 2, tfe.TokenPolicyTeam: 90 * day, tfe.TokenPolicyUser: 30 * day,
 		tfe.TokenPolicyAuditTrails: tfe.DefaultTokenTTL,
 	}
-	for _, p := range policies {
+	for _, p := range list.Items {
 		if p.MaxTTL != want[p.TokenType] {
 			t.Errorf("%s cap = %v, want %v", p.TokenType, p.MaxTTL, want[p.TokenType])
 		}
@@ -149,7 +149,7 @@ func TestScenarioAdminBootstrapOnFake(t *testing.T) {
 	}
 
 	// Reset to the two-year default.
-	policies, err = client.TokenTTLPolicies.ResetToDefaults(ctx, "my-org")
+	policies, err := client.TokenTTLPolicies.ResetToDefaults(ctx, "my-org")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -190,9 +190,11 @@ func run(ctx context.Context, env Env, out io.Writer) (res *Result, err error) {
 	steps.done("%s", describeCaps())
 
 	steps.begin("list the token TTL policies")
-	if res.Capped, err = ttls.List(ctx, env.Org); err != nil {
+	capped, err := ttls.List(ctx, env.Org, nil)
+	if err != nil {
 		return res, steps.fail(err)
 	}
+	res.Capped = capped.Items
 	steps.done("%s", describePolicies(res.Capped))
 
 	steps.begin("reset the token TTL policies")
