@@ -50,7 +50,7 @@ const varsetsWithIncludes = `{
     {"id": "var-1", "type": "vars", "attributes": {"key": "A", "value": "1", "description": "first", "category": "env"},
      "relationships": {"varset": {"data": {"id": "varset-1", "type": "varsets"}}}},
     {"id": "var-2", "type": "vars", "attributes": {"key": "B", "sensitive": true, "category": "terraform"}},
-    {"id": "x-1", "type": "stacks", "attributes": {"name": "s", "other": [1]}}
+    {"id": "x-1", "type": "teams", "attributes": {"name": "s", "other": [1]}}
   ],
   "meta": {"pagination": {"current-page": 2, "prev-page": 1, "next-page": 3, "total-pages": 5, "total-count": 90}}
 }`
@@ -77,7 +77,7 @@ func TestDecodeManyResolvesIncludedOfSeveralKinds(t *testing.T) {
 
 	// Included resources share one element type, so an attribute of a
 	// type no model reads still has to fit a model's field of that name.
-	_, _, err = variableSetDecoder.many([]byte(`{"data":[],"included":[{"id":"x-1","type":"stacks","attributes":{"name":5}}]}`))
+	_, _, err = variableSetDecoder.many([]byte(`{"data":[],"included":[{"id":"x-1","type":"teams","attributes":{"name":5}}]}`))
 	assert.Error(t, err)
 }
 

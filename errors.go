@@ -75,6 +75,8 @@ var (
 	ErrInvalidNoCodeModuleID = newSentinel("invalid no-code module ID", ErrInvalidID)
 	// ErrInvalidUpgradeID is a malformed workspace upgrade (run) ID.
 	ErrInvalidUpgradeID = newSentinel("invalid workspace upgrade ID", ErrInvalidID)
+	// ErrInvalidStackID is a malformed stack ID.
+	ErrInvalidStackID = newSentinel("invalid stack ID", ErrInvalidID)
 	// ErrInvalidAgentPoolID is a malformed agent pool ID.
 	ErrInvalidAgentPoolID = newSentinel("invalid agent pool ID", ErrInvalidID)
 	// ErrInvalidRegistryModuleID is a malformed registry module ID or part
@@ -406,3 +408,20 @@ func (e *AmbiguousError) Error() string {
 
 // Is reports whether target is ErrAmbiguous.
 func (e *AmbiguousError) Is(target error) bool { return target == ErrAmbiguous }
+
+// exactlyOne returns the one resource of matches, the exact matches of a
+// lookup of a kind of resource by name in scope: none is an error
+// matching ErrResourceNotFound, more than one an *AmbiguousError.
+func exactlyOne[M any](matches []*M, kind, name, scope string, id func(*M) string) (*M, error) {
+	switch len(matches) {
+	case 1:
+		return matches[0], nil
+	case 0:
+		return nil, fmt.Errorf("tfe: no %s named %q in %s: %w", kind, cutString(name, 80), scope, ErrResourceNotFound)
+	}
+	ids := make([]string, len(matches))
+	for i, m := range matches {
+		ids[i] = id(m)
+	}
+	return nil, &AmbiguousError{Kind: kind, Name: name, Scope: scope, IDs: ids}
+}

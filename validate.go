@@ -54,6 +54,14 @@ func checkIDs(sentinel error, field string, ids []string) error {
 	return nil
 }
 
+// checkName refuses an empty name to look up.
+func checkName(field, name string) error {
+	if name == "" {
+		return invalid(ErrRequiredName, field, mustNotBeEmpty)
+	}
+	return nil
+}
+
 // firstError returns the first non-nil error, so a method can list its
 // checks in order.
 func firstError(errs ...error) error {
