@@ -220,6 +220,17 @@ var decodeChecks = []func(t *testing.T, body []byte){
 	fuzzDecoder(newDecoder(variableOptionKind), func(o *NoCodeVariableOption) string { return o.ID }),
 	fuzzDecoder(moduleVariableDecoder, noModelID[RegistryModuleVariable]),
 	fuzzDecoder(workspaceUpgradeDecoder, func(u *WorkspaceUpgrade) string { return u.ID }),
+	fuzzDecoder(capacityDecoder, func(c *OrganizationCapacity) string { return c.Organization }),
+	fuzzDecoder(entitlementsDecoder, func(e *OrganizationEntitlements) string { return e.ID }),
+	fuzzDecoder(runDecoder, func(r *Run) string { return r.ID }),
+	fuzzDecoder(dataRetentionDecoders[DataRetentionDeleteOlder], func(p *DataRetentionPolicy) string { return p.ID }),
+	fuzzDecoder(dataRetentionDecoders[DataRetentionDontDelete], func(p *DataRetentionPolicy) string { return p.ID }),
+	fuzzDecoder(dataRetentionDecoders[DataRetentionLegacy], func(p *DataRetentionPolicy) string { return p.ID }),
+	func(t *testing.T, body []byte) {
+		if p, err := decodeDataRetentionPolicy(body); err == nil && p != nil && (p.ID == "" || p.Kind == "") {
+			t.Fatalf("a data retention policy without ID or kind: %+v", p)
+		}
+	},
 }
 
 // noModelID stands in for the ID of a model that has none (module
