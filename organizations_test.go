@@ -507,7 +507,9 @@ func TestOrganizationsValidationOfTheNewMethods(t *testing.T) {
 		}},
 		{"ReadCapacity", ErrInvalidOrg, func(ctx context.Context, c *Client) error { return errOf(c.Organizations.ReadCapacity(ctx, "")) }},
 		{"ReadEntitlements", ErrInvalidOrg, func(ctx context.Context, c *Client) error { return errOf(c.Organizations.ReadEntitlements(ctx, "..")) }},
-		{"ReadRunQueue", ErrInvalidOrg, func(ctx context.Context, c *Client) error { return errOf(c.Organizations.ReadRunQueue(ctx, "a b", nil)) }},
+		{"ReadRunQueue", ErrInvalidOrg, func(ctx context.Context, c *Client) error {
+			return errOf(c.Organizations.ReadRunQueue(ctx, "a b", nil))
+		}},
 		{"ReadRunQueue/page", ErrInvalidPagination, func(ctx context.Context, c *Client) error {
 			return errOf(c.Organizations.ReadRunQueue(ctx, "acme", &RunQueueOptions{ListOptions: ListOptions{PageSize: 500}}))
 		}},
