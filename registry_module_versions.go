@@ -409,15 +409,25 @@ func (s *registryModules) Upload(ctx context.Context, version *RegistryModuleVer
 	if err != nil || (to.Scheme != "https" && to.Scheme != "http") || to.Host == "" {
 		return invalid(ErrValidation, "version.UploadURL", "must be an absolute http(s) URL")
 	}
-	data, err := io.ReadAll(io.LimitReader(archive, MaxModuleArchiveSize+1))
-	switch {
-	case err != nil:
-		return fmt.Errorf("tfe: reading the module archive: %w", err)
-	case len(data) > MaxModuleArchiveSize:
-		return invalid(ErrArchiveTooLarge, "archive", fmt.Sprintf("larger than %d bytes (MaxModuleArchiveSize)", MaxModuleArchiveSize))
+	data, err := readArchive(archive, MaxModuleArchiveSize)
+	if err != nil {
+		return err
 	}
 	cl := call{method: http.MethodPut, to: to, raw: data, contentType: "application/octet-stream"}.hiding(version.UploadURL, to.Path)
 	return s.client.requestNoContent(ctx, cl)
+}
+
+// readArchive reads all of archive, refusing one of more than limit
+// bytes after reading limit+1.
+func readArchive(archive io.Reader, limit int64) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(archive, limit+1))
+	switch {
+	case err != nil:
+		return nil, fmt.Errorf("tfe: reading the module archive: %w", err)
+	case int64(len(data)) > limit:
+		return nil, invalid(ErrArchiveTooLarge, "archive", fmt.Sprintf("larger than %d bytes (MaxModuleArchiveSize)", limit))
+	}
+	return data, nil
 }
 
 // ReadTerraformRegistryModule implements RegistryModules.
