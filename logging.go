@@ -34,7 +34,7 @@ func (c *Client) logAttempt(ctx context.Context, req *http.Request, attempt int,
 	}
 	attrs := []slog.Attr{
 		slog.String("method", req.Method),
-		slog.String("path", c.loggedPath(req.URL)),
+		slog.String("path", c.loggedPath(ctx, req.URL)),
 		slog.Int("status", statusOf(resp)),
 		slog.Int("attempt", attempt),
 		slog.Duration("duration", took),
@@ -63,11 +63,12 @@ func (c *Client) logBody(ctx context.Context, msg string, cl call, path string, 
 }
 
 // loggedPath is the escaped path of u on the API's origin; elsewhere (an
-// upload link, a redirect) the scheme and host alone, as the path may be
-// the secret that grants access.
-func (c *Client) loggedPath(u *url.URL) string {
-	if c.isAPIOrigin(u) {
+// upload link, a redirect) or for a call that hides it, the scheme and
+// host alone, as the path may be the secret that grants access.
+func (c *Client) loggedPath(ctx context.Context, u *url.URL) string {
+	hidden, _ := ctx.Value(hiddenPathKey{}).(bool)
+	if c.isAPIOrigin(u) && !hidden {
 		return u.EscapedPath()
 	}
-	return c.shownPath(u)
+	return c.shownPath(u, hidden)
 }

@@ -413,7 +413,7 @@ func (s *registryModules) Upload(ctx context.Context, version *RegistryModuleVer
 	if err != nil {
 		return err
 	}
-	cl := call{method: http.MethodPut, to: to, raw: data, contentType: "application/octet-stream"}.hiding(version.UploadURL, to.Path)
+	cl := call{method: http.MethodPut, to: to, raw: data, contentType: "application/octet-stream", hidePath: true}.hiding(version.UploadURL, to.Path)
 	return s.client.requestNoContent(ctx, cl)
 }
 

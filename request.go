@@ -50,6 +50,9 @@ type call struct {
 	// contentType; it is not logged.
 	raw         []byte
 	contentType string
+	// hidePath keeps the path of to out of logs and errors even on the
+	// API's origin: it grants access by itself (an upload link).
+	hidePath bool
 }
 
 // get, post, patch and del make the calls of each method.
@@ -100,7 +103,10 @@ func (c *Client) do(ctx context.Context, cl call) (*answer, error) {
 	if cl.to != nil {
 		u = cl.to
 	}
-	shown := c.shownPath(u)
+	shown := c.shownPath(u, cl.hidePath)
+	if cl.hidePath {
+		ctx = context.WithValue(ctx, hiddenPathKey{}, true)
+	}
 	var body any // nil, not an empty []byte: GET and DELETE send no body at all
 	var raw []byte
 	switch {
@@ -151,14 +157,18 @@ func (c *Client) isAPIOrigin(u *url.URL) bool {
 }
 
 // shownPath is what logs and errors show of u: its path on the API's
-// origin; on another origin (an upload link, whose path is its secret),
-// the scheme and host alone.
-func (c *Client) shownPath(u *url.URL) string {
-	if c.isAPIOrigin(u) {
+// origin unless hidden; on another origin (an upload link, whose path is
+// its secret), or hidden, the scheme and host alone.
+func (c *Client) shownPath(u *url.URL, hidden bool) string {
+	if c.isAPIOrigin(u) && !hidden {
 		return u.Path
 	}
 	return u.Scheme + "://" + u.Host + "/…"
 }
+
+// hiddenPathKey marks the context of a call whose path the attempt log
+// must not show.
+type hiddenPathKey struct{}
 
 // endpoint returns the absolute URL of path with query.
 func (c *Client) endpoint(path string, query url.Values) *url.URL {
