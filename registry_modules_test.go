@@ -328,7 +328,9 @@ func TestRegistryModulesDeletes(t *testing.T) {
 		{"DeleteByName public", "/organizations/my-organization/registry-modules/public/terraform-aws-modules/vpc", func(ctx context.Context, s RegistryModules) error {
 			return s.DeleteByName(ctx, RegistryModuleID{Organization: "my-organization", Name: "vpc", Namespace: "terraform-aws-modules", RegistryName: PublicRegistry})
 		}},
-		{"DeleteVersion", privateModulePath + "/1.2.3", func(ctx context.Context, s RegistryModules) error { return s.DeleteVersion(ctx, privateModule, "1.2.3") }},
+		{"DeleteVersion", privateModulePath + "/1.2.3", func(ctx context.Context, s RegistryModules) error {
+			return s.DeleteVersion(ctx, privateModule, "1.2.3")
+		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
@@ -441,7 +443,9 @@ func TestRegistryModulesValidationOfTheNewMethods(t *testing.T) {
 		}
 	}
 	update := func(opts RegistryModuleUpdateOptions) func(context.Context, *Client) error {
-		return func(ctx context.Context, c *Client) error { return errOf(c.RegistryModules.Update(ctx, privateModule, opts)) }
+		return func(ctx context.Context, c *Client) error {
+			return errOf(c.RegistryModules.Update(ctx, privateModule, opts))
+		}
 	}
 	runInvalidCalls(t, []invalidCall{
 		{"CreateWithVCSConnection/org", ErrInvalidOrg, func(ctx context.Context, c *Client) error {
@@ -475,7 +479,9 @@ func TestRegistryModulesValidationOfTheNewMethods(t *testing.T) {
 		{"DeleteProvider/org", ErrInvalidOrg, func(ctx context.Context, c *Client) error {
 			return c.RegistryModules.DeleteProvider(ctx, RegistryModuleID{Name: "n", Provider: "p"})
 		}},
-		{"DeleteVersion/version", ErrInvalidVersion, func(ctx context.Context, c *Client) error { return c.RegistryModules.DeleteVersion(ctx, privateModule, "1/2") }},
+		{"DeleteVersion/version", ErrInvalidVersion, func(ctx context.Context, c *Client) error {
+			return c.RegistryModules.DeleteVersion(ctx, privateModule, "1/2")
+		}},
 		{"CreateVersion/version", ErrInvalidVersion, func(ctx context.Context, c *Client) error {
 			return errOf(c.RegistryModules.CreateVersion(ctx, privateModule, RegistryModuleVersionCreateOptions{}))
 		}},
@@ -491,7 +497,9 @@ func TestRegistryModulesValidationOfTheNewMethods(t *testing.T) {
 		{"ReadTerraformRegistryModule/registry", ErrInvalidRegistryModuleID, func(ctx context.Context, c *Client) error {
 			return errOf(c.RegistryModules.ReadTerraformRegistryModule(ctx, RegistryModuleID{Organization: "o", Name: "n", Provider: "p", RegistryName: "other"}, "1.0.0"))
 		}},
-		{"Upload/no version", ErrNoUploadLink, func(ctx context.Context, c *Client) error { return c.RegistryModules.Upload(ctx, nil, strings.NewReader("x")) }},
+		{"Upload/no version", ErrNoUploadLink, func(ctx context.Context, c *Client) error {
+			return c.RegistryModules.Upload(ctx, nil, strings.NewReader("x"))
+		}},
 		{"Upload/no link", ErrNoUploadLink, func(ctx context.Context, c *Client) error {
 			return c.RegistryModules.Upload(ctx, &RegistryModuleVersion{}, strings.NewReader("x"))
 		}},
