@@ -34,7 +34,7 @@ import (
 // variable with the same key, so a re-sent POST would show as a 422, not
 // as two variables. The attempt count is what proves no POST is re-sent.
 
-// The timings of the matrix (the brief: no sleep past 100 ms).
+// The timings of the matrix: no test sleeps past 100 ms.
 const (
 	matrixDelay    = 90 * time.Millisecond // a latency fault's wait
 	matrixDeadline = 40 * time.Millisecond // the caller's deadline against it

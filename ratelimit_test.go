@@ -54,8 +54,8 @@ func TestServerRateLimitHeaderLowersTheClientRate(t *testing.T) {
 	if err := send(ts, context.Background(), "GET"); err != nil {
 		t.Fatal(err)
 	}
-	if got := ts.client.limiter.Limit(); got != 10 {
-		t.Fatalf("limit = %v, want 10", got)
+	if got := ts.client.limiter.Limit(); got != 10*limiterMargin {
+		t.Fatalf("limit = %v, want %v (10 with the margin)", got, 10*limiterMargin)
 	}
 	ts.expect(exchange{method: "GET", path: "/workspaces/ws-2", anyRequest: true, answer: func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("X-RateLimit-Limit", "100")
@@ -64,7 +64,7 @@ func TestServerRateLimitHeaderLowersTheClientRate(t *testing.T) {
 	if _, err := requestOne(context.Background(), ts.client, get(apiPath("workspaces", "ws-2"), nil), workspaceDecoder); err != nil {
 		t.Fatal(err)
 	}
-	if got := ts.client.limiter.Limit(); got != 10 {
+	if got := ts.client.limiter.Limit(); got != 10*limiterMargin {
 		t.Fatalf("a higher server limit raised the client's to %v", got)
 	}
 }
@@ -96,13 +96,13 @@ func TestLimiterWaitEndsWithTheContext(t *testing.T) {
 }
 
 func TestRateLimitSettings(t *testing.T) {
-	if got := newLimiter(0).Limit(); got != 30 {
+	if got, want := newLimiter(0).Limit(), DefaultRateLimit; got != rate.Limit(want*limiterMargin) {
 		t.Errorf("default = %v", got)
 	}
 	if got := newLimiter(-1).Limit(); got != rate.Inf {
 		t.Errorf("negative = %v, want no limit", got)
 	}
-	if got := newLimiter(5).Limit(); got != 5 {
+	if got := newLimiter(5).Limit(); got != 5*limiterMargin {
 		t.Errorf("5 = %v", got)
 	}
 }

@@ -131,6 +131,7 @@ func (c *Client) do(ctx context.Context, cl call) (*answer, error) {
 	if apiOrigin {
 		req.Header.Set("Authorization", "Bearer "+c.token)
 	}
+	cl.secrets = append(cl.secrets, c.token) // a server may echo it back
 	c.logBody(ctx, "request body", cl, shown, raw, true)
 
 	var read answerBody

@@ -26,7 +26,7 @@ var varsetAttrs = attrSpec{
 	"priority":    kBool,
 }
 
-var varsetRels = []string{"workspaces", "projects", "vars", "parent"}
+var varsetRels = []string{"workspaces", "projects", "stacks", "vars", "parent"}
 
 // Organizations, create and update. max-ttl-enabled is not on the docs
 // page but the service accepts it (every client sends it); stacks-enabled,

@@ -18,6 +18,7 @@ const (
 	kBool                       // true or false
 	kInt                        // an integral JSON number
 	kList                       // a JSON array
+	kObject                     // a JSON object or null
 )
 
 // attrSpec is the list of attribute names a resource type accepts in one
@@ -144,6 +145,8 @@ func (k kind) String() string {
 		return "a boolean"
 	case kInt:
 		return "an integer"
+	case kObject:
+		return "an object or null"
 	default:
 		return "an array"
 	}
@@ -173,6 +176,12 @@ func decodeValue(raw json.RawMessage, k kind) (any, bool) {
 		}
 		i, err := strconv.ParseInt(n.String(), 10, 64)
 		return i, err == nil
+	case kObject:
+		if v == nil {
+			return nil, true
+		}
+		m, ok := v.(map[string]any)
+		return m, ok
 	default:
 		l, ok := v.([]any)
 		return l, ok
@@ -199,6 +208,14 @@ func (in *input) integer(name string) (int64, bool) {
 	v, ok := in.attrs[name]
 	i, _ := v.(int64)
 	return i, ok
+}
+
+// object returns an object attribute; null reads as nil. Numbers in it
+// are json.Number.
+func (in *input) object(name string) (map[string]any, bool) {
+	v, ok := in.attrs[name]
+	m, _ := v.(map[string]any)
+	return m, ok
 }
 
 func (in *input) list(name string) ([]any, bool) {

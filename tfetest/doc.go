@@ -151,6 +151,71 @@
 // AddProject, AddAgentPool, AddWorkspace, AddRegistryModule and
 // AddModuleVersion, or SeedDemo for a ready-made set.
 //
+// # Workspaces, projects, agent pools and registry modules
+//
+// Workspaces made over the API (POST organizations/{org}/workspaces) are
+// the records seeded and no-code workspaces use, so variables, variable
+// sets and upgrades work on them. They are read, updated and deleted by ID
+// (workspaces/{ws}) or by organization and name, and safe-delete always
+// succeeds: the fake's workspaces hold no state and are never locked.
+// Lists take search[name], search[wildcard-name], search[tags],
+// search[exclude-tags], filter[project][id], sort and include. A workspace
+// follows its project's default execution mode and agent pool (the
+// organization's unless the project sets one) until a body sets a mode or
+// a pool (agent-pool-id or the agent-pool relationship), and again after
+// setting-overwrites with execution-mode false. The agent-pool rule answers
+// the service's texts. A vcs-repo is refused on its oauth-token-id: the
+// fake has no VCS connections. Projects refuse deletion while they hold
+// workspaces or stacks (409) and for the default project (422); the
+// variable sets a project owns go with it. Agent pools are refused
+// deletion while in use (409); their create answers 200, as the OpenAPI
+// description says.
+//
+// A registry module version (POST .../{provider}/versions, or the older
+// registry-modules/{org}/{name}/{provider}/versions) answers an upload
+// link under /_archivist/v1/object/ that, like the service's, needs no
+// token and takes any content type. A PUT of a gzipped tar moves the
+// version to ok and the module to setup_complete; anything else to
+// reg_ingress_failed; the link stays valid. No-code modules pin the latest
+// uploaded version, empty while there is none. Creating a module with
+// no-code true makes its no-code module, as go-tfe's tests expect.
+// Publishing from VCS answers 422
+// on vcs-repo.oauth-token-id (or github-app-installation-id), and a
+// module's commits 404, since no module comes from a repository. Public
+// registry modules (GET organizations/{org}/registry-modules/public/...)
+// are seeded with AddRegistryModule and RegistryName public. Stacks, made
+// from VCS by the API, are seeded with AddStack; variable sets apply to
+// them (varsets/{id}/relationships/stacks, include=stacks).
+//
+// Routes added for these (under /api/v2/ but the upload link):
+//
+//	GET    organizations/{org}/workspaces, POST organizations/{org}/workspaces
+//	GET    organizations/{org}/workspaces/{name}, PATCH organizations/{org}/workspaces/{name}
+//	DELETE organizations/{org}/workspaces/{name}
+//	POST   organizations/{org}/workspaces/{name}/actions/safe-delete
+//	GET    workspaces/{ws}, PATCH workspaces/{ws}, DELETE workspaces/{ws}
+//	POST   workspaces/{ws}/actions/safe-delete
+//	GET    workspaces/{ws}/tag-bindings, GET projects/{prj}/tag-bindings
+//	GET    organizations/{org}/projects, POST organizations/{org}/projects
+//	GET    projects/{prj}, PATCH projects/{prj}, DELETE projects/{prj}
+//	GET    organizations/{org}/agent-pools, POST organizations/{org}/agent-pools
+//	GET    agent-pools/{id}, PATCH agent-pools/{id}, DELETE agent-pools/{id}
+//	POST   varsets/{id}/relationships/stacks, DELETE varsets/{id}/relationships/stacks
+//	GET    organizations/{org}/stacks, GET stacks/{id}
+//	PATCH  organizations/{org}/registry-modules/{registry}/{namespace}/{name}/{provider}
+//	GET    organizations/{org}/registry-modules/{registry}/{namespace}/{name}/{provider}/commits
+//	POST   organizations/{org}/registry-modules/{registry}/{namespace}/{name}/{provider}/versions
+//	GET    organizations/{org}/registry-modules/{registry}/{namespace}/{name}/{provider}/version (module_version=)
+//	DELETE organizations/{org}/registry-modules/{registry}/{namespace}/{name}/{provider}/{version}
+//	DELETE organizations/{org}/registry-modules/{registry}/{namespace}/{name}
+//	POST   organizations/{org}/registry-modules/vcs, POST registry-modules
+//	GET    registry-modules/{id}, GET registry-modules/{id}/tag-bindings
+//	POST   registry-modules/{org}/{name}/{provider}/{action} (the only action: versions)
+//	POST   registry-modules/actions/delete/{org}/{name}
+//	POST   registry-modules/actions/delete/{org}/{name}/{provider}
+//	POST   registry-modules/actions/delete/{org}/{name}/{provider}/{version}
+//	PUT    /_archivist/v1/object/{secret} (the upload link)
+//
 // # Faults
 //
 // InjectFault makes chosen requests fail: 429 with rate-limit headers, a

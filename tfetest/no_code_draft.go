@@ -82,10 +82,13 @@ func (st *store) draftVarOptions(items []*input, old []*varOption, mv *moduleVer
 }
 
 // latestVersion is the highest published version of m, "" when none.
+// A version whose archive was never uploaded (status pending) or failed
+// to ingest is not published: the service leaves the pin of a no-code
+// module made then empty.
 func latestVersion(m *registryModule) string {
 	latest := ""
 	for _, v := range m.versions {
-		if latest == "" || compareVersions(v.version, latest) > 0 {
+		if v.status == "ok" && (latest == "" || compareVersions(v.version, latest) > 0) {
 			latest = v.version
 		}
 	}

@@ -9,6 +9,9 @@ import (
 // GET/PATCH/DELETE no-code-modules/:id and the module variables of one of
 // its versions.
 
+// createNoCodeModule creates a no-code module, not enabled unless the
+// body says so: the docs give false as the default (go-tfe's beta tests
+// expect true; the package doc says why tfetest follows the docs).
 func (st *store) createNoCodeModule(r *http.Request) (int, any, *apiError) {
 	o, apiErr := st.findOrg(r.PathValue("org"))
 	if apiErr != nil {

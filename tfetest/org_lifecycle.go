@@ -38,7 +38,7 @@ func (st *store) newOrg(name, email string) *org {
 func (st *store) addOrg(o *org) {
 	o.seq = st.nextSeq()
 	st.orgs[o.name] = o
-	p := &project{seq: st.nextSeq(), id: st.newID("prj"), name: "Default Project", org: o}
+	p := &project{seq: st.nextSeq(), id: st.newID("prj"), name: "Default Project", org: o, createdAt: o.createdAt}
 	st.projects[p.id] = p
 	o.defaultProjectID = p.id
 }
@@ -57,6 +57,7 @@ func (st *store) renameOrg(o *org, name string) {
 // removeOrg deletes o and everything that belongs to it.
 func (st *store) removeOrg(o *org) {
 	delete(st.orgs, o.name)
+	maps.DeleteFunc(st.stacks, func(_ string, s *stack) bool { return s.org == o })
 	maps.DeleteFunc(st.projects, func(_ string, p *project) bool { return p.org == o })
 	maps.DeleteFunc(st.pools, func(_ string, p *agentPool) bool { return p.org == o })
 	maps.DeleteFunc(st.modules, func(_ string, m *registryModule) bool { return m.org == o })

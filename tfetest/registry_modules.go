@@ -7,7 +7,9 @@ import (
 
 // Handlers for private registry modules:
 // organizations/:org/registry-modules (GET list, POST create without VCS)
-// and .../:registry/:namespace/:name/:provider (GET, DELETE).
+// and .../:registry/:namespace/:name/:provider (GET, DELETE). Updates,
+// the other deletes and reads by ID are in registry_modules_write.go,
+// versions and their uploads in registry_module_versions.go.
 
 func (st *store) listRegistryModules(r *http.Request) (int, any, *apiError) {
 	o, apiErr := st.findOrg(r.PathValue("org"))
@@ -82,11 +84,13 @@ func (st *store) createRegistryModule(r *http.Request) (int, any, *apiError) {
 	case nsGiven && ns != o.name:
 		return fail(errInvalid(in.attr("namespace"), "the namespace of a private module is its organization"))
 	}
-	m.noCode, _ = in.boolean("no-code")
 	if st.findModule(o, m.registry, m.namespace, m.name, m.provider) != nil {
 		return fail(errInvalid(in.attr("name"), "module "+quote(m.name)+" for provider "+quote(m.provider)+" already exists"))
 	}
 	st.addModule(m)
+	if noCode, _ := in.boolean("no-code"); noCode {
+		st.enableNoCode(m)
+	}
 	return one(http.StatusCreated, st.moduleResource(m), nil)
 }
 
@@ -103,9 +107,7 @@ func (st *store) deleteRegistryModule(r *http.Request) (int, any, *apiError) {
 	if apiErr != nil {
 		return fail(apiErr)
 	}
-	for _, nc := range st.noCodeFor(m) {
-		delete(st.noCode, nc.id)
-	}
+	st.removeNoCode(m)
 	delete(st.modules, m.id)
 	return noContent()
 }
@@ -115,7 +117,11 @@ func (st *store) moduleFromPath(r *http.Request) (*registryModule, *apiError) {
 	if apiErr != nil {
 		return nil, apiErr
 	}
-	m := st.findModule(o, r.PathValue("registry"), r.PathValue("namespace"), r.PathValue("name"), r.PathValue("provider"))
+	registry, namespace := r.PathValue("registry"), r.PathValue("namespace")
+	if registry == "" { // the older paths name private modules by organization
+		registry, namespace = "private", o.name
+	}
+	m := st.findModule(o, registry, namespace, r.PathValue("name"), r.PathValue("provider"))
 	if m == nil {
 		return nil, errNotFound("registry module not found")
 	}
@@ -153,12 +159,26 @@ func (st *store) noCodeFor(m *registryModule) []*noCodeModule {
 	return out
 }
 
+// enableNoCode makes m's no-code module, enabled and pinned to the latest
+// version, as the deprecated no-code attribute of a module does.
+func (st *store) enableNoCode(m *registryModule) {
+	if len(st.noCodeFor(m)) > 0 {
+		return
+	}
+	st.saveNoCode(&noCodeModule{
+		id: st.newID("nocode"), seq: st.nextSeq(), org: m.org, moduleID: m.id,
+		enabled: true, versionPin: latestVersion(m),
+	})
+}
+
 func (st *store) moduleResource(m *registryModule) resource {
 	status := "pending"
 	statuses := []map[string]string{}
 	for _, v := range m.versions {
-		status = "setup_complete"
-		statuses = append(statuses, map[string]string{"version": v.version, "status": "ok"})
+		if v.status == "ok" {
+			status = "setup_complete"
+		}
+		statuses = append(statuses, map[string]string{"version": v.version, "status": v.status})
 	}
 	var ncIDs []string
 	for _, nc := range st.noCodeFor(m) {
@@ -176,6 +196,8 @@ func (st *store) moduleResource(m *registryModule) resource {
 			"version-statuses":     statuses,
 			"no-code":              m.noCode,
 			"publishing-mechanism": "non_vcs",
+			"vcs-repo":             nil,
+			"test-config":          m.testConfig,
 			"created-at":           formatTime(m.createdAt),
 			"updated-at":           formatTime(m.updatedAt),
 			"permissions":          map[string]bool{"can-delete": true, "can-resync": true, "can-retry": true},
@@ -183,6 +205,10 @@ func (st *store) moduleResource(m *registryModule) resource {
 		Relationships: map[string]relationship{
 			"organization":    toOne("organizations", m.org.name),
 			"no-code-modules": toMany("no-code-modules", ncIDs),
+			"tag-bindings": {
+				Data:  tagBindingIdents(m.tagBindings, "tag-bindings"),
+				Links: map[string]string{"related": apiPath("registry-modules", m.id, "tag-bindings")},
+			},
 		},
 		Links: map[string]string{"self": apiPath("organizations", m.org.name, "registry-modules", m.registry, m.namespace, m.name, m.provider)},
 	}

@@ -126,7 +126,7 @@ func (s *Server) AddProject(org string, p Project) string {
 	st := s.lock()
 	defer st.mu.Unlock()
 	o := st.mustOrg("AddProject", org)
-	prj := &project{seq: st.nextSeq(), id: st.mustNewID("AddProject", p.ID, "prj"), name: p.Name, org: o}
+	prj := &project{seq: st.nextSeq(), id: st.mustNewID("AddProject", p.ID, "prj"), name: p.Name, org: o, createdAt: st.timestamp()}
 	st.projects[prj.id] = prj
 	return prj.id
 }
@@ -136,7 +136,10 @@ func (s *Server) AddAgentPool(org string, p AgentPool) string {
 	st := s.lock()
 	defer st.mu.Unlock()
 	o := st.mustOrg("AddAgentPool", org)
-	pool := &agentPool{seq: st.nextSeq(), id: st.mustNewID("AddAgentPool", p.ID, "apool"), name: p.Name, org: o}
+	pool := &agentPool{
+		seq: st.nextSeq(), id: st.mustNewID("AddAgentPool", p.ID, "apool"), name: p.Name, org: o,
+		orgScoped: true, createdAt: st.timestamp(),
+	}
 	st.pools[pool.id] = pool
 	return pool.id
 }
@@ -186,9 +189,10 @@ func (s *Server) Workspace(id string) (Workspace, bool) {
 	if !ok {
 		return Workspace{}, false
 	}
+	mode, pool := st.execution(ws)
 	return Workspace{
 		ID: ws.id, Name: ws.name, ProjectID: ws.projectID, Description: ws.description,
-		ExecutionMode: ws.execMode, AgentPoolID: ws.poolID, TerraformVersion: ws.terraformVersion,
+		ExecutionMode: mode, AgentPoolID: pool, TerraformVersion: ws.terraformVersion,
 		AutoApply: ws.autoApply, Organization: ws.org.name, NoCodeModuleID: ws.noCodeID,
 		ModuleVersion: ws.moduleVersion,
 	}, true
@@ -235,7 +239,8 @@ func (st *store) addModuleVersion(m *registryModule, v ModuleVersion) {
 	if v.Version == "" || m.version(v.Version) != nil {
 		panic("tfetest: invalid or duplicate module version " + quote(v.Version))
 	}
-	mv := &moduleVersion{version: v.Version}
+	now := st.timestamp()
+	mv := &moduleVersion{version: v.Version, id: st.newID("modver"), status: "ok", created: now, updated: now}
 	for _, mvar := range v.Variables {
 		mvar.Options = slices.Clone(mvar.Options)
 		mv.vars = append(mv.vars, moduleVar{id: st.newID("rmvar"), ModuleVariable: mvar})
@@ -269,7 +274,8 @@ func (st *store) mustNewID(fn, id, prefix string) string {
 	_, b := st.projects[id]
 	_, c := st.pools[id]
 	_, d := st.modules[id]
-	if a || b || c || d {
+	_, e := st.stacks[id]
+	if a || b || c || d || e {
 		panic("tfetest: " + fn + ": duplicate ID " + quote(id))
 	}
 	return id

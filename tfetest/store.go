@@ -24,6 +24,7 @@ type store struct {
 	modules    map[string]*registryModule
 	noCode     map[string]*noCodeModule
 	runs       map[string]*upgradeRun
+	stacks     map[string]*stack
 
 	smtp          smtpSettings
 	smtpFailures  []int // statuses the next SMTP PATCHes answer
@@ -50,15 +51,23 @@ type org struct {
 }
 
 type project struct {
-	seq      int
-	id, name string
-	org      *org
+	seq         int
+	id, name    string
+	org         *org
+	description string
+	execMode    string // "" follows the organization's default
+	poolID      string
+	settings    map[string]any // the other writable attributes
+	tagBindings []tagBinding
+	createdAt   time.Time
 }
 
 type agentPool struct {
-	seq      int
-	id, name string
-	org      *org
+	seq       int
+	id, name  string
+	org       *org
+	orgScoped bool
+	createdAt time.Time
 }
 
 type workspace struct {
@@ -76,6 +85,16 @@ type workspace struct {
 	noCodeID         string
 	moduleVersion    string
 	createdAt        time.Time
+	inherits         bool           // execution mode and pool follow the organization's default
+	settings         map[string]any // the other writable attributes
+	tagNames         []string
+	tagBindings      []tagBinding
+	updatedAt        time.Time
+}
+
+// tagBinding is a key/value tag of a workspace, project or module.
+type tagBinding struct {
+	id, key, value string
 }
 
 type variable struct {
@@ -102,6 +121,7 @@ type varset struct {
 	priority    bool
 	wsIDs       []string
 	prjIDs      []string
+	stackIDs    []string
 	varIDs      []string
 	parentType  string
 	parentID    string
@@ -117,11 +137,26 @@ type registryModule struct {
 	noCode               bool
 	versions             []*moduleVersion
 	createdAt, updatedAt time.Time
+	testConfig           map[string]any // nil until a PATCH sets it
+	tagBindings          []tagBinding
 }
 
 type moduleVersion struct {
 	version string
 	vars    []moduleVar
+	id      string
+	status  string // pending until its archive is uploaded, then ok
+	token   string // the secret of its upload link
+	created time.Time
+	updated time.Time
+}
+
+// stack is a Stack, seeded with AddStack (the API needs VCS to make one).
+type stack struct {
+	seq       int
+	id, name  string
+	org       *org
+	projectID string
 }
 
 type moduleVar struct {
@@ -176,6 +211,7 @@ func newStore(now func() time.Time) *store {
 		projects:      map[string]*project{},
 		workspaces:    map[string]*workspace{},
 		pools:         map[string]*agentPool{},
+		stacks:        map[string]*stack{},
 		vars:          map[string]*variable{},
 		varsets:       map[string]*varset{},
 		modules:       map[string]*registryModule{},

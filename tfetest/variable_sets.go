@@ -8,7 +8,7 @@ import (
 // Handlers for variable sets: organizations/:org/varsets, varsets/:id,
 // workspaces/:id/varsets and projects/:id/varsets.
 
-var varsetIncludes = []string{"vars", "workspaces", "projects"}
+var varsetIncludes = []string{"vars", "workspaces", "projects", "stacks"}
 
 func (st *store) listOrgVarsets(r *http.Request) (int, any, *apiError) {
 	o, apiErr := st.findOrg(r.PathValue("org"))
@@ -118,6 +118,7 @@ func (st *store) varsetResource(vs *varset, inlineVars bool) resource {
 			"vars":         vars,
 			"workspaces":   toMany("workspaces", vs.wsIDs),
 			"projects":     toMany("projects", vs.prjIDs),
+			"stacks":       toMany("stacks", vs.stackIDs),
 			"parent":       toOne(vs.parentType, vs.parentID),
 		},
 		Links: map[string]string{"self": apiPath("varsets", vs.id)},
@@ -148,22 +149,20 @@ func (st *store) varsetIncluded(sets []*varset, inc map[string]bool) []resource 
 				}
 			}
 		}
+		if inc["stacks"] {
+			for _, id := range vs.stackIDs {
+				if s, ok := st.stacks[id]; ok {
+					add(stackResource(s))
+				}
+			}
+		}
 		if inc["projects"] {
 			for _, id := range vs.prjIDs {
 				if p, ok := st.projects[id]; ok {
-					add(projectResource(p))
+					add(st.projectAnswer(p))
 				}
 			}
 		}
 	}
 	return out
-}
-
-func projectResource(p *project) resource {
-	return resource{
-		ID: p.id, Type: "projects",
-		Attributes:    map[string]any{"name": p.name},
-		Relationships: map[string]relationship{"organization": toOne("organizations", p.org.name)},
-		Links:         map[string]string{"self": apiPath("projects", p.id)},
-	}
 }

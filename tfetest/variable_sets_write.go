@@ -27,8 +27,14 @@ func (st *store) createVarset(r *http.Request) (int, any, *apiError) {
 	return one(http.StatusOK, st.varsetResource(vs, true), nil)
 }
 
+// updateVarset takes include as a read does (go-tfe's UpdateWorkspaces
+// and UpdateStacks send include=workspaces or include=stacks).
 func (st *store) updateVarset(r *http.Request) (int, any, *apiError) {
 	old, apiErr := st.findVarset(r.PathValue("id"))
+	if apiErr != nil {
+		return fail(apiErr)
+	}
+	inc, apiErr := parseInclude(r, varsetIncludes...)
 	if apiErr != nil {
 		return fail(apiErr)
 	}
@@ -37,7 +43,7 @@ func (st *store) updateVarset(r *http.Request) (int, any, *apiError) {
 		return fail(apiErr)
 	}
 	st.saveVarset(vs, vars)
-	return one(http.StatusOK, st.varsetResource(vs, true), nil)
+	return one(http.StatusOK, st.varsetResource(vs, true), st.varsetIncluded([]*varset{vs}, inc))
 }
 
 // varsetFromBody reads a variable sets document and drafts it over old
@@ -55,6 +61,7 @@ func (st *store) varsetFromBody(r *http.Request, old *varset) (*varset, []*varia
 func (st *store) draftVarset(in *input, old *varset) (*varset, []*variable, *apiError) {
 	vs := *old
 	vs.wsIDs, vs.prjIDs, vs.varIDs = slices.Clone(old.wsIDs), slices.Clone(old.prjIDs), slices.Clone(old.varIDs)
+	vs.stackIDs = slices.Clone(old.stackIDs)
 	if name, ok := in.str("name"); ok || old.id == "" {
 		if strings.TrimSpace(name) == "" {
 			return nil, nil, errInvalid(in.attr("name"), "name can't be blank")
@@ -86,6 +93,13 @@ func (st *store) draftVarset(in *input, old *varset) (*varset, []*variable, *api
 		return nil, nil, apiErr
 	} else if ok {
 		if vs.prjIDs, apiErr = st.checkProjectRefs(in.rel("projects")+"/data", vs.org, ids); apiErr != nil {
+			return nil, nil, apiErr
+		}
+	}
+	if ids, ok, apiErr := in.relMany("stacks", "stacks"); apiErr != nil {
+		return nil, nil, apiErr
+	} else if ok {
+		if vs.stackIDs, apiErr = st.checkStackRefs(in.rel("stacks")+"/data", vs.org, ids); apiErr != nil {
 			return nil, nil, apiErr
 		}
 	}
@@ -193,6 +207,14 @@ func (st *store) checkProjectRefs(ptr string, o *org, ids []string) ([]string, *
 	return checkRefs(ptr, o, ids, "project", func(id string) bool {
 		p, ok := st.projects[id]
 		return ok && p.org == o
+	})
+}
+
+// checkStackRefs is checkWorkspaceRefs for stacks.
+func (st *store) checkStackRefs(ptr string, o *org, ids []string) ([]string, *apiError) {
+	return checkRefs(ptr, o, ids, "stack", func(id string) bool {
+		s, ok := st.stacks[id]
+		return ok && s.org == o
 	})
 }
 

@@ -5,10 +5,10 @@ import (
 	"slices"
 )
 
-// Apply a variable set to workspaces or projects, or remove it from them:
-// POST/DELETE varsets/:id/relationships/workspaces and .../projects, with
-// a body whose data is an array of resource identifiers. A global set is
-// applied everywhere already, so both answer 422 for it.
+// Apply a variable set to workspaces, projects or stacks, or remove it from
+// them: POST/DELETE varsets/:id/relationships/workspaces, .../projects and
+// .../stacks, with a body whose data is an array of resource identifiers.
+// A global set is applied everywhere already, so both answer 422 for it.
 
 func (st *store) applyVarsetToWorkspaces(r *http.Request) (int, any, *apiError) {
 	return st.changeVarsetScope(r, "workspaces", true)
@@ -24,6 +24,14 @@ func (st *store) applyVarsetToProjects(r *http.Request) (int, any, *apiError) {
 
 func (st *store) removeVarsetFromProjects(r *http.Request) (int, any, *apiError) {
 	return st.changeVarsetScope(r, "projects", false)
+}
+
+func (st *store) applyVarsetToStacks(r *http.Request) (int, any, *apiError) {
+	return st.changeVarsetScope(r, "stacks", true)
+}
+
+func (st *store) removeVarsetFromStacks(r *http.Request) (int, any, *apiError) {
+	return st.changeVarsetScope(r, "stacks", false)
 }
 
 func (st *store) changeVarsetScope(r *http.Request, typ string, add bool) (int, any, *apiError) {
@@ -43,8 +51,11 @@ func (st *store) changeVarsetScope(r *http.Request, typ string, add bool) (int, 
 		return fail(errInvalid("/data", "variable set "+quote(vs.name)+" is global: it applies to every workspace already"))
 	}
 	check, list := st.checkWorkspaceRefs, &vs.wsIDs
-	if typ == "projects" {
+	switch typ {
+	case "projects":
 		check, list = st.checkProjectRefs, &vs.prjIDs
+	case "stacks":
+		check, list = st.checkStackRefs, &vs.stackIDs
 	}
 	if ids, apiErr = check("/data", vs.org, ids); apiErr != nil {
 		return fail(apiErr)

@@ -1,0 +1,154 @@
+package tfetest
+
+import (
+	"net/http"
+	"strings"
+)
+
+// Handlers for agent pools: organizations/:org/agent-pools (GET list, POST
+// create) and agent-pools/:id (GET, PATCH, DELETE). The fake has no
+// agents: agent-count is always 0.
+
+func (st *store) listAgentPools(r *http.Request) (int, any, *apiError) {
+	o, apiErr := st.findOrg(r.PathValue("org"))
+	if apiErr != nil {
+		return fail(apiErr)
+	}
+	p, apiErr := parsePage(r)
+	if apiErr != nil {
+		return fail(apiErr)
+	}
+	if _, apiErr := parseInclude(r, "workspaces", "hyok-configurations"); apiErr != nil {
+		return fail(apiErr)
+	}
+	q := strings.ToLower(r.URL.Query().Get("q"))
+	var all []*agentPool
+	for _, pool := range sortedBy(st.pools, func(p *agentPool) int { return p.seq }) {
+		if pool.org == o && strings.Contains(strings.ToLower(pool.name), q) {
+			all = append(all, pool)
+		}
+	}
+	var data []resource
+	for _, pool := range paginate(all, p) {
+		data = append(data, st.agentPoolResource(pool))
+	}
+	return page(r, p, len(all), data, nil)
+}
+
+// createAgentPool answers 200, as the OpenAPI spec says.
+func (st *store) createAgentPool(r *http.Request) (int, any, *apiError) {
+	o, apiErr := st.findOrg(r.PathValue("org"))
+	if apiErr != nil {
+		return fail(apiErr)
+	}
+	in, apiErr := readResource(r, []string{"agent-pools"}, agentPoolAttrs, agentPoolRels...)
+	if apiErr != nil {
+		return fail(apiErr)
+	}
+	pool, apiErr := st.draftAgentPool(in, &agentPool{org: o, orgScoped: true})
+	if apiErr != nil {
+		return fail(apiErr)
+	}
+	pool.id, pool.seq, pool.createdAt = st.newID("apool"), st.nextSeq(), st.timestamp()
+	st.pools[pool.id] = pool
+	return one(http.StatusOK, st.agentPoolResource(pool), nil)
+}
+
+func (st *store) readAgentPool(r *http.Request) (int, any, *apiError) {
+	pool, apiErr := find(st.pools, r.PathValue("id"), "agent pool")
+	if apiErr != nil {
+		return fail(apiErr)
+	}
+	if _, apiErr := parseInclude(r, "workspaces", "hyok-configurations"); apiErr != nil {
+		return fail(apiErr)
+	}
+	return one(http.StatusOK, st.agentPoolResource(pool), nil)
+}
+
+func (st *store) updateAgentPool(r *http.Request) (int, any, *apiError) {
+	pool, apiErr := find(st.pools, r.PathValue("id"), "agent pool")
+	if apiErr != nil {
+		return fail(apiErr)
+	}
+	in, apiErr := readResource(r, []string{"agent-pools"}, agentPoolAttrs, agentPoolRels...)
+	if apiErr != nil {
+		return fail(apiErr)
+	}
+	draft, apiErr := st.draftAgentPool(in, pool)
+	if apiErr != nil {
+		return fail(apiErr)
+	}
+	*pool = *draft
+	return one(http.StatusOK, st.agentPoolResource(pool), nil)
+}
+
+// deleteAgentPool refuses a pool that a workspace, a project or the
+// organization still uses.
+func (st *store) deleteAgentPool(r *http.Request) (int, any, *apiError) {
+	pool, apiErr := find(st.pools, r.PathValue("id"), "agent pool")
+	if apiErr != nil {
+		return fail(apiErr)
+	}
+	if ws := st.poolWorkspaces(pool); len(ws) > 0 || pool.org.poolID == pool.id {
+		return fail(errConflict("agent pool " + quote(pool.name) + " is in use by the organization's default or its workspaces"))
+	}
+	for _, p := range st.projects {
+		if p.execMode != "" && p.poolID == pool.id {
+			return fail(errConflict("agent pool " + quote(pool.name) + " is the default of project " + quote(p.name)))
+		}
+	}
+	delete(st.pools, pool.id)
+	return noContent()
+}
+
+func (st *store) draftAgentPool(in *input, old *agentPool) (*agentPool, *apiError) {
+	pool := *old
+	if name, ok := in.str("name"); ok || old.id == "" {
+		if strings.TrimSpace(name) == "" {
+			return nil, errInvalid(in.attr("name"), "Name can't be blank")
+		}
+		for _, other := range st.pools {
+			if other.org == pool.org && other.id != pool.id && other.name == name {
+				return nil, errInvalid(in.attr("name"), "Name has already been taken")
+			}
+		}
+		pool.name = name
+	}
+	if b, ok := in.boolean("organization-scoped"); ok {
+		pool.orgScoped = b
+	}
+	return &pool, nil
+}
+
+// poolWorkspaces returns the IDs of the workspaces that run in pool.
+func (st *store) poolWorkspaces(pool *agentPool) []string {
+	var ids []string
+	for _, ws := range sortedBy(st.workspaces, func(w *workspace) int { return w.seq }) {
+		if mode, id := st.execution(ws); mode == "agent" && id == pool.id {
+			ids = append(ids, ws.id)
+		}
+	}
+	return ids
+}
+
+func (st *store) agentPoolResource(pool *agentPool) resource {
+	return resource{
+		ID: pool.id, Type: "agent-pools",
+		Attributes: map[string]any{
+			"name":                pool.name,
+			"created-at":          formatTime(pool.createdAt),
+			"organization-scoped": pool.orgScoped,
+			"agent-count":         0,
+		},
+		Relationships: map[string]relationship{
+			"organization":          toOne("organizations", pool.org.name),
+			"workspaces":            toMany("workspaces", st.poolWorkspaces(pool)),
+			"agents":                toMany("agents", nil),
+			"authentication-tokens": toMany("authentication-tokens", nil),
+			"allowed-workspaces":    toMany("workspaces", nil),
+			"allowed-projects":      toMany("projects", nil),
+			"excluded-workspaces":   toMany("workspaces", nil),
+		},
+		Links: map[string]string{"self": apiPath("agent-pools", pool.id)},
+	}
+}
