@@ -34,30 +34,22 @@ func TestRegistryModulesList(t *testing.T) {
 		RegistryName: PrivateRegistry,
 		Provider:     "alicloud",
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(list.Items) != 2 || list.TotalCount != 169 || list.NextPage != 2 || list.TotalPages != 29 {
-		t.Fatalf("list = %d items, pagination %+v", len(list.Items), list.Pagination)
-	}
+	require.NoError(t, err)
+	require.Len(t, list.Items, 2)
+	assert.Equal(t, 169, list.TotalCount)
+	assert.Equal(t, 2, list.NextPage)
+	assert.Equal(t, 29, list.TotalPages)
 	m := list.Items[0]
-	want := RegistryModule{
-		ID: "mod-kwt1cBiX2SdDz38w", Name: "api-gateway", Provider: "alicloud", Namespace: "my-organization",
-		RegistryName: PrivateRegistry, Status: "setup_complete",
-	}
-	if m.ID != want.ID || m.Name != want.Name || m.Provider != want.Provider || m.Namespace != want.Namespace ||
-		m.RegistryName != want.RegistryName || m.Status != want.Status {
-		t.Errorf("module = %+v, want %+v", m, want)
-	}
-	if len(m.VersionStatuses) != 1 || m.VersionStatuses[0] != (RegistryModuleVersionStatus{Version: "1.1.0", Status: "ok"}) {
-		t.Errorf("version statuses = %+v", m.VersionStatuses)
-	}
-	if !m.CreatedAt.Equal(time.Date(2021, 4, 7, 19, 1, 18, 528e6, time.UTC)) || m.Organization.Name != "my-organization" {
-		t.Errorf("created %v, organization %+v", m.CreatedAt, m.Organization)
-	}
-	if m.NoCodeModules != nil {
-		t.Errorf("no-code modules = %v, want none without the include", m.NoCodeModules)
-	}
+	assert.Equal(t, "mod-kwt1cBiX2SdDz38w", m.ID)
+	assert.Equal(t, "api-gateway", m.Name)
+	assert.Equal(t, "alicloud", m.Provider)
+	assert.Equal(t, "my-organization", m.Namespace)
+	assert.Equal(t, PrivateRegistry, m.RegistryName)
+	assert.Equal(t, "setup_complete", m.Status)
+	assert.Equal(t, []RegistryModuleVersionStatus{{Version: "1.1.0", Status: "ok"}}, m.VersionStatuses)
+	assert.Equal(t, time.Date(2021, 4, 7, 19, 1, 18, 528e6, time.UTC), m.CreatedAt.UTC())
+	assert.Equal(t, &Organization{Name: "my-organization"}, m.Organization)
+	assert.Nil(t, m.NoCodeModules, "none without the include")
 }
 
 func TestRegistryModulesListIncludesNoCodeModules(t *testing.T) {
@@ -72,16 +64,14 @@ func TestRegistryModulesListIncludesNoCodeModules(t *testing.T) {
 	list, err := ts.client.RegistryModules.List(context.Background(), "my-organization", &RegistryModuleListOptions{
 		Include: []RegistryModuleIncludeOpt{RegistryModuleIncludeNoCodeModules},
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	ncm := list.Items[0].NoCodeModules
-	if len(ncm) != 1 || ncm[0].ID != "nocode-9HE91XDNY3faePn2" || !ncm[0].Enabled || ncm[0].VersionPin != "1.0.1" {
-		t.Fatalf("no-code modules = %+v", ncm)
-	}
-	if ncm[0].RegistryModule.ID != "mod-2aaFrmRPZs2N9epr" || len(ncm[0].VariableOptions) != 1 {
-		t.Errorf("no-code module relations = %+v, %+v", ncm[0].RegistryModule, ncm[0].VariableOptions)
-	}
+	require.Len(t, ncm, 1)
+	assert.Equal(t, "nocode-9HE91XDNY3faePn2", ncm[0].ID)
+	assert.True(t, ncm[0].Enabled)
+	assert.Equal(t, "1.0.1", ncm[0].VersionPin)
+	assert.Equal(t, "mod-2aaFrmRPZs2N9epr", ncm[0].RegistryModule.ID)
+	assert.Len(t, ncm[0].VariableOptions, 1)
 }
 
 func TestRegistryModulesListIter(t *testing.T) {
@@ -98,14 +88,11 @@ func TestRegistryModulesListIter(t *testing.T) {
 	}})
 	var ids []string
 	for m, err := range ts.client.RegistryModules.ListIter(context.Background(), "org", &RegistryModuleListOptions{Provider: "aws"}) {
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		ids = append(ids, m.ID)
 	}
-	if len(ids) != 2 || ids[0] != "mod-1" || ids[1] != "mod-2" || ts.count() != 2 {
-		t.Errorf("ids = %v after %d requests", ids, ts.count())
-	}
+	assert.Equal(t, []string{"mod-1", "mod-2"}, ids)
+	assert.Equal(t, 2, ts.count())
 }
 
 func TestRegistryModulesListIterStopsOnError(t *testing.T) {
@@ -113,14 +100,10 @@ func TestRegistryModulesListIterStopsOnError(t *testing.T) {
 	ts := setup(t)
 	var errs int
 	for _, err := range ts.client.RegistryModules.ListIter(context.Background(), "bad/org", nil) {
-		if err == nil {
-			t.Fatal("want an error")
-		}
+		require.Error(t, err)
 		errs++
 	}
-	if errs != 1 {
-		t.Errorf("errors yielded = %d, want 1", errs)
-	}
+	assert.Equal(t, 1, errs, "errors yielded")
 	ts.assertNoRequests()
 }
 
@@ -154,13 +137,13 @@ func TestRegistryModulesRead(t *testing.T) {
 			})
 
 			m, err := ts.client.RegistryModules.Read(context.Background(), tc.id)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if m.ID != "mod-fZn7uHu99ZCpAKZJ" || m.Name != tc.want.Name || m.Namespace != tc.want.Namespace ||
-				m.RegistryName != tc.want.RegistryName || m.Status != tc.want.Status || !m.UpdatedAt.Equal(tc.want.UpdatedAt) {
-				t.Errorf("module = %+v, want %+v", m, tc.want)
-			}
+			require.NoError(t, err)
+			assert.Equal(t, "mod-fZn7uHu99ZCpAKZJ", m.ID)
+			assert.Equal(t, tc.want.Name, m.Name)
+			assert.Equal(t, tc.want.Namespace, m.Namespace)
+			assert.Equal(t, tc.want.RegistryName, m.RegistryName)
+			assert.Equal(t, tc.want.Status, m.Status)
+			assert.Equal(t, tc.want.UpdatedAt, m.UpdatedAt.UTC())
 		})
 	}
 }
@@ -189,12 +172,11 @@ func TestRegistryModulesCreate(t *testing.T) {
 			})
 
 			m, err := ts.client.RegistryModules.Create(context.Background(), "my-organization", tc.opts)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if m.ID != "mod-fZn7uHu99ZCpAKZJ" || m.Status != "pending" || m.Namespace != tc.wantNamespace || len(m.VersionStatuses) != 0 {
-				t.Errorf("module = %+v", m)
-			}
+			require.NoError(t, err)
+			assert.Equal(t, "mod-fZn7uHu99ZCpAKZJ", m.ID)
+			assert.Equal(t, "pending", m.Status)
+			assert.Equal(t, tc.wantNamespace, m.Namespace)
+			assert.Empty(t, m.VersionStatuses)
 		})
 	}
 }
@@ -209,12 +191,8 @@ func TestRegistryModulesDelete(t *testing.T) {
 	err := ts.client.RegistryModules.Delete(context.Background(), RegistryModuleID{
 		Organization: "my-organization", Name: "my-module", Provider: "aws",
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if ts.count() != 1 {
-		t.Errorf("requests = %d, want 1", ts.count())
-	}
+	require.NoError(t, err)
+	assert.Equal(t, 1, ts.count())
 }
 
 func TestRegistryModulesValidation(t *testing.T) {
