@@ -181,13 +181,13 @@ func TestScenarioAdminBootstrap(t *testing.T) {
 		AuditTrails:  mustParseTTL(t, "2y"),
 	})
 	require.NoError(t, err)
-	policies, err := client.TokenTTLPolicies.List(ctx, "my-org")
+	list, err := client.TokenTTLPolicies.List(ctx, "my-org", nil)
 	require.NoError(t, err)
 	want := map[TokenPolicyType]int64{"organization": 31_556_952_000, "team": 7_776_000_000, "user": 2_592_000_000, "audit_trails": 63_113_904_000}
-	for _, p := range policies {
+	for _, p := range list.Items {
 		assert.Equal(t, want[p.TokenType], p.MaxTTL.Milliseconds(), "%s cap in ms", p.TokenType)
 	}
-	policies, err = client.TokenTTLPolicies.ResetToDefaults(ctx, "my-org")
+	policies, err := client.TokenTTLPolicies.ResetToDefaults(ctx, "my-org")
 	require.NoError(t, err)
 	assertDefaultTTLs(t, policies)
 	assert.Equal(t, 8, ts.count(), "requests the scenario sent")

@@ -50,7 +50,7 @@ const varsetsWithIncludes = `{
     {"id": "var-1", "type": "vars", "attributes": {"key": "A", "value": "1", "description": "first", "category": "env"},
      "relationships": {"varset": {"data": {"id": "varset-1", "type": "varsets"}}}},
     {"id": "var-2", "type": "vars", "attributes": {"key": "B", "sensitive": true, "category": "terraform"}},
-    {"id": "x-1", "type": "stacks", "attributes": {"name": "s", "other": [1]}}
+    {"id": "x-1", "type": "teams", "attributes": {"name": "s", "other": [1]}}
   ],
   "meta": {"pagination": {"current-page": 2, "prev-page": 1, "next-page": 3, "total-pages": 5, "total-count": 90}}
 }`
@@ -77,7 +77,7 @@ func TestDecodeManyResolvesIncludedOfSeveralKinds(t *testing.T) {
 
 	// Included resources share one element type, so an attribute of a
 	// type no model reads still has to fit a model's field of that name.
-	_, _, err = variableSetDecoder.many([]byte(`{"data":[],"included":[{"id":"x-1","type":"stacks","attributes":{"name":5}}]}`))
+	_, _, err = variableSetDecoder.many([]byte(`{"data":[],"included":[{"id":"x-1","type":"teams","attributes":{"name":5}}]}`))
 	assert.Error(t, err)
 }
 
@@ -219,6 +219,17 @@ var decodeChecks = []func(t *testing.T, body []byte){
 	fuzzDecoder(newDecoder(variableOptionKind), func(o *NoCodeVariableOption) string { return o.ID }),
 	fuzzDecoder(moduleVariableDecoder, noModelID[RegistryModuleVariable]),
 	fuzzDecoder(workspaceUpgradeDecoder, func(u *WorkspaceUpgrade) string { return u.ID }),
+	fuzzDecoder(capacityDecoder, func(c *OrganizationCapacity) string { return c.Organization }),
+	fuzzDecoder(entitlementsDecoder, func(e *OrganizationEntitlements) string { return e.ID }),
+	fuzzDecoder(runDecoder, func(r *Run) string { return r.ID }),
+	fuzzDecoder(dataRetentionDecoders[DataRetentionDeleteOlder], func(p *DataRetentionPolicy) string { return p.ID }),
+	fuzzDecoder(dataRetentionDecoders[DataRetentionDontDelete], func(p *DataRetentionPolicy) string { return p.ID }),
+	fuzzDecoder(dataRetentionDecoders[DataRetentionLegacy], func(p *DataRetentionPolicy) string { return p.ID }),
+	func(t *testing.T, body []byte) {
+		if p, err := decodeDataRetentionPolicy(body); err == nil && p != nil && (p.ID == "" || p.Kind == "") {
+			t.Fatalf("a data retention policy without ID or kind: %+v", p)
+		}
+	},
 }
 
 // noModelID stands in for the ID of a model that has none (module

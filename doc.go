@@ -57,10 +57,12 @@
 //
 // A non-2xx answer is an *APIError carrying the status, method, path and
 // the API's error objects (with their source pointers), even when the body
-// was an HTML page or empty. It matches ErrUnauthorized,
+// was an HTML page or empty. It matches ErrUnauthorized, ErrForbidden,
 // ErrResourceNotFound, ErrConflict, ErrUnprocessable and ErrRateLimited
 // with errors.Is. The API answers 404 both for "not found" and for "not
-// allowed to see it". Local validation errors (see above) are
+// allowed to see it"; on an endpoint older Terraform Enterprise releases
+// lack, the message also says the release may lack it. A lookup by name
+// that several resources match is an *AmbiguousError (ErrAmbiguous). Local validation errors (see above) are
 // *ValidationError and match ErrValidation plus a specific sentinel
 // (ErrRequiredKey, ErrInvalidWorkspaceID, ...). A 2xx answer that cannot be decoded is a
 // *DecodeError naming the path, never a zero-value success. Error messages

@@ -27,6 +27,12 @@ var (
 	// ErrUnauthorized matches a 401 answer: the API token is missing,
 	// invalid or expired.
 	ErrUnauthorized = errors.New("unauthorized")
+	// ErrForbidden matches a 403 answer: the token is valid but may not do
+	// this (a public module curation the organization has turned off, a
+	// token TTL policy read by someone outside the owners team). Most
+	// endpoints answer 404 rather than 403 to a token that may not see a
+	// resource, so ErrResourceNotFound can mean "no permission" too.
+	ErrForbidden = errors.New("forbidden")
 	// ErrResourceNotFound matches a 404 answer. The API also answers 404
 	// when the token may not see the resource and when the organization is
 	// not entitled to the feature, so it can mean "no permission" too.
@@ -69,6 +75,8 @@ var (
 	ErrInvalidNoCodeModuleID = newSentinel("invalid no-code module ID", ErrInvalidID)
 	// ErrInvalidUpgradeID is a malformed workspace upgrade (run) ID.
 	ErrInvalidUpgradeID = newSentinel("invalid workspace upgrade ID", ErrInvalidID)
+	// ErrInvalidStackID is a malformed stack ID.
+	ErrInvalidStackID = newSentinel("invalid stack ID", ErrInvalidID)
 	// ErrInvalidAgentPoolID is a malformed agent pool ID.
 	ErrInvalidAgentPoolID = newSentinel("invalid agent pool ID", ErrInvalidID)
 	// ErrInvalidRegistryModuleID is a malformed registry module ID or part
@@ -172,8 +180,8 @@ type ErrorSource struct {
 }
 
 // APIError is every non-2xx answer from the API. It matches ErrUnauthorized,
-// ErrResourceNotFound, ErrConflict, ErrUnprocessable and ErrRateLimited
-// with errors.Is, by its status code.
+// ErrForbidden, ErrResourceNotFound, ErrConflict, ErrUnprocessable and
+// ErrRateLimited with errors.Is, by its status code.
 type APIError struct {
 	// StatusCode is the HTTP status of the answer.
 	StatusCode int
@@ -187,6 +195,14 @@ type APIError struct {
 	// Excerpt is the start of a body that was not a JSON:API error
 	// document, whitespace collapsed, for diagnosis.
 	Excerpt string
+
+	// EndpointAddedIn is set on a 404 from an endpoint that older
+	// Terraform Enterprise releases lack: the release that added it, such
+	// as "v202401-1", or "a later release" when the SDK does not know
+	// which. The service answers such a 404 like that of a missing
+	// resource, so both are possible; the error's text says so. The error
+	// still matches ErrResourceNotFound.
+	EndpointAddedIn string
 
 	// kind, when set, replaces the status-based sentinel (an SMTP 401 is
 	// ErrSMTPCredentials, not ErrUnauthorized).
@@ -202,6 +218,9 @@ func (e *APIError) Error() string {
 	}
 	if msg := e.firstMessage(); msg != "" {
 		b.WriteString(": " + msg)
+	}
+	if e.EndpointAddedIn != "" && e.StatusCode == http.StatusNotFound {
+		fmt.Fprintf(&b, " (not found, or this Terraform Enterprise release lacks the endpoint, which was added in %s)", e.EndpointAddedIn)
 	}
 	return b.String()
 }
@@ -243,6 +262,8 @@ func statusSentinel(status int) error {
 	switch status {
 	case http.StatusUnauthorized:
 		return ErrUnauthorized
+	case http.StatusForbidden:
+		return ErrForbidden
 	case http.StatusNotFound:
 		return ErrResourceNotFound
 	case http.StatusConflict:
@@ -342,4 +363,60 @@ func cutString(s string, n int) string {
 		return s
 	}
 	return cutUTF8(s, n) + "…"
+}
+
+// laterRelease is APIError.EndpointAddedIn for an endpoint whose first
+// Terraform Enterprise release the SDK does not know.
+const laterRelease = "a later release"
+
+// since returns the call marked as one to an endpoint that Terraform
+// Enterprise added in release (laterRelease when unknown): its 404 says
+// that the release may lack it (APIError.EndpointAddedIn).
+func (cl call) since(release string) call {
+	cl.addedIn = release
+	return cl
+}
+
+// ErrAmbiguous is returned by a lookup by name that the API answers with
+// more than one exact match: the SDK refuses to pick one. The error is an
+// *AmbiguousError, which says how many matched.
+var ErrAmbiguous = errors.New("more than one resource matches")
+
+// AmbiguousError is a lookup by name that more than one resource matches
+// exactly. It matches ErrAmbiguous with errors.Is.
+type AmbiguousError struct {
+	// Kind is the kind of resource looked up, such as "variable set".
+	Kind string
+	// Name is the name looked up.
+	Name string
+	// Scope is where it was looked up, such as `organization "acme"`.
+	Scope string
+	// IDs are the IDs of the resources that match.
+	IDs []string
+}
+
+// Error implements error.
+func (e *AmbiguousError) Error() string {
+	return fmt.Sprintf("tfe: %d %ss named %q in %s (%s): %s", len(e.IDs), e.Kind, cutString(e.Name, 80), e.Scope,
+		cutString(strings.Join(e.IDs, ", "), 200), ErrAmbiguous.Error())
+}
+
+// Is reports whether target is ErrAmbiguous.
+func (e *AmbiguousError) Is(target error) bool { return target == ErrAmbiguous }
+
+// exactlyOne returns the one resource of matches, the exact matches of a
+// lookup of a kind of resource by name in scope: none is an error
+// matching ErrResourceNotFound, more than one an *AmbiguousError.
+func exactlyOne[M any](matches []*M, kind, name, scope string, id func(*M) string) (*M, error) {
+	switch len(matches) {
+	case 1:
+		return matches[0], nil
+	case 0:
+		return nil, fmt.Errorf("tfe: no %s named %q in %s: %w", kind, cutString(name, 80), scope, ErrResourceNotFound)
+	}
+	ids := make([]string, len(matches))
+	for i, m := range matches {
+		ids[i] = id(m)
+	}
+	return nil, &AmbiguousError{Kind: kind, Name: name, Scope: scope, IDs: ids}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"os"
 	"strings"
 	"time"
@@ -33,7 +34,7 @@ func (c *Client) logAttempt(ctx context.Context, req *http.Request, attempt int,
 	}
 	attrs := []slog.Attr{
 		slog.String("method", req.Method),
-		slog.String("path", req.URL.EscapedPath()),
+		slog.String("path", c.loggedPath(ctx, req.URL)),
 		slog.Int("status", statusOf(resp)),
 		slog.Int("attempt", attempt),
 		slog.Duration("duration", took),
@@ -72,4 +73,15 @@ func (c *Client) logBody(ctx context.Context, msg string, cl call, path string, 
 		slog.String("path", path),
 		slog.String("body", redactBody(scrubSecrets(cl.secrets, body), isRequest, maxLoggedBody)),
 	)
+}
+
+// loggedPath is the escaped path of u on the API's origin; elsewhere (an
+// upload link, a redirect) or for a call that hides it, the scheme and
+// host alone, as the path may be the secret that grants access.
+func (c *Client) loggedPath(ctx context.Context, u *url.URL) string {
+	hidden, _ := ctx.Value(hiddenPathKey{}).(bool)
+	if c.isAPIOrigin(u) && !hidden {
+		return u.EscapedPath()
+	}
+	return c.shownPath(u, hidden)
 }

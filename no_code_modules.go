@@ -17,6 +17,10 @@ import (
 // Confirmable.
 type NoCodeModules interface {
 	// Create enables no-code provisioning for a private registry module.
+	// A 404 means the organization is missing or not visible, or the
+	// Terraform Enterprise release predates no-code provisioning: the
+	// error's text says both (APIError.EndpointAddedIn), where go-tfe
+	// says only "resource not found".
 	//
 	// POST /organizations/:organization_name/no-code-modules
 	// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/no-code-provisioning#enable-no-code-provisioning-for-a-module
@@ -246,7 +250,9 @@ func (s *noCodeModules) Create(ctx context.Context, organization string, opts No
 	}
 	doc := newDocumentWith("no-code-modules", opts, noCodeModuleLinks(opts.RegistryModuleID, opts.VariableOptions))
 	// The service answers 200, not 201.
-	return requestOne(ctx, s.client, post(apiPath("organizations", organization, "no-code-modules"), doc), noCodeModuleDecoder)
+	// A Terraform Enterprise release without no-code provisioning answers
+	// 404 as for a missing organization: the error says both are possible.
+	return requestOne(ctx, s.client, post(apiPath("organizations", organization, "no-code-modules"), doc).since(laterRelease), noCodeModuleDecoder)
 }
 
 // Read returns a no-code module with its variable options.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"iter"
 	"math"
 	"strconv"
 	"strings"
@@ -18,13 +19,24 @@ import (
 //
 // https://developer.hashicorp.com/terraform/cloud-docs/api-docs/organizations
 type TokenTTLPolicies interface {
-	// List returns the organization's policies, one per token type. The
-	// answer is not paginated.
+	// List returns a page of the organization's policies, one per token
+	// type. The service may answer the whole list without pagination meta
+	// (Pagination is nil then); opts (nil for none) asks for a page all the
+	// same, as for every other list.
 	//
 	// GET /organizations/:organization_name/token-ttl-policies
 	// Beta, undocumented (OpenAPI listTokenTtlPolicies); see
 	// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/organizations
-	List(ctx context.Context, organization string) ([]*TokenTTLPolicy, error)
+	List(ctx context.Context, organization string, opts *TokenTTLPolicyListOptions) (*TokenTTLPolicyList, error)
+
+	// ListIter yields every policy of the organization, page after page
+	// (100 per page unless opts sets a size); it stops after an answer
+	// without pagination meta. An error ends the sequence.
+	//
+	// GET /organizations/:organization_name/token-ttl-policies, repeated
+	// Beta, undocumented (OpenAPI listTokenTtlPolicies); see
+	// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/organizations
+	ListIter(ctx context.Context, organization string, opts *TokenTTLPolicyListOptions) iter.Seq2[*TokenTTLPolicy, error]
 
 	// Update sets the caps opts gives and returns every policy as the
 	// service reports it afterwards.
@@ -103,6 +115,23 @@ type TokenTTLPolicy struct {
 	CreatedAt time.Time `json:"created-at"`
 	// UpdatedAt is when the policy last changed.
 	UpdatedAt time.Time `json:"updated-at"`
+}
+
+// TokenTTLPolicyListOptions pages TokenTTLPolicies.List.
+//
+// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/organizations
+type TokenTTLPolicyListOptions struct {
+	ListOptions
+}
+
+// TokenTTLPolicyList is a page of token TTL policies.
+//
+// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/organizations
+type TokenTTLPolicyList struct {
+	// Pagination is nil when the service answered the whole list at once.
+	*Pagination
+	// Items are the policies of this page.
+	Items []*TokenTTLPolicy
 }
 
 // TokenTTLPolicyUpdateOptions sets caps by token type: nil leaves a type's
@@ -188,12 +217,22 @@ func checkTTL(c typedTTL) error {
 }
 
 // List implements TokenTTLPolicies.
-func (s *tokenTTLPolicies) List(ctx context.Context, organization string) ([]*TokenTTLPolicy, error) {
-	if err := checkID(ErrInvalidOrg, "organization", organization); err != nil {
+func (s *tokenTTLPolicies) List(ctx context.Context, organization string, opts *TokenTTLPolicyListOptions) (*TokenTTLPolicyList, error) {
+	items, page, err := listPage(ctx, s.client, tokenTTLListing(organization, opts), tokenTTLPolicyDecoder)
+	if err != nil {
 		return nil, err
 	}
-	items, _, err := requestMany(ctx, s.client, get(tokenTTLPath(organization), nil), tokenTTLPolicyDecoder)
-	return items, err
+	return &TokenTTLPolicyList{Pagination: page, Items: items}, nil
+}
+
+// ListIter implements TokenTTLPolicies.
+func (s *tokenTTLPolicies) ListIter(ctx context.Context, organization string, opts *TokenTTLPolicyListOptions) iter.Seq2[*TokenTTLPolicy, error] {
+	return listIter(ctx, s.client, tokenTTLListing(organization, opts), tokenTTLPolicyDecoder)
+}
+
+// tokenTTLListing is the list of an organization's policies.
+func tokenTTLListing(organization string, opts *TokenTTLPolicyListOptions) listing {
+	return newListing(tokenTTLPath(organization), opts, checkID(ErrInvalidOrg, "organization", organization))
 }
 
 // Update implements TokenTTLPolicies.

@@ -4,50 +4,97 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 const day = 24 * time.Hour
 
 func TestDefaultTokenTTLIsWhatTheServiceReports(t *testing.T) {
-	if DefaultTokenTTL.Milliseconds() != 63_113_904_000 {
-		t.Errorf("DefaultTokenTTL = %d ms", DefaultTokenTTL.Milliseconds())
-	}
-	if twoYears := time.Duration(2 * 365.2425 * float64(day)); DefaultTokenTTL != twoYears {
-		t.Errorf("DefaultTokenTTL = %s, want two years of 365.2425 days (%s)", DefaultTokenTTL, twoYears)
-	}
+	t.Parallel()
+	assert.EqualValues(t, 63_113_904_000, DefaultTokenTTL.Milliseconds())
+	assert.Equal(t, time.Duration(2*365.2425*float64(day)), DefaultTokenTTL, "two years of 365.2425 days")
 }
 
 func TestTokenTTLPoliciesList(t *testing.T) {
+	t.Parallel()
 	ts := setup(t)
-	// serve checks the query is empty: the list is not paginated.
-	ts.expect(exchange{method: "GET", path: "/organizations/hashicorp/token-ttl-policies", golden: "", status: 200, fixture: "token_ttl_policies/list.response.json"})
-	got, err := ts.client.TokenTTLPolicies.List(context.Background(), "hashicorp")
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := []struct {
+	// Without options the query is empty, as the service documents none.
+	served := ts.expect(exchange{method: "GET", path: "/organizations/hashicorp/token-ttl-policies", status: 200, fixture: "token_ttl_policies/list.response.json"})
+	got, err := ts.client.TokenTTLPolicies.List(context.Background(), "hashicorp", nil)
+	require.NoError(t, err)
+	assertServedOnce(t, served)
+	assert.Nil(t, got.Pagination, "the answer has no pagination meta")
+	type policy struct {
 		typ TokenPolicyType
 		ttl time.Duration
-	}{
+	}
+	var policies []policy
+	for _, p := range got.Items {
+		policies = append(policies, policy{p.TokenType, p.MaxTTL})
+	}
+	assert.Equal(t, []policy{
 		{TokenPolicyOrganization, 60 * day}, {TokenPolicyTeam, DefaultTokenTTL}, {TokenPolicyUser, 6 * 365 * day},
 		{TokenPolicyAuditTrails, DefaultTokenTTL}, {TokenPolicyMetrics, DefaultTokenTTL},
-	}
-	if len(got) != len(want) {
-		t.Fatalf("got %d policies, want %d", len(got), len(want))
-	}
-	for i, w := range want {
-		if got[i].TokenType != w.typ || got[i].MaxTTL != w.ttl {
-			t.Errorf("policy %d = %s %s, want %s %s", i, got[i].TokenType, got[i].MaxTTL, w.typ, w.ttl)
+	}, policies)
+	first := got.Items[0]
+	assert.Equal(t, "ottp-a1", first.ID)
+	assert.Equal(t, time.Date(2025, 11, 20, 9, 30, 0, 0, time.UTC), first.CreatedAt.UTC())
+	assert.Equal(t, time.Date(2026, 1, 5, 10, 0, 0, 0, time.UTC), first.UpdatedAt.UTC())
+}
+
+func TestTokenTTLPoliciesListSendsPageOptions(t *testing.T) {
+	t.Parallel()
+	ts := setup(t)
+	served := ts.expect(exchange{method: "GET", path: "/organizations/hashicorp/token-ttl-policies",
+		query:  url.Values{"page[number]": {"2"}, "page[size]": {"2"}},
+		status: 200, body: `{"data":[{"id":"ottp-3","type":"organization-token-ttl-policies","attributes":{"token-type":"user","max-ttl-ms":1000}}],
+			"meta":{"pagination":{"current-page":2,"prev-page":1,"total-pages":2,"total-count":3}}}`})
+	got, err := ts.client.TokenTTLPolicies.List(context.Background(), "hashicorp", &TokenTTLPolicyListOptions{ListOptions: ListOptions{PageNumber: 2, PageSize: 2}})
+	require.NoError(t, err)
+	assertServedOnce(t, served)
+	assert.Equal(t, &Pagination{CurrentPage: 2, PreviousPage: 1, TotalPages: 2, TotalCount: 3}, got.Pagination)
+	require.Len(t, got.Items, 1)
+	assert.Equal(t, time.Second, got.Items[0].MaxTTL)
+}
+
+func TestTokenTTLPoliciesListIter(t *testing.T) {
+	t.Parallel()
+	t.Run("an answer without pagination meta is the whole list", func(t *testing.T) {
+		t.Parallel()
+		ts := setup(t)
+		served := ts.expect(exchange{method: "GET", path: "/organizations/hashicorp/token-ttl-policies",
+			query: url.Values{"page[number]": {"1"}, "page[size]": {"100"}}, status: 200, fixture: "token_ttl_policies/list.response.json"})
+		items, err := collect(ts.client.TokenTTLPolicies.ListIter(context.Background(), "hashicorp", nil))
+		require.NoError(t, err)
+		assert.Len(t, items, 5)
+		assertServedOnce(t, served)
+	})
+	t.Run("pages", func(t *testing.T) {
+		t.Parallel()
+		ts := setup(t)
+		pages := map[string]string{
+			"1": `{"data":[{"id":"ottp-1","type":"organization-token-ttl-policies","attributes":{"token-type":"team","max-ttl-ms":1}}],"meta":{"pagination":{"current-page":1,"next-page":2,"total-pages":2,"total-count":2}}}`,
+			"2": `{"data":[{"id":"ottp-2","type":"organization-token-ttl-policies","attributes":{"token-type":"user","max-ttl-ms":2}}],"meta":{"pagination":{"current-page":2,"prev-page":1,"total-pages":2,"total-count":2}}}`,
 		}
-	}
-	first := got[0]
-	if first.ID != "ottp-a1" || !first.CreatedAt.Equal(time.Date(2025, 11, 20, 9, 30, 0, 0, time.UTC)) ||
-		!first.UpdatedAt.Equal(time.Date(2026, 1, 5, 10, 0, 0, 0, time.UTC)) {
-		t.Errorf("first = %+v", first)
-	}
+		ts.expect(exchange{method: "GET", path: "/organizations/hashicorp/token-ttl-policies", anyRequest: true, answer: func(w http.ResponseWriter, r *http.Request) {
+			n := r.URL.Query().Get("page[number]")
+			checkRequest(ts, r, "GET", url.Values{"page[number]": {n}, "page[size]": {"1"}})
+			respond(w, 200, pages[n])
+		}})
+		items, err := collect(ts.client.TokenTTLPolicies.ListIter(context.Background(), "hashicorp", &TokenTTLPolicyListOptions{ListOptions: ListOptions{PageSize: 1}}))
+		require.NoError(t, err)
+		require.Len(t, items, 2)
+		assert.Equal(t, "ottp-1", items[0].ID)
+		assert.Equal(t, "ottp-2", items[1].ID)
+		assert.Equal(t, 2, ts.count())
+	})
 }
 
 // listOne answers the policy list with one policy of the given
@@ -55,27 +102,33 @@ func TestTokenTTLPoliciesList(t *testing.T) {
 func listOne(t *testing.T, attributes string) ([]*TokenTTLPolicy, error) {
 	ts := setup(t)
 	ts.expect(exchange{method: "GET", path: "/organizations/hashicorp/token-ttl-policies", anyRequest: true, status: 200, body: `{"data":[{"id":"ottp-9","type":"organization-token-ttl-policies","attributes":` + attributes + `}]}`})
-	return ts.client.TokenTTLPolicies.List(context.Background(), "hashicorp")
+	list, err := ts.client.TokenTTLPolicies.List(context.Background(), "hashicorp", nil)
+	if err != nil {
+		return nil, err
+	}
+	return list.Items, nil
 }
 
 func TestTokenTTLPoliciesKeepAnUnknownTokenType(t *testing.T) {
+	t.Parallel()
 	got, err := listOne(t, `{"token-type":"agent_pool","max-ttl-ms":3600000}`)
-	if err != nil || len(got) != 1 || got[0].TokenType != "agent_pool" || got[0].MaxTTL != time.Hour {
-		t.Errorf("got %+v, %v", got, err)
-	}
+	require.NoError(t, err)
+	require.Len(t, got, 1)
+	assert.Equal(t, TokenPolicyType("agent_pool"), got[0].TokenType)
+	assert.Equal(t, time.Hour, got[0].MaxTTL)
 }
 
 func TestTokenTTLPoliciesRefuseAnAnswerThatDoesNotDecode(t *testing.T) {
+	t.Parallel()
 	_, err := listOne(t, `{"token-type":"user","max-ttl-ms":9300000000000}`)
 	wantDecodeError(t, err)
-	if err != nil && !strings.Contains(err.Error(), "9300000000000") {
-		t.Errorf("the error does not name the value: %v", err)
-	}
+	assert.ErrorContains(t, err, "9300000000000", "the error names the value")
 	_, err = listOne(t, `{"token-type":"user","max-ttl-ms":"1d"}`)
 	wantDecodeError(t, err)
 }
 
 func TestTokenTTLPoliciesUpdate(t *testing.T) {
+	t.Parallel()
 	ts := setup(t)
 	ts.expect(exchange{method: "PATCH", path: "/organizations/hashicorp/token-ttl-policies", golden: "token_ttl_policies/update-all.request.json", status: 200, fixture: "token_ttl_policies/update.response.json"})
 	got, err := ts.client.TokenTTLPolicies.Update(context.Background(), "hashicorp", TokenTTLPolicyUpdateOptions{
@@ -85,30 +138,27 @@ func TestTokenTTLPoliciesUpdate(t *testing.T) {
 		Team:         Ptr(90 * day),
 		Organization: Ptr(365 * day),
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(got) != 4 || got[3].TokenType != TokenPolicyAuditTrails || got[3].MaxTTL != 2*365*day {
-		t.Errorf("got %+v", got)
-	}
+	require.NoError(t, err)
+	require.Len(t, got, 4)
+	assert.Equal(t, TokenPolicyAuditTrails, got[3].TokenType)
+	assert.Equal(t, 2*365*day, got[3].MaxTTL)
 }
 
 func TestTokenTTLPoliciesUpdateSendsOnlyWhatIsSet(t *testing.T) {
+	t.Parallel()
 	ts := setup(t)
-	ts.expect(exchange{method: "PATCH", path: "/organizations/hashicorp/token-ttl-policies", golden: "token_ttl_policies/update-team.request.json", status: 200, fixture: "token_ttl_policies/update.response.json"})
+	served := ts.expect(exchange{method: "PATCH", path: "/organizations/hashicorp/token-ttl-policies", golden: "token_ttl_policies/update-team.request.json", status: 200, fixture: "token_ttl_policies/update.response.json"})
 	_, err := ts.client.TokenTTLPolicies.Update(context.Background(), "hashicorp", TokenTTLPolicyUpdateOptions{Team: Ptr(90 * day)})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
+	assertServedOnce(t, served)
 }
 
 func TestTokenTTLPoliciesResetToDefaults(t *testing.T) {
+	t.Parallel()
 	ts := setup(t)
 	ts.expect(exchange{method: "PATCH", path: "/organizations/hashicorp/token-ttl-policies", golden: "token_ttl_policies/reset.request.json", status: 200, fixture: "token_ttl_policies/reset.response.json"})
 	got, err := ts.client.TokenTTLPolicies.ResetToDefaults(context.Background(), "hashicorp")
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	assertDefaultTTLs(t, got)
 }
 
@@ -116,18 +166,16 @@ func TestTokenTTLPoliciesResetToDefaults(t *testing.T) {
 // DefaultTokenTTL.
 func assertDefaultTTLs(t *testing.T, policies []*TokenTTLPolicy) {
 	t.Helper()
-	want := []TokenPolicyType{TokenPolicyOrganization, TokenPolicyTeam, TokenPolicyUser, TokenPolicyAuditTrails}
-	if len(policies) != len(want) {
-		t.Fatalf("got %d policies, want %d", len(policies), len(want))
+	var types []TokenPolicyType
+	for _, p := range policies {
+		types = append(types, p.TokenType)
+		assert.EqualValues(t, 63_113_904_000, p.MaxTTL.Milliseconds(), "the %s cap", p.TokenType)
 	}
-	for i, p := range policies {
-		if p.TokenType != want[i] || p.MaxTTL.Milliseconds() != 63_113_904_000 {
-			t.Errorf("policy %d = %s %d ms, want %s 63113904000 ms", i, p.TokenType, p.MaxTTL.Milliseconds(), want[i])
-		}
-	}
+	assert.Equal(t, []TokenPolicyType{TokenPolicyOrganization, TokenPolicyTeam, TokenPolicyUser, TokenPolicyAuditTrails}, types)
 }
 
 func TestTokenTTLPoliciesRefuseBadOptions(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		name     string
 		org      string
@@ -145,27 +193,35 @@ func TestTokenTTLPoliciesRefuseBadOptions(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			ts := setup(t)
 			_, err := ts.client.TokenTTLPolicies.Update(context.Background(), tc.org, tc.opts)
 			assertLocalError(t, ts, err, tc.sentinel)
-			if err != nil && !strings.Contains(err.Error(), tc.mention) {
-				t.Errorf("the error does not name %q: %v", tc.mention, err)
-			}
+			assert.ErrorContains(t, err, tc.mention)
 		})
 	}
-	t.Run("list bad org", func(t *testing.T) {
-		ts := setup(t)
-		_, err := ts.client.TokenTTLPolicies.List(context.Background(), "")
-		assertLocalError(t, ts, err, ErrInvalidOrg)
-	})
-	t.Run("reset bad org", func(t *testing.T) {
-		ts := setup(t)
-		_, err := ts.client.TokenTTLPolicies.ResetToDefaults(context.Background(), "..")
-		assertLocalError(t, ts, err, ErrInvalidOrg)
+	runInvalidCalls(t, []invalidCall{
+		{"list bad org", ErrInvalidOrg, func(ctx context.Context, c *Client) error {
+			_, err := c.TokenTTLPolicies.List(ctx, "", nil)
+			return err
+		}},
+		{"list bad page size", ErrInvalidPagination, func(ctx context.Context, c *Client) error {
+			_, err := c.TokenTTLPolicies.List(ctx, "hashicorp", &TokenTTLPolicyListOptions{ListOptions: ListOptions{PageSize: 101}})
+			return err
+		}},
+		{"iter bad org", ErrInvalidOrg, func(ctx context.Context, c *Client) error {
+			_, err := collect(c.TokenTTLPolicies.ListIter(ctx, "a/b", nil))
+			return err
+		}},
+		{"reset bad org", ErrInvalidOrg, func(ctx context.Context, c *Client) error {
+			_, err := c.TokenTTLPolicies.ResetToDefaults(ctx, "..")
+			return err
+		}},
 	})
 }
 
 func TestParseTTL(t *testing.T) {
+	t.Parallel()
 	ok := []struct {
 		in   string
 		want time.Duration
@@ -193,8 +249,8 @@ func TestParseTTL(t *testing.T) {
 	}
 	for _, tc := range ok {
 		got, err := ParseTTL(tc.in)
-		if err != nil || got != tc.want {
-			t.Errorf("ParseTTL(%q) = %s, %v; want %s", tc.in, got, err, tc.want)
+		if assert.NoError(t, err, "ParseTTL(%q)", tc.in) {
+			assert.Equal(t, tc.want, got, "ParseTTL(%q)", tc.in)
 		}
 	}
 	refused := []string{
@@ -202,17 +258,10 @@ func TestParseTTL(t *testing.T) {
 		"1 year", "one year", "0d", "0ms", "293y", "99999999999999999999d", "1µs", "1ns", "1ſ", "١d", "d1",
 	}
 	for _, in := range refused {
-		got, err := ParseTTL(in)
-		if err == nil {
-			t.Errorf("ParseTTL(%q) = %s, want an error", in, got)
-			continue
-		}
-		if !errors.Is(err, ErrInvalidTTL) || !errors.Is(err, ErrValidation) {
-			t.Errorf("ParseTTL(%q) error %v does not match ErrInvalidTTL and ErrValidation", in, err)
-		}
-		if !strings.Contains(err.Error(), "ms, s, m, h, d, w, mo (30 days), y (365.2425 days)") {
-			t.Errorf("ParseTTL(%q) error does not name the units: %v", in, err)
-		}
+		_, err := ParseTTL(in)
+		assert.ErrorIs(t, err, ErrInvalidTTL, "ParseTTL(%q)", in)
+		assert.ErrorIs(t, err, ErrValidation, "ParseTTL(%q)", in)
+		assert.ErrorContains(t, err, "ms, s, m, h, d, w, mo (30 days), y (365.2425 days)", "ParseTTL(%q) names the units", in)
 	}
 }
 
@@ -242,15 +291,13 @@ func FuzzParseTTL(f *testing.F) {
 // One year means one thing: "y" is the service's year, so the two-year
 // default is "2y" exactly, and every year count reads as that many of it.
 func TestParseTTLYearIsTheServicesYear(t *testing.T) {
+	t.Parallel()
 	two, err := ParseTTL("2y")
-	if err != nil || two != DefaultTokenTTL {
-		t.Errorf(`ParseTTL("2y") = %s, %v; want DefaultTokenTTL (%s)`, two, err, DefaultTokenTTL)
-	}
+	require.NoError(t, err)
+	assert.Equal(t, DefaultTokenTTL, two)
 	one, err := ParseTTL("1y")
-	if err != nil || one.Milliseconds() != 31_556_952_000 || 2*one != DefaultTokenTTL {
-		t.Errorf(`ParseTTL("1y") = %d ms, %v; want 31,556,952,000 (365.2425 days)`, one.Milliseconds(), err)
-	}
-	if days := float64(one) / float64(day); days != 365.2425 {
-		t.Errorf("a year is %v days, want 365.2425", days)
-	}
+	require.NoError(t, err)
+	assert.EqualValues(t, 31_556_952_000, one.Milliseconds(), "365.2425 days")
+	assert.Equal(t, DefaultTokenTTL, 2*one)
+	assert.Equal(t, 365.2425, float64(one)/float64(day))
 }

@@ -39,6 +39,15 @@ type Organizations interface {
 	// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/organizations#show-an-organization
 	Read(ctx context.Context, organization string) (*Organization, error)
 
+	// ReadWithOptions returns an organization with the related resources
+	// opts includes: OrganizationIncludeDefaultProject fills
+	// Organization.DefaultProject with the project's name (without it,
+	// the project is known by its ID only). Nil opts is Read.
+	//
+	// GET /organizations/:organization_name?include=default-project
+	// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/organizations#show-an-organization
+	ReadWithOptions(ctx context.Context, organization string, opts *OrganizationReadOptions) (*Organization, error)
+
 	// Update changes the attributes opts sets and leaves the others.
 	//
 	// PATCH /organizations/:organization_name
@@ -71,6 +80,72 @@ type Organizations interface {
 	// PATCH /organizations/:organization_name
 	// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/organizations#update-an-organization
 	ResetDefaultSettings(ctx context.Context, organization string) (*OrganizationDefaultSettings, error)
+
+	// ReadCapacity returns how many of the organization's runs are
+	// pending and running now.
+	//
+	// GET /organizations/:organization_name/capacity
+	// Not on the current docs page (go-tfe and the service use it); see
+	// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/organizations
+	ReadCapacity(ctx context.Context, organization string) (*OrganizationCapacity, error)
+
+	// ReadRunQueue returns a page of the organization's queued and
+	// running runs.
+	//
+	// GET /organizations/:organization_name/runs/queue
+	// Not on the current docs page (go-tfe and the service use it); see
+	// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/organizations
+	ReadRunQueue(ctx context.Context, organization string, opts *RunQueueOptions) (*RunQueue, error)
+
+	// ReadRunQueueIter yields every run of the organization's queue, page
+	// after page (100 per page unless opts sets a size); an error ends the
+	// sequence.
+	//
+	// GET /organizations/:organization_name/runs/queue, repeated
+	// Not on the current docs page; see
+	// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/organizations
+	ReadRunQueueIter(ctx context.Context, organization string, opts *RunQueueOptions) iter.Seq2[*Run, error]
+
+	// ReadEntitlements returns the features the organization is entitled
+	// to.
+	//
+	// GET /organizations/:organization_name/entitlement-set
+	// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/organizations#show-the-entitlement-set
+	ReadEntitlements(ctx context.Context, organization string) (*OrganizationEntitlements, error)
+
+	// ReadDataRetentionPolicy returns the data retention policy set on the
+	// organization itself, nil when none is (the installation's default
+	// applies then). Terraform Enterprise only (v202311-1 and later).
+	//
+	// GET /organizations/:organization_name/relationships/data-retention-policy
+	// https://developer.hashicorp.com/terraform/enterprise/api-docs/data-retention-policies#show-data-retention-policy
+	ReadDataRetentionPolicy(ctx context.Context, organization string) (*DataRetentionPolicy, error)
+
+	// SetDataRetentionPolicyDeleteOlder makes Terraform Enterprise delete
+	// the organization's backing data (state and configuration versions)
+	// older than opts.DeleteOlderThanNDays days, replacing any policy set
+	// before. Terraform Enterprise only (v202401-1 and later).
+	//
+	// POST /organizations/:organization_name/relationships/data-retention-policy
+	// https://developer.hashicorp.com/terraform/enterprise/api-docs/data-retention-policies#create-or-update-data-retention-policy
+	SetDataRetentionPolicyDeleteOlder(ctx context.Context, organization string, opts DataRetentionPolicyDeleteOlderOptions) (*DataRetentionPolicy, error)
+
+	// SetDataRetentionPolicyDontDelete makes Terraform Enterprise keep the
+	// organization's backing data, whatever the installation's default,
+	// replacing any policy set before. Terraform Enterprise only
+	// (v202401-1 and later).
+	//
+	// POST /organizations/:organization_name/relationships/data-retention-policy
+	// https://developer.hashicorp.com/terraform/enterprise/api-docs/data-retention-policies#create-or-update-data-retention-policy
+	SetDataRetentionPolicyDontDelete(ctx context.Context, organization string) (*DataRetentionPolicy, error)
+
+	// DeleteDataRetentionPolicy removes the policy set on the
+	// organization, so that the installation's default applies again.
+	// Terraform Enterprise only (v202311-1 and later).
+	//
+	// DELETE /organizations/:organization_name/relationships/data-retention-policy
+	// https://developer.hashicorp.com/terraform/enterprise/api-docs/data-retention-policies#remove-data-retention-policy
+	DeleteDataRetentionPolicy(ctx context.Context, organization string) error
 }
 
 // organizations implements Organizations.
@@ -146,6 +221,29 @@ type Organization struct {
 	// EnforceHYOK reports whether new workspaces use Hold Your Own Key
 	// (HCP Terraform only).
 	EnforceHYOK bool `json:"enforce-hyok"`
+	// StacksEnabled reports whether the organization may use Terraform
+	// Stacks (HCP Terraform; beta).
+	StacksEnabled bool `json:"stacks-enabled"`
+	// UserTokensEnabled reports whether user tokens may access the
+	// organization's resources; nil when the service does not say (older
+	// releases, where they always may).
+	UserTokensEnabled *bool `json:"user-tokens-enabled"`
+	// RegistryMonorepoSupportEnabled reports whether the private registry
+	// may publish modules from a subdirectory of a repository.
+	RegistryMonorepoSupportEnabled bool `json:"registry-monorepo-support-enabled"`
+	// RemainingTestableCount is how many more registry module test runs
+	// the organization may start (HCP Terraform).
+	RemainingTestableCount int `json:"remaining-testable-count"`
+	// IsUnified reports whether the organization belongs to an HCP
+	// organization (HCP Terraform).
+	IsUnified bool `json:"is-unified"`
+	// TrialExpiresAt is when the organization's trial ends; zero when it
+	// has none.
+	TrialExpiresAt time.Time `json:"trial-expires-at"`
+	// DefaultProject is the project new workspaces go to when none is
+	// named: ID only, unless read with OrganizationIncludeDefaultProject;
+	// nil when the answer does not say.
+	DefaultProject *Project `json:"-"`
 	// Permissions are what the token may do in the organization.
 	Permissions OrganizationPermissions `json:"permissions"`
 }
@@ -203,6 +301,25 @@ type OrganizationListOptions struct {
 	QueryName string `query:"q[name]"`
 	// QueryEmail matches organizations by notification email (q[email]).
 	QueryEmail string `query:"q[email]"`
+}
+
+// OrganizationIncludeOpt names a related resource to return with an
+// organization (include).
+//
+// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/organizations#available-related-resources
+type OrganizationIncludeOpt string
+
+// OrganizationIncludeDefaultProject fills Organization.DefaultProject
+// with the project's attributes (beta).
+const OrganizationIncludeDefaultProject OrganizationIncludeOpt = "default-project"
+
+// OrganizationReadOptions chooses what ReadWithOptions returns with the
+// organization.
+//
+// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/organizations#show-an-organization
+type OrganizationReadOptions struct {
+	// Include names related resources to return.
+	Include []OrganizationIncludeOpt `query:"include"`
 }
 
 // OrganizationDefaultSettings are the execution mode and agent pool new
@@ -266,10 +383,15 @@ func (s *organizations) Create(ctx context.Context, opts OrganizationCreateOptio
 
 // Read implements Organizations.
 func (s *organizations) Read(ctx context.Context, organization string) (*Organization, error) {
+	return s.ReadWithOptions(ctx, organization, nil)
+}
+
+// ReadWithOptions implements Organizations.
+func (s *organizations) ReadWithOptions(ctx context.Context, organization string, opts *OrganizationReadOptions) (*Organization, error) {
 	if err := checkID(ErrInvalidOrg, "organization", organization); err != nil {
 		return nil, err
 	}
-	return requestOne(ctx, s.client, get(apiPath("organizations", organization), nil), organizationDecoder)
+	return requestOne(ctx, s.client, get(apiPath("organizations", organization), encodeQuery(opts)), organizationDecoder)
 }
 
 // Update implements Organizations.
@@ -333,13 +455,14 @@ func checkEmail(field, address string) error {
 // resource.
 type organizationRelationships struct {
 	DefaultAgentPool toOne `json:"default-agent-pool"`
+	DefaultProject   toOne `json:"default-project"`
 }
 
 // organizationDecoder decodes organizations resources, whose ID is the
 // name.
 var organizationDecoder = newDecoder(&kind[Organization, organizationRelationships, Organization]{
 	typ: "organizations",
-	model: func(res *resource[Organization, organizationRelationships], _ *included) *Organization {
+	model: func(res *resource[Organization, organizationRelationships], inc *included) *Organization {
 		org := &res.Attributes
 		if org.Name == "" {
 			org.Name = res.ID
@@ -347,9 +470,10 @@ var organizationDecoder = newDecoder(&kind[Organization, organizationRelationshi
 		if id := res.Relationships.DefaultAgentPool.id(); id != "" {
 			org.DefaultAgentPool = &AgentPool{ID: id}
 		}
+		org.DefaultProject = resolveOne(inc, res.Relationships.DefaultProject, projectStub)
 		return org
 	},
-})
+}, projectKind)
 
 // defaultSettingsOf takes the default settings out of an organization
 // read or update.

@@ -39,6 +39,15 @@ type OrganizationSettingsOptions struct {
 	// EnforceHYOK creates new workspaces with Hold Your Own Key (HCP
 	// Terraform only).
 	EnforceHYOK *bool `json:"enforce-hyok,omitempty"`
+	// StacksEnabled lets the organization use Terraform Stacks (HCP
+	// Terraform; beta).
+	StacksEnabled *bool `json:"stacks-enabled,omitempty"`
+	// UserTokensEnabled lets user tokens access the organization's
+	// resources; false leaves only team and organization tokens.
+	UserTokensEnabled *bool `json:"user-tokens-enabled,omitempty"`
+	// RegistryMonorepoSupportEnabled lets the private registry publish
+	// modules from a subdirectory of a repository.
+	RegistryMonorepoSupportEnabled *bool `json:"registry-monorepo-support-enabled,omitempty"`
 	// MaxTTLEnabled enforces the token TTL policies (TokenTTLPolicies).
 	// The attribute is not on the API docs page; the service accepts it.
 	MaxTTLEnabled *bool `json:"max-ttl-enabled,omitempty"`

@@ -8,6 +8,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestOrganizationsListAsksForAPageByDefault(t *testing.T) {
@@ -348,4 +351,185 @@ func TestOrganizationsAnswersThatDoNotDecode(t *testing.T) {
 	if org, err := ts.client.Organizations.Read(ctx, "nameless"); err != nil || org.Name != "nameless" {
 		t.Errorf("Read = %+v, %v; want the name taken from the ID", org, err)
 	}
+}
+
+func TestOrganizationsReadWithTheDefaultProject(t *testing.T) {
+	t.Parallel()
+	ts := setup(t)
+	served := ts.expect(exchange{method: "GET", path: "/organizations/hashicorp", query: url.Values{"include": {"default-project"}}, status: 200, fixture: "organizations/read-default-project.response.json"})
+	org, err := ts.client.Organizations.ReadWithOptions(context.Background(), "hashicorp", &OrganizationReadOptions{Include: []OrganizationIncludeOpt{OrganizationIncludeDefaultProject}})
+	require.NoError(t, err)
+	assertServedOnce(t, served)
+	assert.Equal(t, &Project{ID: "prj-1JMwvPHFsdpsPhnt", Name: "Default Project"}, org.DefaultProject)
+	assert.True(t, org.StacksEnabled)
+	assert.Equal(t, Ptr(false), org.UserTokensEnabled)
+	assert.True(t, org.RegistryMonorepoSupportEnabled)
+	assert.Equal(t, 5, org.RemainingTestableCount)
+	assert.True(t, org.IsUnified)
+	assert.Equal(t, time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC), org.TrialExpiresAt.UTC())
+}
+
+func TestOrganizationsReadWithoutTheNewAttributes(t *testing.T) {
+	t.Parallel()
+	ts := setup(t)
+	ts.expect(exchange{method: "GET", path: "/organizations/hashicorp", status: 200, fixture: "organizations/read.response.json"})
+	org, err := ts.client.Organizations.ReadWithOptions(context.Background(), "hashicorp", nil)
+	require.NoError(t, err)
+	assert.Nil(t, org.UserTokensEnabled, "an older release does not say")
+	assert.True(t, org.TrialExpiresAt.IsZero())
+	assert.Nil(t, org.DefaultProject)
+}
+
+func TestOrganizationsUpdateTheNewSettings(t *testing.T) {
+	t.Parallel()
+	ts := setup(t)
+	served := ts.expect(exchange{method: "PATCH", path: "/organizations/hashicorp", golden: "organizations/update-new-settings.request.json", status: 200, fixture: "organizations/read-default-project.response.json"})
+	_, err := ts.client.Organizations.Update(context.Background(), "hashicorp", OrganizationUpdateOptions{OrganizationSettingsOptions: OrganizationSettingsOptions{
+		StacksEnabled: Ptr(true), UserTokensEnabled: Ptr(false), RegistryMonorepoSupportEnabled: Ptr(true),
+	}})
+	require.NoError(t, err)
+	assertServedOnce(t, served)
+}
+
+func TestOrganizationsReadCapacityQueueAndEntitlements(t *testing.T) {
+	t.Parallel()
+	ts := setup(t)
+	ts.expect(exchange{method: "GET", path: "/organizations/hashicorp/capacity", status: 200, fixture: "organizations/capacity.response.json"})
+	ts.expect(exchange{method: "GET", path: "/organizations/hashicorp/entitlement-set", status: 200, fixture: "organizations/entitlements.response.json"})
+	ts.expect(exchange{method: "GET", path: "/organizations/hashicorp/runs/queue", query: url.Values{"page[size]": {"50"}}, status: 200, fixture: "organizations/run_queue.response.json"})
+	ctx := context.Background()
+
+	capacity, err := ts.client.Organizations.ReadCapacity(ctx, "hashicorp")
+	require.NoError(t, err)
+	assert.Equal(t, &OrganizationCapacity{Organization: "hashicorp", Pending: 3, Running: 2}, capacity)
+
+	ent, err := ts.client.Organizations.ReadEntitlements(ctx, "hashicorp")
+	require.NoError(t, err)
+	assert.Equal(t, &OrganizationEntitlements{
+		ID: "org-Bzyc2JuegvVLAibn", CostEstimation: true, Operations: true, PrivateModuleRegistry: true, StateStorage: true, VCSIntegrations: true,
+	}, ent)
+
+	queue, err := ts.client.Organizations.ReadRunQueue(ctx, "hashicorp", &RunQueueOptions{ListOptions: ListOptions{PageSize: 50}})
+	require.NoError(t, err)
+	assert.Equal(t, 2, queue.TotalCount)
+	require.Len(t, queue.Items, 2)
+	assert.Equal(t, &Run{
+		ID: "run-GhSoNKFSnqWCk1CB", Status: "planning", Message: "Queued manually using Terraform", Source: "tfe-api",
+		CreatedAt: time.Date(2024, 5, 21, 14, 3, 11, 120e6, time.UTC), Workspace: &Workspace{ID: "ws-UohFdKAHUGsQ8Dtf", Name: "web"},
+	}, queue.Items[0])
+	assert.Equal(t, &Workspace{ID: "ws-XhGhaaCrsx9ATson"}, queue.Items[1].Workspace)
+	assert.True(t, queue.Items[1].IsDestroy)
+}
+
+func TestOrganizationsReadRunQueueIter(t *testing.T) {
+	t.Parallel()
+	ts := setup(t)
+	served := ts.expect(exchange{method: "GET", path: "/organizations/hashicorp/runs/queue", query: url.Values{"page[number]": {"1"}, "page[size]": {"100"}}, status: 200, fixture: "organizations/run_queue.response.json"})
+	runs, err := collect(ts.client.Organizations.ReadRunQueueIter(context.Background(), "hashicorp", nil))
+	require.NoError(t, err)
+	assert.Len(t, runs, 2)
+	assertServedOnce(t, served)
+}
+
+func TestOrganizationsDataRetentionPolicy(t *testing.T) {
+	t.Parallel()
+	const path = "/organizations/hashicorp/relationships/data-retention-policy"
+	ctx := context.Background()
+	t.Run("read", func(t *testing.T) {
+		t.Parallel()
+		for fixture, want := range map[string]*DataRetentionPolicy{
+			"organizations/data_retention_delete_older.response.json": {ID: "drp-GjEB8rZpq7jD1Xzk", Kind: DataRetentionDeleteOlder, DeleteOlderThanNDays: 30},
+			"organizations/data_retention_dont_delete.response.json":  {ID: "drp-3xQ5oNFvhBo3R9tf", Kind: DataRetentionDontDelete},
+			"organizations/data_retention_none.response.json":         nil,
+		} {
+			ts := setup(t)
+			ts.expect(exchange{method: "GET", path: path, status: 200, fixture: fixture})
+			got, err := ts.client.Organizations.ReadDataRetentionPolicy(ctx, "hashicorp")
+			require.NoError(t, err, fixture)
+			assert.Equal(t, want, got, fixture)
+		}
+	})
+	t.Run("read a legacy policy", func(t *testing.T) {
+		t.Parallel()
+		ts := setup(t)
+		ts.expect(exchange{method: "GET", path: path, status: 200, body: `{"data":{"id":"drp-1","type":"data-retention-policies","attributes":{"delete-older-than-n-days":7}}}`})
+		got, err := ts.client.Organizations.ReadDataRetentionPolicy(ctx, "hashicorp")
+		require.NoError(t, err)
+		assert.Equal(t, &DataRetentionPolicy{ID: "drp-1", Kind: DataRetentionLegacy, DeleteOlderThanNDays: 7}, got)
+	})
+	t.Run("an answer of another type", func(t *testing.T) {
+		t.Parallel()
+		ts := setup(t)
+		ts.expect(exchange{method: "GET", path: path, status: 200, body: `{"data":{"id":"x","type":"teams"}}`})
+		_, err := ts.client.Organizations.ReadDataRetentionPolicy(ctx, "hashicorp")
+		wantDecodeError(t, err)
+	})
+	t.Run("set delete older", func(t *testing.T) {
+		t.Parallel()
+		ts := setup(t)
+		served := ts.expect(exchange{method: "POST", path: path, golden: "organizations/data_retention_delete_older.request.json", status: 201, fixture: "organizations/data_retention_delete_older.response.json"})
+		got, err := ts.client.Organizations.SetDataRetentionPolicyDeleteOlder(ctx, "hashicorp", DataRetentionPolicyDeleteOlderOptions{DeleteOlderThanNDays: 30})
+		require.NoError(t, err)
+		assertServedOnce(t, served)
+		assert.Equal(t, &DataRetentionPolicy{ID: "drp-GjEB8rZpq7jD1Xzk", Kind: DataRetentionDeleteOlder, DeleteOlderThanNDays: 30}, got)
+	})
+	t.Run("set don't delete, answered 204", func(t *testing.T) {
+		t.Parallel()
+		ts := setup(t)
+		served := ts.expect(exchange{method: "POST", path: path, golden: "organizations/data_retention_dont_delete.request.json", status: 204})
+		got, err := ts.client.Organizations.SetDataRetentionPolicyDontDelete(ctx, "hashicorp")
+		require.NoError(t, err)
+		assertServedOnce(t, served)
+		assert.Equal(t, &DataRetentionPolicy{Kind: DataRetentionDontDelete}, got, "the policy as sent")
+	})
+	t.Run("delete", func(t *testing.T) {
+		t.Parallel()
+		ts := setup(t)
+		served := ts.expect(exchange{method: "DELETE", path: path, status: 204})
+		require.NoError(t, ts.client.Organizations.DeleteDataRetentionPolicy(ctx, "hashicorp"))
+		assertServedOnce(t, served)
+	})
+	t.Run("a 404 says an older release may lack it", func(t *testing.T) {
+		t.Parallel()
+		ts := setup(t, func(c *Config) { c.RetryMax = -1 })
+		ts.expect(exchange{method: "POST", path: path, anyRequest: true, status: 404, body: `{"errors":[{"status":"404","title":"not found"}]}`})
+		_, err := ts.client.Organizations.SetDataRetentionPolicyDontDelete(ctx, "hashicorp")
+		assert.ErrorIs(t, err, ErrResourceNotFound)
+		assert.ErrorContains(t, err, "added in v202401-1")
+	})
+}
+
+func TestOrganizationsValidationOfTheNewMethods(t *testing.T) {
+	t.Parallel()
+	runInvalidCalls(t, []invalidCall{
+		{"ReadWithOptions", ErrInvalidOrg, func(ctx context.Context, c *Client) error {
+			return errOf(c.Organizations.ReadWithOptions(ctx, "a/b", nil))
+		}},
+		{"ReadCapacity", ErrInvalidOrg, func(ctx context.Context, c *Client) error { return errOf(c.Organizations.ReadCapacity(ctx, "")) }},
+		{"ReadEntitlements", ErrInvalidOrg, func(ctx context.Context, c *Client) error { return errOf(c.Organizations.ReadEntitlements(ctx, "..")) }},
+		{"ReadRunQueue", ErrInvalidOrg, func(ctx context.Context, c *Client) error {
+			return errOf(c.Organizations.ReadRunQueue(ctx, "a b", nil))
+		}},
+		{"ReadRunQueue/page", ErrInvalidPagination, func(ctx context.Context, c *Client) error {
+			return errOf(c.Organizations.ReadRunQueue(ctx, "acme", &RunQueueOptions{ListOptions: ListOptions{PageSize: 500}}))
+		}},
+		{"ReadRunQueueIter", ErrInvalidOrg, func(ctx context.Context, c *Client) error {
+			return iterErr(c.Organizations.ReadRunQueueIter(ctx, "", nil))
+		}},
+		{"ReadDataRetentionPolicy", ErrInvalidOrg, func(ctx context.Context, c *Client) error {
+			return errOf(c.Organizations.ReadDataRetentionPolicy(ctx, "?"))
+		}},
+		{"SetDataRetentionPolicyDeleteOlder/days", ErrInvalidRetentionDays, func(ctx context.Context, c *Client) error {
+			return errOf(c.Organizations.SetDataRetentionPolicyDeleteOlder(ctx, "acme", DataRetentionPolicyDeleteOlderOptions{}))
+		}},
+		{"SetDataRetentionPolicyDeleteOlder/org", ErrInvalidOrg, func(ctx context.Context, c *Client) error {
+			return errOf(c.Organizations.SetDataRetentionPolicyDeleteOlder(ctx, "", DataRetentionPolicyDeleteOlderOptions{DeleteOlderThanNDays: 1}))
+		}},
+		{"SetDataRetentionPolicyDontDelete", ErrInvalidOrg, func(ctx context.Context, c *Client) error {
+			return errOf(c.Organizations.SetDataRetentionPolicyDontDelete(ctx, "#"))
+		}},
+		{"DeleteDataRetentionPolicy", ErrInvalidOrg, func(ctx context.Context, c *Client) error {
+			return c.Organizations.DeleteDataRetentionPolicy(ctx, "")
+		}},
+	})
 }

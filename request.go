@@ -38,6 +38,21 @@ type call struct {
 	// secrets are values the call sends (a sensitive variable's value, a
 	// password) that are scrubbed from its logged bodies and its error.
 	secrets []string
+	// addedIn is the Terraform Enterprise release that added the endpoint,
+	// when older releases lack it (since, errors.go).
+	addedIn string
+	// to, when set, is the absolute URL of a call outside the base path
+	// (the registry protocol, an upload link); path and query are unused.
+	// The token goes only to the API's origin, the caller's extra headers
+	// too.
+	to *url.URL
+	// raw, when set, is sent as the body instead of body, with
+	// contentType; it is not logged.
+	raw         []byte
+	contentType string
+	// hidePath keeps the path of to out of logs and errors even on the
+	// API's origin: it grants access by itself (an upload link).
+	hidePath bool
 }
 
 // get, post, patch and del make the calls of each method.
@@ -85,23 +100,39 @@ func apiPath(segments ...string) string {
 // do sends one API call and returns its 2xx answer.
 func (c *Client) do(ctx context.Context, cl call) (*answer, error) {
 	u := c.endpoint(cl.path, cl.query)
+	if cl.to != nil {
+		u = cl.to
+	}
+	shown := c.shownPath(u, cl.hidePath)
+	if cl.hidePath {
+		ctx = context.WithValue(ctx, hiddenPathKey{}, true)
+	}
 	var body any // nil, not an empty []byte: GET and DELETE send no body at all
 	var raw []byte
-	if cl.body != nil {
+	switch {
+	case cl.raw != nil:
+		body = cl.raw
+	case cl.body != nil:
 		var err error
 		if raw, err = json.Marshal(cl.body); err != nil {
-			return nil, fmt.Errorf("tfe: %s %s: encoding the request: %w", cl.method, u.Path, err)
+			return nil, fmt.Errorf("tfe: %s %s: encoding the request: %w", cl.method, shown, err)
 		}
 		body = raw
 	}
 	req, err := retryablehttp.NewRequestWithContext(ctx, cl.method, u.String(), body)
 	if err != nil {
-		return nil, fmt.Errorf("tfe: %s %s: %w", cl.method, u.Path, err)
+		return nil, fmt.Errorf("tfe: %s %s: %w", cl.method, shown, err)
 	}
-	c.setHeaders(req.Header, raw != nil)
-	req.Header.Set("Authorization", "Bearer "+c.token) // u is on the API's host
-	cl.secrets = append(cl.secrets, c.token)           // a server may echo it back
-	c.logBody(ctx, "request body", cl, u.Path, raw, true)
+	apiOrigin := c.isAPIOrigin(u)
+	c.setHeaders(req.Header, body != nil, apiOrigin)
+	if cl.raw != nil {
+		req.Header.Set("Content-Type", cl.contentType)
+	}
+	if apiOrigin {
+		req.Header.Set("Authorization", "Bearer "+c.token)
+	}
+	cl.secrets = append(cl.secrets, c.token) // a server may echo it back
+	c.logBody(ctx, "request body", cl, shown, raw, true)
 
 	var read answerBody
 	req.SetResponseHandler(read.handle)
@@ -110,11 +141,35 @@ func (c *Client) do(ctx context.Context, cl call) (*answer, error) {
 		if resp != nil {
 			resp.Body.Close()
 		}
-		return nil, fmt.Errorf("tfe: %s %s: %w", cl.method, u.Path, err)
+		var urlErr *url.Error // names the whole URL, which may hold a secret
+		if errors.As(err, &urlErr) {
+			urlErr.URL = shown
+		}
+		return nil, fmt.Errorf("tfe: %s %s: %w", cl.method, shown, err)
 	}
 	data, readErr := read.of(resp)
-	return c.answer(ctx, cl, u.Path, resp, data, readErr)
+	return c.answer(ctx, cl, shown, resp, data, readErr)
 }
+
+// isAPIOrigin reports whether u has the API's scheme, host and port: the
+// only origin the token and the caller's extra headers are sent to.
+func (c *Client) isAPIOrigin(u *url.URL) bool {
+	return strings.EqualFold(u.Scheme, c.baseURL.Scheme) && strings.EqualFold(u.Host, c.baseURL.Host)
+}
+
+// shownPath is what logs and errors show of u: its path on the API's
+// origin unless hidden; on another origin (an upload link, whose path is
+// its secret), or hidden, the scheme and host alone.
+func (c *Client) shownPath(u *url.URL, hidden bool) string {
+	if c.isAPIOrigin(u) && !hidden {
+		return u.Path
+	}
+	return u.Scheme + "://" + u.Host + "/…"
+}
+
+// hiddenPathKey marks the context of a call whose path the attempt log
+// must not show.
+type hiddenPathKey struct{}
 
 // endpoint returns the absolute URL of path with query.
 func (c *Client) endpoint(path string, query url.Values) *url.URL {
@@ -125,12 +180,15 @@ func (c *Client) endpoint(path string, query url.Values) *url.URL {
 	return &u
 }
 
-// setHeaders sets the SDK's headers over the caller's extra ones. It
-// leaves Authorization to do, which replaces any the caller set with the
-// token; the transport removes it from a request bound for another host.
-func (c *Client) setHeaders(h http.Header, hasBody bool) {
-	for k, vs := range c.headers {
-		h[k] = append([]string(nil), vs...)
+// setHeaders sets the SDK's headers over the caller's extra ones (sent
+// to the API's origin only). It leaves Authorization to do, which
+// replaces any the caller set with the token; the transport removes it
+// from a request bound for another host.
+func (c *Client) setHeaders(h http.Header, hasBody, apiOrigin bool) {
+	if apiOrigin {
+		for k, vs := range c.headers {
+			h[k] = append([]string(nil), vs...)
+		}
 	}
 	h.Set("Accept", mediaType)
 	h.Set("User-Agent", c.userAgent)
@@ -147,6 +205,9 @@ func (c *Client) answer(ctx context.Context, cl call, path string, resp *http.Re
 	c.logBody(ctx, "answer body", cl, path, body, false)
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		e := newAPIError(cl.method, path, resp.StatusCode, body)
+		if resp.StatusCode == http.StatusNotFound {
+			e.EndpointAddedIn = cl.addedIn
+		}
 		scrubAPIError(cl.secrets, e)
 		return nil, e
 	}

@@ -72,7 +72,7 @@ func (c *Client) checkRetry(ctx context.Context, resp *http.Response, err error)
 			return false, nil // the 429 goes back to the caller as ErrRateLimited
 		}
 	}
-	c.logger.InfoContext(ctx, "tfe: retrying", "method", method, "status", statusOf(resp), "error", errString(err), "attempt", attemptOf(ctx))
+	c.logger.InfoContext(ctx, "tfe: retrying", "method", method, "status", statusOf(resp), "error", errString(withoutURL(err)), "attempt", attemptOf(ctx))
 	return true, nil
 }
 
@@ -190,6 +190,17 @@ func statusOf(resp *http.Response) int {
 		return 0
 	}
 	return resp.StatusCode
+}
+
+// withoutURL is err without the URL an *url.Error names (a link's path
+// may be its secret; the attempt's log line has the path as it may be
+// shown).
+func withoutURL(err error) error {
+	var urlErr *url.Error
+	if errors.As(err, &urlErr) {
+		return urlErr.Err
+	}
+	return err
 }
 
 func errString(err error) string {

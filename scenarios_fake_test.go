@@ -115,21 +115,21 @@ func TestScenarioAdminBootstrapOnFake(t *testing.T) {
 		Organization: ttl(t, "1y"), Team: ttl(t, "90d"), User: ttl(t, "30d"), AuditTrails: ttl(t, "2y"),
 	})
 	require.NoError(t, err)
-	policies, err := client.TokenTTLPolicies.List(ctx, "my-org")
+	list, err := client.TokenTTLPolicies.List(ctx, "my-org", nil)
 	require.NoError(t, err)
 	const day = 24 * time.Hour
 	want := map[tfe.TokenPolicyType]time.Duration{
 		tfe.TokenPolicyOrganization: tfe.DefaultTokenTTL / 2, tfe.TokenPolicyTeam: 90 * day, tfe.TokenPolicyUser: 30 * day,
 		tfe.TokenPolicyAuditTrails: tfe.DefaultTokenTTL,
 	}
-	for _, p := range policies {
+	for _, p := range list.Items {
 		assert.Equal(t, want[p.TokenType], p.MaxTTL, "%s cap", p.TokenType)
 		delete(want, p.TokenType)
 	}
 	assert.Empty(t, want, "policies missing from the list")
 
 	// Reset to the two-year default.
-	policies, err = client.TokenTTLPolicies.ResetToDefaults(ctx, "my-org")
+	policies, err := client.TokenTTLPolicies.ResetToDefaults(ctx, "my-org")
 	require.NoError(t, err)
 	for _, p := range policies {
 		assert.Equal(t, tfe.DefaultTokenTTL, p.MaxTTL, "%s cap after the reset", p.TokenType)

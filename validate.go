@@ -55,6 +55,14 @@ func checkIDs(sentinel error, field string, ids []string) error {
 	return nil
 }
 
+// checkName refuses an empty name to look up.
+func checkName(field, name string) error {
+	if name == "" {
+		return invalid(ErrRequiredName, field, mustNotBeEmpty)
+	}
+	return nil
+}
+
 // fieldIndex names element i of a list field: "Field[i]".
 func fieldIndex(field string, i int) string { return field + "[" + strconv.Itoa(i) + "]" }
 

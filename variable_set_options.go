@@ -18,6 +18,9 @@ const (
 	VariableSetIncludeWorkspaces VariableSetIncludeOpt = "workspaces"
 	// VariableSetIncludeProjects fills VariableSet.Projects.
 	VariableSetIncludeProjects VariableSetIncludeOpt = "projects"
+	// VariableSetIncludeStacks fills VariableSet.Stacks (HCP Terraform;
+	// stacks are beta).
+	VariableSetIncludeStacks VariableSetIncludeOpt = "stacks"
 )
 
 // VariableSetListOptions selects and filters a page of variable sets.
@@ -51,13 +54,31 @@ type VariableSetCreateOptions struct {
 	// Priority makes the set's variables override more specific values;
 	// the API's default is false.
 	Priority *bool `json:"priority,omitempty"`
+	// Parent makes the set owned by a project instead of the
+	// organization (beta). The owner decides who manages the set and
+	// where it may be applied; it does not apply the set anywhere:
+	// ProjectIDs and WorkspaceIDs do that. Nil: the organization owns it.
+	Parent *VariableSetParentOptions `json:"-"`
 	// WorkspaceIDs are the workspaces to apply the set to.
 	WorkspaceIDs []string `json:"-"`
-	// ProjectIDs are the projects to apply the set to.
+	// ProjectIDs are the projects to apply the set to (not its owner:
+	// see Parent).
 	ProjectIDs []string `json:"-"`
 	// Variables are the set's variables, each with the rules of
 	// VariableCreateOptions.
 	Variables []VariableSetVariableCreateOptions `json:"-"`
+}
+
+// VariableSetParentOptions names the owner of a new variable set: set
+// exactly one field. A project-owned set is managed by that project's
+// administrators and can be applied only within the project.
+// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/variable-sets#create-a-variable-set
+type VariableSetParentOptions struct {
+	// ProjectID makes the project (prj-…) the owner.
+	ProjectID string
+	// Organization makes the organization the owner, as when Parent is
+	// nil; it must be the organization the set is created in.
+	Organization string
 }
 
 // VariableSetUpdateOptions are the attributes to change; those left nil
@@ -80,6 +101,7 @@ func (o VariableSetCreateOptions) validate() error {
 		return invalid(ErrRequiredName, "VariableSetCreateOptions.Name", mustNotBeEmpty)
 	}
 	errs := []error{
+		o.Parent.validate(),
 		checkOptionalIDs(ErrInvalidWorkspaceID, "VariableSetCreateOptions.WorkspaceIDs", o.WorkspaceIDs),
 		checkOptionalIDs(ErrInvalidProjectID, "VariableSetCreateOptions.ProjectIDs", o.ProjectIDs),
 	}
@@ -92,6 +114,7 @@ func (o VariableSetCreateOptions) validate() error {
 // variableSetCreateRelationships are what a create relates the new set
 // to: the variables travel inline, with their attributes.
 type variableSetCreateRelationships struct {
+	Parent     *toOne                             `json:"parent,omitempty"`
 	Workspaces *toMany                            `json:"workspaces,omitempty"`
 	Projects   *toMany                            `json:"projects,omitempty"`
 	Vars       *inlineMany[VariableCreateOptions] `json:"vars,omitempty"`
@@ -104,10 +127,38 @@ func (o VariableSetCreateOptions) document() any {
 		vars = append(vars, VariableCreateOptions(v))
 	}
 	return newDocumentWith("varsets", o, variableSetCreateRelationships{
+		Parent:     o.Parent.ref(),
 		Workspaces: manyRefs("workspaces", o.WorkspaceIDs),
 		Projects:   manyRefs("projects", o.ProjectIDs),
 		Vars:       inline("vars", vars, nil),
 	})
+}
+
+// validate checks that a parent, when given, names exactly one owner.
+func (p *VariableSetParentOptions) validate() error {
+	const field = "VariableSetCreateOptions.Parent"
+	switch {
+	case p == nil:
+		return nil
+	case p.ProjectID != "" && p.Organization != "":
+		return invalid(ErrValidation, field, "set ProjectID or Organization, not both")
+	case p.ProjectID != "":
+		return checkID(ErrInvalidProjectID, field+".ProjectID", p.ProjectID)
+	case p.Organization != "":
+		return checkID(ErrInvalidOrg, field+".Organization", p.Organization)
+	}
+	return invalid(ErrValidation, field, "set ProjectID or Organization (or leave Parent nil)")
+}
+
+// ref is the parent relationship of a create, nil when Parent is.
+func (p *VariableSetParentOptions) ref() *toOne {
+	switch {
+	case p == nil:
+		return nil
+	case p.ProjectID != "":
+		return oneRef("projects", p.ProjectID)
+	}
+	return oneRef("organizations", p.Organization)
 }
 
 // sensitiveValues are the values of the create's sensitive variables.

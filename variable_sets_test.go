@@ -436,3 +436,199 @@ func TestVariableServicesReportUndecodableAnswers(t *testing.T) {
 		})
 	}
 }
+
+func TestVariableSetsCreateOwnedByAProject(t *testing.T) {
+	t.Parallel()
+	ts := setup(t)
+	served := ts.expect(exchange{method: "POST", path: "/organizations/hashicorp/varsets", golden: "variable_sets/create_parent.request.json", status: 201, fixture: "variable_sets/read_parent_stacks.response.json"})
+
+	vs, err := ts.client.VariableSets.Create(context.Background(), "hashicorp", VariableSetCreateOptions{
+		Name:       "MyVarset",
+		Parent:     &VariableSetParentOptions{ProjectID: "prj-SLDGqbYqELXE1obp"},
+		ProjectIDs: []string{"prj-1JMwvPHFsdpsPhnt"},
+	})
+	require.NoError(t, err)
+	assertServedOnce(t, served)
+	assert.Equal(t, &VariableSetParent{Project: &Project{ID: "prj-SLDGqbYqELXE1obp", Name: "Platform"}}, vs.Parent, "the owner")
+	assert.Equal(t, []*Project{{ID: "prj-1JMwvPHFsdpsPhnt"}}, vs.Projects, "where the set applies, not its owner")
+}
+
+func TestVariableSetsReadParentAndStacks(t *testing.T) {
+	t.Parallel()
+	ts := setup(t)
+	served := ts.expect(exchange{method: "GET", path: "/varsets/" + docsVarsetIDShown, query: url.Values{"include": {"stacks,projects"}}, status: 200, fixture: "variable_sets/read_parent_stacks.response.json"})
+
+	vs, err := ts.client.VariableSets.Read(context.Background(), docsVarsetIDShown, &VariableSetReadOptions{Include: []VariableSetIncludeOpt{VariableSetIncludeStacks, VariableSetIncludeProjects}})
+	require.NoError(t, err)
+	assertServedOnce(t, served)
+	assert.Equal(t, 2, vs.StackCount)
+	assert.Equal(t, []*Stack{{ID: "st-8HzKYu5RmsQMk5fS", Name: "network", Description: "VPCs in every region"}, {ID: "st-Q3jy1ixYkKNKJzvo"}}, vs.Stacks)
+	assert.Equal(t, &VariableSetParent{Project: &Project{ID: "prj-SLDGqbYqELXE1obp", Name: "Platform"}}, vs.Parent)
+	assert.Empty(t, vs.Workspaces)
+}
+
+func TestVariableSetsParentOfAnOrganizationOrUnknownType(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		rel  string
+		want *VariableSetParent
+	}{
+		{`{"data":{"id":"hashicorp","type":"organizations"}}`, &VariableSetParent{Organization: &Organization{Name: "hashicorp"}}},
+		{`{"data":{"id":"x-1","type":"teams"}}`, nil},
+		{`{"data":null}`, nil},
+	} {
+		vs, err := variableSetDecoder.one([]byte(`{"data":{"id":"varset-1","type":"varsets","relationships":{"parent":` + tc.rel + `}}}`))
+		require.NoError(t, err)
+		assert.Equal(t, tc.want, vs.Parent, tc.rel)
+	}
+}
+
+func TestVariableSetsUpdateWorkspacesAndStacks(t *testing.T) {
+	t.Parallel()
+	path := "/varsets/" + docsVarsetIDShown
+	for _, tc := range []struct {
+		name, golden, include string
+		call                  func(context.Context, VariableSets) (*VariableSet, error)
+	}{
+		{"workspaces", "variable_sets/update_workspaces.request.json", "workspaces", func(ctx context.Context, s VariableSets) (*VariableSet, error) {
+			return s.UpdateWorkspaces(ctx, docsVarsetIDShown, []string{"ws-UohFdKAHUGsQ8Dtf"})
+		}},
+		{"no workspaces", "variable_sets/update_workspaces_empty.request.json", "workspaces", func(ctx context.Context, s VariableSets) (*VariableSet, error) {
+			return s.UpdateWorkspaces(ctx, docsVarsetIDShown, nil)
+		}},
+		{"stacks", "variable_sets/update_stacks.request.json", "stacks", func(ctx context.Context, s VariableSets) (*VariableSet, error) {
+			return s.UpdateStacks(ctx, docsVarsetIDShown, []string{"st-8HzKYu5RmsQMk5fS", "st-Q3jy1ixYkKNKJzvo"})
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			ts := setup(t)
+			served := ts.expect(exchange{method: "PATCH", path: path, query: url.Values{"include": {tc.include}}, golden: tc.golden, status: 200, fixture: "variable_sets/update_workspaces.response.json"})
+			vs, err := tc.call(context.Background(), ts.client.VariableSets)
+			require.NoError(t, err)
+			assertServedOnce(t, served)
+			assert.Equal(t, []*Workspace{{ID: "ws-UohFdKAHUGsQ8Dtf", Name: "web"}}, vs.Workspaces)
+			assert.Equal(t, &VariableSetParent{Organization: &Organization{Name: "hashicorp"}}, vs.Parent)
+		})
+	}
+}
+
+func TestVariableSetsApplyAndRemoveStacks(t *testing.T) {
+	t.Parallel()
+	path := "/varsets/" + docsVarsetIDShown + "/relationships/stacks"
+	for _, tc := range []struct {
+		method, golden string
+		call           func(context.Context, VariableSets) error
+	}{
+		{"POST", "variable_sets/apply_stacks.request.json", func(ctx context.Context, s VariableSets) error {
+			return s.ApplyToStacks(ctx, docsVarsetIDShown, []string{"st-8HzKYu5RmsQMk5fS"})
+		}},
+		{"DELETE", "variable_sets/remove_stacks.request.json", func(ctx context.Context, s VariableSets) error {
+			return s.RemoveFromStacks(ctx, docsVarsetIDShown, []string{"st-8HzKYu5RmsQMk5fS", "st-Q3jy1ixYkKNKJzvo"})
+		}},
+	} {
+		t.Run(tc.method, func(t *testing.T) {
+			t.Parallel()
+			ts := setup(t)
+			served := ts.expect(exchange{method: tc.method, path: path, golden: tc.golden, status: 204})
+			require.NoError(t, tc.call(context.Background(), ts.client.VariableSets))
+			assertServedOnce(t, served)
+		})
+	}
+}
+
+// serveVarsetNames answers the organization's list, narrowed by q, with
+// sets of the given names, all on one page.
+func serveVarsetNames(ts *testServer, q string, names ...string) {
+	var items []string
+	for i, name := range names {
+		items = append(items, fmt.Sprintf(`{"id":"varset-%d","type":"varsets","attributes":{"name":%q}}`, i+1, name))
+	}
+	ts.expect(exchange{method: "GET", path: "/organizations/acme/varsets",
+		query:  url.Values{"q": {q}, "page[number]": {"1"}, "page[size]": {"100"}},
+		status: 200,
+		body: fmt.Sprintf(`{"data":[%s],"meta":{"pagination":{"current-page":1,"total-pages":1,"total-count":%d}}}`,
+			strings.Join(items, ","), len(names)),
+	})
+}
+
+func TestVariableSetsReadByName(t *testing.T) {
+	t.Parallel()
+	t.Run("the exact match among partial ones", func(t *testing.T) {
+		t.Parallel()
+		ts := setup(t)
+		serveVarsetNames(ts, "creds", "aws-creds", "creds", "Creds", "creds-old")
+		vs, err := ts.client.VariableSets.ReadByName(context.Background(), "acme", "creds")
+		require.NoError(t, err)
+		assert.Equal(t, "varset-2", vs.ID)
+	})
+	t.Run("none", func(t *testing.T) {
+		t.Parallel()
+		ts := setup(t)
+		serveVarsetNames(ts, "creds", "aws-creds")
+		vs, err := ts.client.VariableSets.ReadByName(context.Background(), "acme", "creds")
+		assert.Nil(t, vs)
+		assert.ErrorIs(t, err, ErrResourceNotFound)
+		assert.ErrorContains(t, err, `no variable set named "creds" in organization "acme"`)
+	})
+	t.Run("more than one", func(t *testing.T) {
+		t.Parallel()
+		ts := setup(t)
+		serveVarsetNames(ts, "creds", "creds", "aws", "creds")
+		vs, err := ts.client.VariableSets.ReadByName(context.Background(), "acme", "creds")
+		assert.Nil(t, vs)
+		assert.ErrorIs(t, err, ErrAmbiguous)
+		var amb *AmbiguousError
+		require.ErrorAs(t, err, &amb)
+		assert.Equal(t, []string{"varset-1", "varset-3"}, amb.IDs)
+		assert.ErrorContains(t, err, "2 variable sets")
+	})
+	t.Run("an API error", func(t *testing.T) {
+		t.Parallel()
+		ts := setup(t)
+		ts.expect(exchange{method: "GET", path: "/organizations/acme/varsets", anyRequest: true, status: 404, body: `{"errors":[{"status":"404","title":"not found"}]}`})
+		_, err := ts.client.VariableSets.ReadByName(context.Background(), "acme", "creds")
+		var apiErr *APIError
+		assert.ErrorAs(t, err, &apiErr)
+	})
+}
+
+func TestVariableSetsValidationOfTheNewMethods(t *testing.T) {
+	t.Parallel()
+	create := func(opts VariableSetCreateOptions) func(context.Context, *Client) error {
+		return func(ctx context.Context, c *Client) error {
+			return errOf(c.VariableSets.Create(ctx, "my-org", opts))
+		}
+	}
+	runInvalidCalls(t, []invalidCall{
+		{"Create/parent project", ErrInvalidProjectID, create(VariableSetCreateOptions{Name: "n", Parent: &VariableSetParentOptions{ProjectID: "prj/1"}})},
+		{"Create/parent both", ErrValidation, create(VariableSetCreateOptions{Name: "n", Parent: &VariableSetParentOptions{ProjectID: "prj-1", Organization: "my-org"}})},
+		{"Create/parent neither", ErrValidation, create(VariableSetCreateOptions{Name: "n", Parent: &VariableSetParentOptions{}})},
+		{"Create/parent organization", ErrInvalidOrg, create(VariableSetCreateOptions{Name: "n", Parent: &VariableSetParentOptions{Organization: ".."}})},
+		{"Create/parent another organization", ErrValidation, create(VariableSetCreateOptions{Name: "n", Parent: &VariableSetParentOptions{Organization: "other-org"}})},
+		{"ReadByName/organization", ErrInvalidOrg, func(ctx context.Context, c *Client) error {
+			return errOf(c.VariableSets.ReadByName(ctx, "", "creds"))
+		}},
+		{"ReadByName/no name", ErrRequiredName, func(ctx context.Context, c *Client) error {
+			return errOf(c.VariableSets.ReadByName(ctx, "acme", ""))
+		}},
+		{"UpdateWorkspaces/variable set", ErrInvalidVariableSetID, func(ctx context.Context, c *Client) error {
+			return errOf(c.VariableSets.UpdateWorkspaces(ctx, "", nil))
+		}},
+		{"UpdateWorkspaces/workspace", ErrInvalidWorkspaceID, func(ctx context.Context, c *Client) error {
+			return errOf(c.VariableSets.UpdateWorkspaces(ctx, "varset-1", []string{"ws-1", ""}))
+		}},
+		{"UpdateStacks/stack", ErrInvalidStackID, func(ctx context.Context, c *Client) error {
+			return errOf(c.VariableSets.UpdateStacks(ctx, "varset-1", []string{"st/1"}))
+		}},
+		{"ApplyToStacks/no stacks", ErrInvalidStackID, func(ctx context.Context, c *Client) error {
+			return c.VariableSets.ApplyToStacks(ctx, "varset-1", nil)
+		}},
+		{"ApplyToStacks/variable set", ErrInvalidVariableSetID, func(ctx context.Context, c *Client) error {
+			return c.VariableSets.ApplyToStacks(ctx, "a#b", []string{"st-1"})
+		}},
+		{"RemoveFromStacks/bad stack", ErrInvalidStackID, func(ctx context.Context, c *Client) error {
+			return c.VariableSets.RemoveFromStacks(ctx, "varset-1", []string{"st-1", " "})
+		}},
+	})
+}

@@ -191,9 +191,11 @@ func run(ctx context.Context, env Env, out io.Writer) (res *Result, err error) {
 	steps.Done("%s", describeCaps())
 
 	steps.Begin("list the token TTL policies")
-	if res.Capped, err = ttls.List(ctx, env.Org); err != nil {
+	capped, err := ttls.List(ctx, env.Org, nil)
+	if err != nil {
 		return res, steps.Fail(err)
 	}
+	res.Capped = capped.Items
 	steps.Done("%s", describePolicies(res.Capped))
 
 	steps.Begin("reset the token TTL policies")

@@ -41,11 +41,11 @@ func assertBackToDefaults(t *testing.T, tgt *scenario.Target) {
 	if *defaults != (tfe.OrganizationDefaultSettings{DefaultExecutionMode: tfe.ExecutionModeRemote}) {
 		t.Errorf("default settings on the server = %+v, want remote and no pool", defaults)
 	}
-	policies, err := check.TokenTTLPolicies.List(ctx, tgt.Org)
+	policies, err := check.TokenTTLPolicies.List(ctx, tgt.Org, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, p := range policies {
+	for _, p := range policies.Items {
 		if p.MaxTTL != tfe.DefaultTokenTTL {
 			t.Errorf("%s cap on the server = %v, want the default", p.TokenType, p.MaxTTL)
 		}

@@ -42,11 +42,13 @@ var wantedPaths = []string{
 	"/varsets/{varset_id}/relationships/vars/{id}",
 	"/varsets/{varset_id}/relationships/workspaces",
 	"/varsets/{varset_id}/relationships/projects",
+	"/varsets/{varset_id}/relationships/stacks",
 	"/workspaces/{workspace_id}/varsets",
 	"/projects/{project_id}/varsets",
 	"/organizations",
 	"/organizations/{organization_name}",
 	"/organizations/{organization_name}/token-ttl-policies",
+	"/organizations/{organization_name}/relationships/data-retention-policy",
 }
 
 // wantedSegments selects any further path that has one of these segments.
