@@ -153,9 +153,7 @@ func (c *Client) do(ctx context.Context, cl call) (*answer, error) {
 
 // isAPIOrigin reports whether u has the API's scheme, host and port: the
 // only origin the token and the caller's extra headers are sent to.
-func (c *Client) isAPIOrigin(u *url.URL) bool {
-	return strings.EqualFold(u.Scheme, c.baseURL.Scheme) && strings.EqualFold(u.Host, c.baseURL.Host)
-}
+func (c *Client) isAPIOrigin(u *url.URL) bool { return sameOrigin(u, c.baseURL) }
 
 // shownPath is what logs and errors show of u: its path on the API's
 // origin unless hidden; on another origin (an upload link, whose path is

@@ -112,7 +112,7 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 // the token never leaves the API's host. Client.do sets the header, so the
 // common case costs no copy.
 func withoutForeignToken(c *Client, req *http.Request) *http.Request {
-	if c.isAPIHost(req) || req.Header.Get("Authorization") == "" {
+	if c.isAPIOrigin(req.URL) || req.Header.Get("Authorization") == "" {
 		return req
 	}
 	out := req.Clone(req.Context())
@@ -126,14 +126,9 @@ func (c *Client) checkDestination(req *http.Request) error {
 	if req.URL.Scheme == "https" || isLoopback(req.URL.Hostname()) {
 		return nil
 	}
-	if c.plainHTTPAllowed && c.isAPIHost(req) {
+	if c.plainHTTPAllowed && c.isAPIOrigin(req.URL) {
 		return nil
 	}
 	return fmt.Errorf("tfe: %s: %w", req.URL.Redacted(), errTokenDestination)
 }
 
-// isAPIHost reports whether req goes to the configured API's scheme and
-// host, the only place the token is sent: a redirect elsewhere loses it.
-func (c *Client) isAPIHost(req *http.Request) bool {
-	return strings.EqualFold(req.URL.Scheme, c.baseURL.Scheme) && strings.EqualFold(req.URL.Host, c.baseURL.Host)
-}
