@@ -131,4 +131,3 @@ func (c *Client) checkDestination(req *http.Request) error {
 	}
 	return fmt.Errorf("tfe: %s: %w", req.URL.Redacted(), errTokenDestination)
 }
-
