@@ -233,7 +233,9 @@ func TestWorkspacesValidation(t *testing.T) {
 		{"Create/org", ErrInvalidOrg, ws(func(ctx context.Context, s Workspaces) error {
 			return errOf(s.Create(ctx, "a#b", WorkspaceCreateOptions{Name: "web"}))
 		})},
-		{"Create/no name", ErrRequiredName, ws(func(ctx context.Context, s Workspaces) error { return errOf(s.Create(ctx, "acme", WorkspaceCreateOptions{})) })},
+		{"Create/no name", ErrRequiredName, ws(func(ctx context.Context, s Workspaces) error {
+			return errOf(s.Create(ctx, "acme", WorkspaceCreateOptions{}))
+		})},
 		{"Create/bad name", ErrInvalidWorkspaceName, ws(func(ctx context.Context, s Workspaces) error {
 			return errOf(s.Create(ctx, "acme", WorkspaceCreateOptions{Name: "prod app"}))
 		})},
@@ -255,7 +257,9 @@ func TestWorkspacesValidation(t *testing.T) {
 		{"Update/id", ErrInvalidWorkspaceID, ws(func(ctx context.Context, s Workspaces) error {
 			return errOf(s.Update(ctx, "", WorkspaceUpdateOptions{AutoApply: Ptr(true)}))
 		})},
-		{"Update/nothing", ErrNothingToUpdate, ws(func(ctx context.Context, s Workspaces) error { return errOf(s.Update(ctx, "ws-1", WorkspaceUpdateOptions{})) })},
+		{"Update/nothing", ErrNothingToUpdate, ws(func(ctx context.Context, s Workspaces) error {
+			return errOf(s.Update(ctx, "ws-1", WorkspaceUpdateOptions{}))
+		})},
 		{"Update/bad name", ErrInvalidWorkspaceName, ws(func(ctx context.Context, s Workspaces) error {
 			return errOf(s.Update(ctx, "ws-1", WorkspaceUpdateOptions{Name: Ptr("")}))
 		})},
