@@ -79,6 +79,11 @@
 //		fmt.Println(v.Name)
 //	}
 //
+// The API answers the variable lists (Variables.List and ListAll,
+// VariableSetVariables.List) whole, whatever page they are asked for; the
+// SDK cuts the page the options ask for, so ListOptions means the same
+// there, and their iterators send one request.
+//
 // # Retries and rate limits
 //
 // All goroutines of a Client share one token bucket at Config.RateLimit
