@@ -89,7 +89,9 @@ func (s *pipelineScene) state(t *testing.T) (ws, set []tfetest.Variable) {
 			v.ID = ""
 			out[i] = v
 		}
-		slices.SortFunc(out, func(a, b tfetest.Variable) int { return cmp.Or(cmp.Compare(a.Key, b.Key), cmp.Compare(a.Category, b.Category)) })
+		slices.SortFunc(out, func(a, b tfetest.Variable) int {
+			return cmp.Or(cmp.Compare(a.Key, b.Key), cmp.Compare(a.Category, b.Category))
+		})
 		return out
 	}
 	vs, ok := s.srv.VariableSet(s.setID)
