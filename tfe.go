@@ -130,6 +130,7 @@ type Client struct {
 	waitMin   time.Duration
 	waitMax   time.Duration
 	http      *retryablehttp.Client
+	server    serverInfoCache
 
 	plainHTTPAllowed bool
 }

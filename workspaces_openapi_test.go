@@ -20,6 +20,7 @@ var workspaceBodies = map[string]struct {
 	"workspaces/create_name_only.request.json": {"POST", "/organizations/acme/workspaces", 0},
 	"workspaces/update.request.json":           {"PATCH", "/workspaces/ws-YnyXLq9fy38afEeb", 0},
 	"workspaces/update_agent.request.json":     {"PATCH", "/workspaces/ws-1", 0},
+	"workspaces/raw_update.request.json":       {"PATCH", "/workspaces/ws-YnyXLq9fy38afEeb", 0},
 	"workspaces/read.response.json":            {"GET", "/organizations/my-organization/workspaces/workspace-1", 200},
 	"workspaces/list.response.json":            {"GET", "/organizations/my-organization/workspaces", 200},
 	"workspaces/list_include.response.json":    {"GET", "/organizations/my-organization/workspaces", 200},
