@@ -32,9 +32,8 @@ var pipelineSecrets = struct{ dbPassword, awsSecret string }{
 // pipelineScene is a fake server with a workspace and a variable set in
 // the state the pipeline starts from.
 type pipelineScene struct {
-	srv          *tfetest.Server
-	wsID, setID  string
-	cleanResults []tfe.UpsertAction
+	srv         *tfetest.Server
+	wsID, setID string
 }
 
 func newPipelineScene(t *testing.T) *pipelineScene {
