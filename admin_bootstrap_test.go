@@ -9,19 +9,23 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // bootstrapServer is a small stateful stand-in for the three endpoints of
 // seed 002 (the admin bootstrap): it keeps what the SDK writes and answers
-// reads with it, so the scenario reads back real state.
+// reads with it, so the scenario reads back real state. Its handlers record
+// what they find wrong on the test server, never on the test.
 type bootstrapServer struct {
-	t    *testing.T
-	mu   sync.Mutex
-	smtp map[string]any
-	mode string
-	pool string
-	ttl  bool
-	caps map[string]int64
+	server assert.TestingT
+	mu     sync.Mutex
+	smtp   map[string]any
+	mode   string
+	pool   string
+	ttl    bool
+	caps   map[string]int64
 	// order is the token types in the order the service lists them.
 	order []string
 }
@@ -29,7 +33,7 @@ type bootstrapServer struct {
 // newBootstrapServer registers the endpoints on ts for organization org.
 func newBootstrapServer(ts *testServer, org string) *bootstrapServer {
 	d := DefaultTokenTTL.Milliseconds()
-	s := &bootstrapServer{t: ts.t, mode: "remote",
+	s := &bootstrapServer{server: ts, mode: "remote",
 		caps:  map[string]int64{"organization": d, "team": d, "user": d, "audit_trails": d},
 		order: []string{"organization", "team", "user", "audit_trails"}}
 	ts.expect(exchange{method: "PATCH", path: "/admin/smtp-settings", anyRequest: true, answer: s.patchSMTP})
@@ -50,9 +54,8 @@ func (s *bootstrapServer) attributes(r *http.Request) (map[string]any, map[strin
 			} `json:"relationships"`
 		} `json:"data"`
 	}
-	if err := json.NewDecoder(r.Body).Decode(&doc); err != nil {
-		s.t.Errorf("%s %s: the body is not a JSON:API document: %v", r.Method, r.URL.Path, err)
-	}
+	err := json.NewDecoder(r.Body).Decode(&doc)
+	assert.NoError(s.server, err, "%s %s: the body is not a JSON:API document", r.Method, r.URL.Path)
 	rels := map[string]json.RawMessage{}
 	for name, rel := range doc.Data.Relationships {
 		rels[name] = rel.Data
@@ -62,9 +65,9 @@ func (s *bootstrapServer) attributes(r *http.Request) (map[string]any, map[strin
 
 func (s *bootstrapServer) patchSMTP(w http.ResponseWriter, r *http.Request) {
 	attrs, _ := s.attributes(r)
-	if attrs["password"] != smtpPassword || attrs["test-email-address"] != smtpTestAddress {
-		s.t.Errorf("the SMTP update lacks the password or the test address")
-	}
+	// Compared, not printed: both are planted secrets.
+	assert.True(s.server, attrs["password"] == smtpPassword, "the SMTP update lacks the password")
+	assert.True(s.server, attrs["test-email-address"] == smtpTestAddress, "the SMTP update lacks the test address")
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	delete(attrs, "password")
@@ -133,9 +136,7 @@ func (s *bootstrapServer) policies(w http.ResponseWriter, _ *http.Request) {
 func mustParseTTL(t *testing.T, s string) *time.Duration {
 	t.Helper()
 	d, err := ParseTTL(s)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	return &d
 }
 
@@ -151,69 +152,43 @@ func TestScenarioAdminBootstrap(t *testing.T) {
 
 	// Step 1: SMTP (Terraform Enterprise only).
 	smtp, err := client.Admin.SMTP.Update(ctx, seedSMTPOptions())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if smtp.Auth != SMTPAuthLogin || smtp.Host != "smtp.example.com" || srv.smtp["password"] != nil {
-		t.Errorf("SMTP settings = %+v", smtp)
-	}
+	require.NoError(t, err)
+	assert.Equal(t, SMTPAuthLogin, smtp.Auth, "SMTP auth")
+	assert.Equal(t, "smtp.example.com", smtp.Host, "SMTP host")
+	assert.True(t, srv.smtp["password"] == nil, "the server kept the SMTP password")
 
 	// Step 2: default execution mode agent with a pool, read back, reset.
 	_, err = client.Organizations.UpdateDefaultSettings(ctx, "my-org", OrganizationDefaultSettingsUpdateOptions{
 		DefaultExecutionMode: Ptr(ExecutionModeAgent),
 		DefaultAgentPoolID:   NullableOf("apool-abc123"),
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	defaults, err := client.Organizations.ReadDefaultSettings(ctx, "my-org")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if *defaults != (OrganizationDefaultSettings{ExecutionModeAgent, "apool-abc123"}) {
-		t.Errorf("defaults after the update = %+v", defaults)
-	}
+	require.NoError(t, err)
+	assert.Equal(t, OrganizationDefaultSettings{ExecutionModeAgent, "apool-abc123"}, *defaults, "defaults after the update")
 	defaults, err = client.Organizations.ResetDefaultSettings(ctx, "my-org")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if *defaults != (OrganizationDefaultSettings{ExecutionModeRemote, ""}) {
-		t.Errorf("defaults after the reset = %+v", defaults)
-	}
+	require.NoError(t, err)
+	assert.Equal(t, OrganizationDefaultSettings{ExecutionModeRemote, ""}, *defaults, "defaults after the reset")
 
 	// Step 3: enforce token TTLs, cap each type, list, reset.
 	org, err := client.Organizations.Update(ctx, "my-org", OrganizationUpdateOptions{OrganizationSettingsOptions: OrganizationSettingsOptions{MaxTTLEnabled: Ptr(true)}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !org.MaxTTLEnabled {
-		t.Error("MaxTTLEnabled is still off")
-	}
+	require.NoError(t, err)
+	assert.True(t, org.MaxTTLEnabled, "MaxTTLEnabled is still off")
 	_, err = client.TokenTTLPolicies.Update(ctx, "my-org", TokenTTLPolicyUpdateOptions{
 		Organization: mustParseTTL(t, "1y"),
 		Team:         mustParseTTL(t, "90d"),
 		User:         mustParseTTL(t, "30d"),
 		AuditTrails:  mustParseTTL(t, "2y"),
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	policies, err := client.TokenTTLPolicies.List(ctx, "my-org")
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	want := map[TokenPolicyType]int64{"organization": 31_556_952_000, "team": 7_776_000_000, "user": 2_592_000_000, "audit_trails": 63_113_904_000}
 	for _, p := range policies {
-		if p.MaxTTL.Milliseconds() != want[p.TokenType] {
-			t.Errorf("%s cap = %d ms, want %d", p.TokenType, p.MaxTTL.Milliseconds(), want[p.TokenType])
-		}
+		assert.Equal(t, want[p.TokenType], p.MaxTTL.Milliseconds(), "%s cap in ms", p.TokenType)
 	}
 	policies, err = client.TokenTTLPolicies.ResetToDefaults(ctx, "my-org")
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	assertDefaultTTLs(t, policies)
-	if n := ts.count(); n != 8 {
-		t.Errorf("the scenario sent %d requests, want 8", n)
-	}
+	assert.Equal(t, 8, ts.count(), "requests the scenario sent")
 }

@@ -3,11 +3,12 @@ package tfe
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"net/http"
 	"strconv"
-	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // The SMTP tests' write-only values; TestMain fails the run if the suite's
@@ -35,26 +36,21 @@ func TestAdminSMTPRead(t *testing.T) {
 	ts := setup(t)
 	ts.expect(exchange{method: "GET", path: "/admin/smtp-settings", golden: "", status: 200, fixture: "smtp_settings/read.response.json"})
 	got, err := ts.client.Admin.SMTP.Read(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	want := AdminSMTPSettings{ID: "smtp", Enabled: true, Host: "example.com", Port: 25,
 		Sender: "sample_user@example.com", Auth: SMTPAuthLogin, Username: "sample_user"}
-	if *got != want {
-		t.Errorf("settings = %+v, want %+v", got, want)
-	}
+	assert.Equal(t, want, *got)
 }
 
 func TestAdminSMTPUpdate(t *testing.T) {
 	ts := setup(t)
 	ts.expect(exchange{method: "PATCH", path: "/admin/smtp-settings", golden: "smtp_settings/update.request.json", status: 200, fixture: "smtp_settings/update.response.json"})
 	got, err := ts.client.Admin.SMTP.Update(context.Background(), seedSMTPOptions())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got.Host != "smtp.example.com" || got.Port != 587 || got.Auth != SMTPAuthLogin || got.Username != "smtp-bot" {
-		t.Errorf("settings = %+v", got)
-	}
+	require.NoError(t, err)
+	assert.Equal(t, "smtp.example.com", got.Host, "host")
+	assert.Equal(t, 587, got.Port, "port")
+	assert.Equal(t, SMTPAuthLogin, got.Auth, "auth")
+	assert.Equal(t, "smtp-bot", got.Username, "username")
 }
 
 // TestAdminSMTPDeliveryFailures checks each documented failure of the
@@ -76,19 +72,15 @@ func TestAdminSMTPDeliveryFailures(t *testing.T) {
 				respond(w, tc.status, fixture(ts, "smtp_settings/error-"+strconv.Itoa(tc.status)+".response.json"))
 			}})
 			_, err := ts.client.Admin.SMTP.Update(context.Background(), seedSMTPOptions())
+			require.Error(t, err)
+			assert.ErrorIs(t, err, tc.sentinel)
 			var apiErr *APIError
-			if !errors.Is(err, tc.sentinel) || !errors.As(err, &apiErr) || apiErr.StatusCode != tc.status {
-				t.Errorf("err = %v, want a %d *APIError matching %v", err, tc.status, tc.sentinel)
+			if assert.ErrorAs(t, err, &apiErr) {
+				assert.Equal(t, tc.status, apiErr.StatusCode, "the *APIError's status")
 			}
-			if errors.Is(err, ErrUnauthorized) {
-				t.Errorf("err matches ErrUnauthorized, but the API token was fine: %v", err)
-			}
-			if !strings.Contains(err.Error(), tc.sentinel.Error()) {
-				t.Errorf("the message does not say %q: %v", tc.sentinel, err)
-			}
-			if n := ts.count(); n != 1 {
-				t.Errorf("%d requests, want exactly 1", n)
-			}
+			assert.NotErrorIs(t, err, ErrUnauthorized, "the API token was fine")
+			assert.Contains(t, err.Error(), tc.sentinel.Error(), "the message says the sentinel's")
+			assert.Equal(t, 1, ts.count(), "requests")
 		})
 	}
 }
@@ -97,9 +89,8 @@ func TestAdminSMTPReadUnauthorizedIsTheToken(t *testing.T) {
 	ts := setup(t)
 	ts.expect(exchange{method: "GET", path: "/admin/smtp-settings", anyRequest: true, status: 401, body: `{"errors":[{"status":"401","title":"unauthorized"}]}`})
 	_, err := ts.client.Admin.SMTP.Read(context.Background())
-	if !errors.Is(err, ErrUnauthorized) || errors.Is(err, ErrSMTPCredentials) {
-		t.Errorf("err = %v, want ErrUnauthorized", err)
-	}
+	assert.ErrorIs(t, err, ErrUnauthorized)
+	assert.NotErrorIs(t, err, ErrSMTPCredentials, "a 401 on a read is the API token")
 }
 
 func TestAdminSMTPNotFoundSaysTerraformEnterpriseOnly(t *testing.T) {
@@ -109,12 +100,13 @@ func TestAdminSMTPNotFoundSaysTerraformEnterpriseOnly(t *testing.T) {
 	_, readErr := ts.client.Admin.SMTP.Read(context.Background())
 	_, updateErr := ts.client.Admin.SMTP.Update(context.Background(), AdminSMTPSettingsUpdateOptions{Enabled: Ptr(false)})
 	for _, err := range []error{readErr, updateErr} {
+		assert.ErrorIs(t, err, ErrResourceNotFound)
 		var apiErr *APIError
-		if !errors.Is(err, ErrResourceNotFound) || !errors.As(err, &apiErr) || apiErr.StatusCode != 404 {
-			t.Errorf("err = %v, want a 404 *APIError matching ErrResourceNotFound", err)
+		if assert.ErrorAs(t, err, &apiErr) {
+			assert.Equal(t, 404, apiErr.StatusCode, "the *APIError's status")
 		}
-		if err != nil && !strings.Contains(err.Error(), "only on Terraform Enterprise") {
-			t.Errorf("the error does not say Terraform Enterprise only: %v", err)
+		if err != nil {
+			assert.Contains(t, err.Error(), "only on Terraform Enterprise")
 		}
 	}
 }
@@ -129,22 +121,17 @@ func TestAdminSMTPErrorNeverShowsTheWriteOnlyValues(t *testing.T) {
 			`"detail":"550 mailbox <`+smtpTestAddress+`> unavailable"}]}`)
 	}})
 	_, err := ts.client.Admin.SMTP.Update(context.Background(), seedSMTPOptions())
-	if !errors.Is(err, ErrSMTPServer) {
-		t.Fatalf("err = %v, want ErrSMTPServer", err)
-	}
-	if msg := err.Error(); strings.Contains(msg, smtpTestAddress) || strings.Contains(msg, smtpPassword) {
-		t.Errorf("the error shows a write-only value: %v", err)
-	}
+	require.ErrorIs(t, err, ErrSMTPServer)
+	assert.NotContains(t, err.Error(), smtpTestAddress, "the error shows a write-only value")
+	assert.NotContains(t, err.Error(), smtpPassword, "the error shows a write-only value")
 }
 
 func TestAdminSMTPOptionsKeepTheSecretsOutOfJSON(t *testing.T) {
 	b, err := json.Marshal(seedSMTPOptions())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if s := string(b); strings.Contains(s, smtpPassword) || strings.Contains(s, smtpTestAddress) || !strings.Contains(s, "smtp-bot") {
-		t.Errorf("marshalled options = %s", s)
-	}
+	require.NoError(t, err)
+	assert.NotContains(t, string(b), smtpPassword, "the marshalled options")
+	assert.NotContains(t, string(b), smtpTestAddress, "the marshalled options")
+	assert.Contains(t, string(b), "smtp-bot", "the marshalled options")
 }
 
 func TestAdminSMTPRefusesBadOptions(t *testing.T) {
@@ -166,8 +153,8 @@ func TestAdminSMTPRefusesBadOptions(t *testing.T) {
 			ts := setup(t)
 			_, err := ts.client.Admin.SMTP.Update(context.Background(), tc.opts)
 			assertLocalError(t, ts, err, tc.sentinel)
-			if err != nil && strings.Contains(err.Error(), "ops-7c1e") {
-				t.Errorf("the error repeats the test address: %v", err)
+			if err != nil {
+				assert.NotContains(t, err.Error(), "ops-7c1e", "the error repeats the test address")
 			}
 		})
 	}

@@ -66,16 +66,54 @@ func dedupe(items []string) []string {
 	return out
 }
 
-// scrubAPIError removes the call's secrets from the parts of e that its
-// message shows: each error object's title, detail and code, and the
-// excerpt of a body that was not a JSON:API error document.
+// scrubAPIError removes the call's secrets from every part of e a caller
+// may print or log: each error object's status, code, title, detail,
+// source and meta, and the excerpt of a body that was not a JSON:API
+// error document.
 func scrubAPIError(secrets []string, e *APIError) {
 	for _, obj := range e.Errors {
-		if obj != nil {
-			obj.Title = scrubString(secrets, obj.Title)
-			obj.Detail = scrubString(secrets, obj.Detail)
-			obj.Code = scrubString(secrets, obj.Code)
+		if obj == nil {
+			continue
 		}
+		for _, field := range []*string{&obj.Status, &obj.Code, &obj.Title, &obj.Detail} {
+			*field = scrubString(secrets, *field)
+		}
+		if obj.Source != nil {
+			obj.Source.Pointer = scrubString(secrets, obj.Source.Pointer)
+			obj.Source.Parameter = scrubString(secrets, obj.Source.Parameter)
+		}
+		obj.Meta = scrubMeta(secrets, obj.Meta)
 	}
 	e.Excerpt = scrubString(secrets, e.Excerpt)
+}
+
+// scrubMeta returns meta with the secrets removed from its keys and from
+// every string it holds, however deep.
+func scrubMeta(secrets []string, meta map[string]any) map[string]any {
+	if meta == nil {
+		return nil
+	}
+	out := make(map[string]any, len(meta))
+	for k, v := range meta {
+		out[scrubString(secrets, k)] = scrubValue(secrets, v)
+	}
+	return out
+}
+
+// scrubValue returns a decoded JSON value with the secrets removed from
+// its strings.
+func scrubValue(secrets []string, v any) any {
+	switch t := v.(type) {
+	case string:
+		return scrubString(secrets, t)
+	case map[string]any:
+		return scrubMeta(secrets, t)
+	case []any:
+		out := make([]any, len(t))
+		for i := range t {
+			out[i] = scrubValue(secrets, t[i])
+		}
+		return out
+	}
+	return v
 }

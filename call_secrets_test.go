@@ -3,32 +3,24 @@ package tfe
 import (
 	"bytes"
 	"context"
-	"errors"
 	"log/slog"
 	"net/http"
-	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestSecretFormsCoverJSONEscaping(t *testing.T) {
-	got := secretForms(`p<a&s"s>`)
 	want := []string{`p\u003ca\u0026s\"s\u003e`, `p<a&s\"s>`, `p<a&s"s>`}
-	if strings.Join(got, "|") != strings.Join(want, "|") {
-		t.Errorf("secretForms = %q, want %q", got, want)
-	}
-	if got := secretForms("plain"); len(got) != 1 || got[0] != "plain" {
-		t.Errorf("secretForms(plain) = %q, want one form", got)
-	}
+	assert.Equal(t, want, secretForms(`p<a&s"s>`))
+	assert.Equal(t, []string{"plain"}, secretForms("plain"), "one form")
 }
 
 func TestHidingIgnoresEmptyValues(t *testing.T) {
 	cl := get("x", nil)
-	if got := cl.hiding("", ""); got.secrets != nil {
-		t.Errorf("no secret given, but secrets = %q", got.secrets)
-	}
-	if got := cl.hiding("one").hiding("", "two"); strings.Join(got.secrets, ",") != "one,two" {
-		t.Errorf("secrets = %q, want [one two]", got.secrets)
-	}
+	assert.Nil(t, cl.hiding("", "").secrets, "no secret given")
+	assert.Equal(t, []string{"one", "two"}, cl.hiding("one").hiding("", "two").secrets)
 }
 
 // TestCallSecretsNeverLoggedNorInErrors sends a secret the service echoes
@@ -49,19 +41,13 @@ func TestCallSecretsNeverLoggedNorInErrors(t *testing.T) {
 	for _, path := range []string{"things/json", "things/html"} {
 		_, err := ts.client.do(context.Background(), patch(path, payload).hiding(secret))
 		var apiErr *APIError
-		if !errors.As(err, &apiErr) {
-			t.Fatalf("%s: err = %v, want *APIError", path, err)
-		}
-		if strings.Contains(err.Error(), secret) || !strings.Contains(err.Error(), redactedText) {
-			t.Errorf("%s: the error shows the secret or no redaction mark: %v", path, err)
-		}
+		require.ErrorAs(t, err, &apiErr, path)
+		assert.NotContains(t, err.Error(), secret, "%s: the error shows the secret", path)
+		assert.Contains(t, err.Error(), redactedText, "%s: the error has no redaction mark", path)
 	}
-	if strings.Contains(log.String(), jsonEscape(secret)) || strings.Contains(log.String(), "s3cr") {
-		t.Errorf("the debug log shows the secret:\n%s", log.String())
-	}
-	if !strings.Contains(log.String(), redactedText) {
-		t.Errorf("the debug log has no redaction mark:\n%s", log.String())
-	}
+	assert.NotContains(t, log.String(), jsonEscape(secret), "the debug log shows the secret")
+	assert.NotContains(t, log.String(), "s3cr", "the debug log shows the secret")
+	assert.Contains(t, log.String(), redactedText, "the debug log has no redaction mark")
 }
 
 // jsonEscape returns s as the content of a JSON string literal.

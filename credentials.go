@@ -4,13 +4,13 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"golang.org/x/net/idna"
 	"net"
 	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
-	"unicode/utf8"
 )
 
 // envTFEToken is the environment variable that holds an API token for any
@@ -32,8 +32,8 @@ const credentialsFileName = "credentials.tfrc.json"
 // The sources are tried in order and the first non-empty token wins:
 // TFE_TOKEN, then the Terraform CLI's TF_TOKEN_<host> variable, then the
 // credentials file written by `terraform login`. source says where the token
-// came from (a variable name or "credentials file <path>") for debug logs;
-// it never contains the token. Finding no token anywhere is not an error:
+// came from (a variable name or "credentials file <path>"), for tests and
+// error messages; it never contains the token. Finding no token anywhere is not an error:
 // the result is "", "", nil. An address that does not parse, or a credentials
 // file that exists but is malformed, is an error.
 func tokenLookup(address string, env func(string) string, goos string) (token, source string, err error) {
@@ -123,33 +123,14 @@ func tfTokenEnvNames(host string) []string {
 	return names
 }
 
-// asciiHost lower-cases host and converts each non-ASCII label to its
-// punycode form with the "xn--" prefix (RFC 3492). It does not apply the
-// other IDNA mappings (such as Unicode normalization). ok is false when a
-// label cannot be encoded.
+// asciiHost returns host in the ASCII form the Terraform CLI compares
+// and names variables by: IDNA's lookup profile (UTS #46 mapping, then
+// punycode with the "xn--" prefix for non-ASCII labels), as the CLI's
+// svchost package does. ok is false when host is not a valid name for
+// lookup.
 func asciiHost(host string) (string, bool) {
-	labels := strings.Split(strings.ToLower(host), ".")
-	for i, label := range labels {
-		if isASCII(label) {
-			continue
-		}
-		encoded, ok := punycodeEncode(label)
-		if !ok {
-			return "", false
-		}
-		labels[i] = "xn--" + encoded
-	}
-	return strings.Join(labels, "."), true
-}
-
-// isASCII reports whether s consists of ASCII bytes only.
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
+	ascii, err := idna.Lookup.ToASCII(host)
+	return ascii, err == nil
 }
 
 // isLDHName reports whether s consists only of lower-case ASCII letters,
@@ -162,109 +143,6 @@ func isLDHName(s string) bool {
 		}
 	}
 	return true
-}
-
-// Punycode parameters from RFC 3492, section 5.
-const (
-	punyBase        = 36
-	punyTMin        = 1
-	punyTMax        = 26
-	punySkew        = 38
-	punyDamp        = 700
-	punyInitialBias = 72
-	punyInitialN    = 0x80
-	// punyMaxRunes bounds the label length, well above the 63 octets DNS
-	// allows, so that the arithmetic below cannot overflow even with a
-	// 32-bit int.
-	punyMaxRunes = 63
-)
-
-// punycodeEncode encodes one label with the Punycode algorithm of RFC 3492,
-// section 6.3, without the "xn--" prefix. ok is false for labels longer than
-// punyMaxRunes runes.
-func punycodeEncode(label string) (string, bool) {
-	runes := []rune(label)
-	if len(runes) > punyMaxRunes {
-		return "", false
-	}
-	var out []byte
-	for _, r := range runes {
-		if r < punyInitialN {
-			out = append(out, byte(r))
-		}
-	}
-	basic := len(out)
-	if basic > 0 {
-		out = append(out, '-')
-	}
-	n, delta, bias := rune(punyInitialN), 0, punyInitialBias
-	for handled := basic; handled < len(runes); n++ {
-		m := smallestRuneFrom(runes, n)
-		delta += int(m-n) * (handled + 1)
-		n = m
-		for _, r := range runes {
-			if r < n {
-				delta++
-			}
-			if r == n {
-				out = appendPunyNumber(out, delta, bias)
-				bias = punyAdapt(delta, handled+1, handled == basic)
-				delta = 0
-				handled++
-			}
-		}
-		delta++
-	}
-	return string(out), true
-}
-
-// smallestRuneFrom returns the smallest rune in runes that is >= n. The
-// caller guarantees that one exists.
-func smallestRuneFrom(runes []rune, n rune) rune {
-	m := rune(utf8.MaxRune + 1)
-	for _, r := range runes {
-		if r >= n && r < m {
-			m = r
-		}
-	}
-	return m
-}
-
-// appendPunyNumber appends q as a generalized variable-length integer with
-// the thresholds derived from bias (RFC 3492, section 3.3).
-func appendPunyNumber(out []byte, q, bias int) []byte {
-	for k := punyBase; ; k += punyBase {
-		t := min(max(k-bias, punyTMin), punyTMax)
-		if q < t {
-			return append(out, punyDigit(q))
-		}
-		out = append(out, punyDigit(t+(q-t)%(punyBase-t)))
-		q = (q - t) / (punyBase - t)
-	}
-}
-
-// punyAdapt is the bias adaptation function of RFC 3492, section 6.1.
-func punyAdapt(delta, numPoints int, first bool) int {
-	if first {
-		delta /= punyDamp
-	} else {
-		delta /= 2
-	}
-	delta += delta / numPoints
-	k := 0
-	for delta > ((punyBase-punyTMin)*punyTMax)/2 {
-		delta /= punyBase - punyTMin
-		k += punyBase
-	}
-	return k + (punyBase-punyTMin+1)*delta/(delta+punySkew)
-}
-
-// punyDigit returns the lower-case basic code point for digit d (0..35).
-func punyDigit(d int) byte {
-	if d < 26 {
-		return byte('a' + d)
-	}
-	return byte('0' + d - 26)
 }
 
 // canonicalHostKey normalizes a credentials file key or a lookup key for

@@ -127,8 +127,7 @@ func TestIncludedCyclesEndInStubs(t *testing.T) {
 		Name string
 		Next *node
 	}
-	var loopKind *kind[loop, loopLinks, node]
-	loopKind = &kind[loop, loopLinks, node]{typ: "loops", model: func(res *resource[loop, loopLinks], inc *included) *node {
+	loopKind := &kind[loop, loopLinks, node]{typ: "loops", model: func(res *resource[loop, loopLinks], inc *included) *node {
 		return &node{ID: res.ID, Name: res.Attributes.Name, Next: resolveOne(inc, res.Relationships.Next, func(id string) *node { return &node{ID: id} })}
 	}}
 	d := newDecoder(loopKind, loopKind)

@@ -17,7 +17,8 @@
 // %APPDATA%\terraform.d\credentials.tfrc.json on Windows). NewClient sends
 // no request. The token is never sent over plain http:// to a host that is
 // not loopback (unless Config.SendTokenOverPlainHTTP), and never follows a
-// redirect to another host.
+// redirect to another host; a request body never follows a redirect to
+// another origin.
 //
 // Each API area is a service on the Client (client.Variables,
 // client.VariableSets, client.NoCodeModules, client.Admin.SMTP, ...). Every
@@ -110,8 +111,10 @@
 // X-RateLimit-Limit says less. A 429 is retried after the wait the server
 // names (X-RateLimit-Reset or Retry-After) plus jitter. 502, 503, 504 and
 // transport errors are retried, with exponential backoff between
-// RetryWaitMin and RetryWaitMax, only for GET, HEAD, PUT and DELETE: a POST
-// or PATCH is never re-sent once the server may have acted on it. A 2xx
+// RetryWaitMin and RetryWaitMax, only for GET, HEAD, PUT, DELETE and
+// OPTIONS: a POST or PATCH is never re-sent once the server may have acted
+// on it; a connection that was never established is retried for every
+// method. A 2xx
 // answer whose body the connection cuts short counts as a transport error;
 // for a POST or PATCH it is a *DecodeError carrying the 2xx status. At most
 // RetryMax retries (default 5). Every wait ends when the context ends, with

@@ -98,8 +98,8 @@ var (
 	// ErrNothingToUpdate is an update whose options set no field.
 	ErrNothingToUpdate = newSentinel("the update sets no field", ErrValidation)
 	// ErrInvalidPagination is a page number below zero or a page size
-	// outside 1..100.
-	ErrInvalidPagination = newSentinel("page size must be 1..100 and page number at least 1", ErrValidation)
+	// outside 1..100 (zero for either means the API's default).
+	ErrInvalidPagination = newSentinel("page number must not be negative and page size must be 1..100 (0 for the defaults)", ErrValidation)
 )
 
 // Configuration errors returned by NewClient.
@@ -336,15 +336,10 @@ func excerpt(body []byte, n int) string {
 	return cutString(text, n)
 }
 
-// cutString cuts s to at most n bytes without splitting a UTF-8 sequence.
+// cutString cuts s to at most n bytes (cutUTF8), marking a cut with "…".
 func cutString(s string, n int) string {
 	if len(s) <= n {
 		return s
 	}
-	for n > 0 && !utf8RuneStart(s[n]) {
-		n--
-	}
-	return s[:n] + "…"
+	return cutUTF8(s, n) + "…"
 }
-
-func utf8RuneStart(b byte) bool { return b&0xC0 != 0x80 }

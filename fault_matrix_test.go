@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 	"github.com/tfe-sdk/tfe"
 	"github.com/tfe-sdk/tfe/tfetest"
 )
@@ -33,8 +35,11 @@ import (
 // One caveat about the evidence: the fake, like the API, refuses a second
 // variable with the same key, so a re-sent POST would show as a 422, not
 // as two variables. The attempt count is what proves no POST is re-sent.
+//
+// The failure messages name values (sent, old) and count requests and
+// variables, but never print them: they hold the planted secrets.
 
-// The timings of the matrix (the brief: no sleep past 100 ms).
+// The timings of the matrix: no test sleeps past 100 ms.
 const (
 	matrixDelay    = 90 * time.Millisecond // a latency fault's wait
 	matrixDeadline = 40 * time.Millisecond // the caller's deadline against it
@@ -201,12 +206,9 @@ func TestFaultMatrix(t *testing.T) {
 // in the sink.
 func TestHostedBlobURLIsLoggedRedacted(t *testing.T) {
 	fx := newMatrixFixture(t)
-	if err := matrixOps["GET"].call(context.Background(), fx); err != nil {
-		t.Fatal(err)
-	}
-	if redacted := "https://archivist.terraform.io/[REDACTED]"; !tfe.SuiteLogContains(redacted) {
-		t.Fatalf("the sink lacks %s: the answer was not logged, so the secrets check proves nothing", redacted)
-	}
+	require.NoError(t, matrixOps["GET"].call(context.Background(), fx))
+	redacted := "https://archivist.terraform.io/[REDACTED]"
+	require.True(t, tfe.SuiteLogContains(redacted), "the sink lacks %s: the answer was not logged, so the secrets check proves nothing", redacted)
 }
 
 // runMatrixRow injects the row's fault, makes the call, and checks the
@@ -227,12 +229,8 @@ func runMatrixRow(t *testing.T, row matrixRow) {
 	err := op.call(ctx, fx)
 	fx.srv.Close() // waits for any handler still running, so the state is final
 
-	if !row.want.match(err) {
-		t.Errorf("error = %v, want %s (%s)", err, row.want.name, row.why)
-	}
-	if got := len(fx.srv.Requests()); got != row.attempts {
-		t.Errorf("the server received %d requests, want %d (%s)", got, row.attempts, row.why)
-	}
+	assert.True(t, row.want.match(err), "error = %v, want %s (%s)", err, row.want.name, row.why)
+	assert.Equal(t, row.attempts, len(fx.srv.Requests()), "requests the server received (%s)", row.why)
 	op.check(t, fx, row.applied)
 	checkNoDuplicateKeys(t, fx)
 }
@@ -364,9 +362,7 @@ func newMatrixFixture(t *testing.T) *matrixFixture {
 	cfg.RetryMax = 2
 	cfg.Logger = tfe.SuiteLogger()
 	client, err := tfe.NewClient(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	fx.client = client
 	return fx
 }
@@ -404,11 +400,12 @@ var matrixOps = map[string]matrixOp{
 		check: func(t *testing.T, fx *matrixFixture, applied bool) {
 			fx.wantSeeded(t, fx.secrets.oldValue)
 			created := fx.withKey(createdKey)
-			switch {
-			case applied && (len(created) != 1 || created[0].Value != fx.secrets.newValue):
-				t.Errorf("want exactly one %q holding the sent value, got %d", createdKey, len(created))
-			case !applied && len(created) != 0:
-				t.Errorf("want no %q, got %d", createdKey, len(created))
+			if !applied {
+				assert.Equal(t, 0, len(created), "variables %q: want none", createdKey)
+				return
+			}
+			if assert.Equal(t, 1, len(created), "variables %q: want exactly one", createdKey) {
+				assert.True(t, created[0].Value == fx.secrets.newValue, "the created %q does not hold the sent value", createdKey)
 			}
 		},
 	},
@@ -430,9 +427,7 @@ var matrixOps = map[string]matrixOp{
 		},
 		check: func(t *testing.T, fx *matrixFixture, applied bool) {
 			vs, _ := fx.srv.VariableSet(fx.varsetID)
-			if want := pick(applied, putDescription, "before"); vs.Description != want {
-				t.Errorf("the set's description is %q, want %q", vs.Description, want)
-			}
+			assert.Equal(t, pick(applied, putDescription, "before"), vs.Description, "the set's description")
 		},
 	},
 	"DELETE": {
@@ -441,9 +436,7 @@ var matrixOps = map[string]matrixOp{
 			return fx.client.Variables.Delete(ctx, fx.ws, fx.varID)
 		},
 		check: func(t *testing.T, fx *matrixFixture, applied bool) {
-			if got, want := len(fx.withKey(seededKey)), pick(applied, 0, 1); got != want {
-				t.Errorf("%d variables %q left, want %d", got, seededKey, want)
-			}
+			assert.Equal(t, pick(applied, 0, 1), len(fx.withKey(seededKey)), "variables %q left", seededKey)
 		},
 	},
 }
@@ -466,13 +459,12 @@ func (fx *matrixFixture) withKey(key string) []tfetest.Variable {
 func (fx *matrixFixture) wantSeeded(t *testing.T, value string) {
 	t.Helper()
 	seeded := fx.withKey(seededKey)
-	if len(seeded) != 1 || seeded[0].ID != fx.varID {
-		t.Errorf("want the seeded variable once, got %d", len(seeded))
+	if !assert.Equal(t, 1, len(seeded), "variables %q: want the seeded one once", seededKey) ||
+		!assert.Equal(t, fx.varID, seeded[0].ID, "the ID of the variable %q", seededKey) {
 		return
 	}
-	if seeded[0].Value != value {
-		t.Errorf("the seeded variable holds the %s value", pick(seeded[0].Value == fx.secrets.newValue, "sent", "old"))
-	}
+	holds, want := pick(seeded[0].Value == fx.secrets.newValue, "sent", "old"), pick(value == fx.secrets.newValue, "sent", "old")
+	assert.True(t, seeded[0].Value == value, "the seeded variable holds the %s value, want the %s value", holds, want)
 }
 
 // checkNoDuplicateKeys fails when a key is stored twice in the workspace.
@@ -480,9 +472,7 @@ func checkNoDuplicateKeys(t *testing.T, fx *matrixFixture) {
 	t.Helper()
 	seen := map[string]bool{}
 	for _, v := range fx.srv.WorkspaceVariables(fx.ws) {
-		if seen[v.Key] {
-			t.Errorf("variable %q is stored twice", v.Key)
-		}
+		assert.False(t, seen[v.Key], "variable %q is stored twice", v.Key)
 		seen[v.Key] = true
 	}
 }

@@ -25,15 +25,16 @@ type includable interface {
 	resourceType() string
 	attributesType() reflect.Type
 	relationshipsType() reflect.Type
-	// indexed copies one included resource out of its union element and
-	// returns the function that makes its model.
-	indexed(id string, attrs, rels reflect.Value, k *unionKind) (func(*included) any, error)
+	// indexed copies one included resource out of its union element.
+	indexed(id string, attrs, rels reflect.Value, k *unionKind) (any, error)
+	// modelOf makes the model of a resource indexed returned.
+	modelOf(res any, inc *included) any
 }
 
 func (k *kind[A, R, M]) resourceType() string            { return k.typ }
 func (k *kind[A, R, M]) attributesType() reflect.Type    { return reflect.TypeFor[A]() }
 func (k *kind[A, R, M]) relationshipsType() reflect.Type { return reflect.TypeFor[R]() }
-func (k *kind[A, R, M]) indexed(id string, attrs, rels reflect.Value, u *unionKind) (func(*included) any, error) {
+func (k *kind[A, R, M]) indexed(id string, attrs, rels reflect.Value, u *unionKind) (any, error) {
 	res := &resource[A, R]{Type: k.typ, ID: id}
 	if err := firstError(
 		copyFields(reflect.ValueOf(&res.Attributes).Elem(), attrs, u.attrs),
@@ -41,7 +42,11 @@ func (k *kind[A, R, M]) indexed(id string, attrs, rels reflect.Value, u *unionKi
 	); err != nil {
 		return nil, fmt.Errorf("included %s %s: %w", k.typ, cutString(id, 40), err)
 	}
-	return func(inc *included) any { return k.model(res, inc) }, nil
+	return res, nil
+}
+
+func (k *kind[A, R, M]) modelOf(res any, inc *included) any {
+	return k.model(res.(*resource[A, R]), inc)
 }
 
 // union is the element type of one decoder's included resources.
@@ -177,12 +182,15 @@ func copyFields(dst, src reflect.Value, copies []fieldCopy) error {
 // included indexes an answer's included resources by type and ID. Each
 // one's model is made on first use, once.
 type included struct {
-	entries map[ref]*includedEntry
+	index   map[ref]int
+	entries []includedEntry
 }
 
-// includedEntry is one included resource.
+// includedEntry is one included resource: its kind, its decoded resource,
+// and its model once made.
 type includedEntry struct {
-	make     func(*included) any
+	kind     includable
+	res      any
 	model    any
 	resolved bool
 	making   bool
@@ -191,7 +199,7 @@ type includedEntry struct {
 // index copies the included resources of list, a slice of the union's
 // element type, out of the union.
 func (u *union) index(list reflect.Value) (*included, error) {
-	inc := &included{entries: make(map[ref]*includedEntry, list.Len())}
+	inc := &included{index: make(map[ref]int, list.Len()), entries: make([]includedEntry, 0, list.Len())}
 	for i := range list.Len() {
 		elem := list.Index(i)
 		typ, id := elem.Field(0).String(), elem.Field(1).String()
@@ -199,11 +207,12 @@ func (u *union) index(list reflect.Value) (*included, error) {
 		if !known || id == "" {
 			continue // a type this answer's models do not use
 		}
-		mk, err := k.kind.indexed(id, elem.Field(2), elem.Field(3), k)
+		res, err := k.kind.indexed(id, elem.Field(2), elem.Field(3), k)
 		if err != nil {
 			return nil, err
 		}
-		inc.entries[ref{Type: typ, ID: id}] = &includedEntry{make: mk}
+		inc.index[ref{Type: typ, ID: id}] = len(inc.entries)
+		inc.entries = append(inc.entries, includedEntry{kind: k.kind, res: res})
 	}
 	return inc, nil
 }
@@ -215,13 +224,14 @@ func resolve[M any](inc *included, r ref) *M {
 	if inc == nil {
 		return nil
 	}
-	e := inc.entries[r]
-	if e == nil || e.making {
+	i, ok := inc.index[r]
+	if !ok || inc.entries[i].making {
 		return nil
 	}
+	e := &inc.entries[i]
 	if !e.resolved {
 		e.making = true
-		e.model = e.make(inc)
+		e.model = e.kind.modelOf(e.res, inc)
 		e.making, e.resolved = false, true
 	}
 	m, _ := e.model.(*M)

@@ -37,15 +37,28 @@ func (c *Client) logAttempt(ctx context.Context, req *http.Request, attempt int,
 		slog.Int("status", statusOf(resp)),
 		slog.Int("attempt", attempt),
 		slog.Duration("duration", took),
-		slog.Any("request_headers", redactHeaders(req.Header)),
+		slog.Any("request_headers", c.loggedHeaders(req.Header)),
 	}
 	if err != nil {
 		attrs = append(attrs, slog.String("error", err.Error()))
 	}
 	if resp != nil {
-		attrs = append(attrs, slog.Any("response_headers", redactHeaders(resp.Header)))
+		attrs = append(attrs, slog.Any("response_headers", c.loggedHeaders(resp.Header)))
 	}
 	c.logger.LogAttrs(ctx, slog.LevelDebug, "tfe: request", attrs...)
+}
+
+// loggedHeaders is h as a debug record shows it: redacted, and without the
+// API token wherever a header repeats it.
+func (c *Client) loggedHeaders(h http.Header) http.Header {
+	out := redactHeaders(h)
+	for name, values := range out {
+		for i, v := range values {
+			values[i] = scrubString([]string{c.token}, v)
+		}
+		out[name] = values
+	}
+	return out
 }
 
 // logBody records a request or answer body of cl at debug level, without

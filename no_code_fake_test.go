@@ -7,16 +7,18 @@ import (
 	"net/http"
 	"strings"
 	"sync"
-	"testing"
+
+	"github.com/stretchr/testify/assert"
 )
 
 // noCodeFake is a scripted no-code service that keeps state. It answers
 // like the documentation says and refuses what the service refuses: an
 // include other than variable_options (400), an update without the
 // registry module (404), agent mode without a pool (422), confirming a
-// plan that is not confirmable (409).
+// plan that is not confirmable (409). Its handlers record what they find
+// wrong on the test server they are mounted on, never on the test.
 type noCodeFake struct {
-	t          *testing.T
+	server     assert.TestingT
 	script     []string
 	mu         sync.Mutex
 	seq        int
@@ -49,12 +51,14 @@ type fakeBody struct {
 
 // newNoCodeFake returns a fake whose upgrade runs go through script, one
 // state per read, staying in the last.
-func newNoCodeFake(t *testing.T, script ...string) *noCodeFake {
-	return &noCodeFake{t: t, script: script, workspaces: map[string]*fakeWorkspace{}, runs: map[string]*fakeRun{}}
+func newNoCodeFake(script ...string) *noCodeFake {
+	return &noCodeFake{script: script, workspaces: map[string]*fakeWorkspace{}, runs: map[string]*fakeRun{}}
 }
 
-// mount registers the fake's routes on ts.
+// mount registers the fake's routes on ts, and records the problems its
+// handlers find there.
 func (f *noCodeFake) mount(ts *testServer) {
+	f.server = ts
 	routes := map[string]func(*http.Request, *fakeBody) (int, any){
 		"POST /organizations/{org}/no-code-modules":                     f.createModule,
 		"GET /no-code-modules/{id}":                                     f.readModule,
@@ -78,9 +82,8 @@ func (f *noCodeFake) serve(h func(*http.Request, *fakeBody) (int, any)) http.Han
 	return func(w http.ResponseWriter, r *http.Request) {
 		var body fakeBody
 		if raw, _ := io.ReadAll(r.Body); len(raw) > 0 {
-			if err := json.Unmarshal(raw, &body); err != nil {
-				f.t.Errorf("%s %s: body is not JSON: %v", r.Method, r.URL.Path, err)
-			}
+			err := json.Unmarshal(raw, &body)
+			assert.NoError(f.server, err, "%s %s: the body is not JSON", r.Method, r.URL.Path)
 		}
 		f.mu.Lock()
 		status, answer := h(r, &body)

@@ -2,11 +2,12 @@ package tfe
 
 import (
 	"context"
-	"errors"
 	"net/http"
 	"net/url"
-	"reflect"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // includeVariableOptions is the query of every no-code module read.
@@ -28,17 +29,17 @@ func docsVariableOptions(withIDs bool) []*NoCodeVariableOption {
 // samples.
 func assertDocsNoCodeModule(t *testing.T, m *NoCodeModule) {
 	t.Helper()
-	if m.ID != "nocode-9HE91XDNY3faePn2" || !m.Enabled || m.VersionPin != "1.0.1" {
-		t.Errorf("module = %+v", m)
+	assert.Equal(t, "nocode-9HE91XDNY3faePn2", m.ID)
+	assert.True(t, m.Enabled, "enabled")
+	assert.Equal(t, "1.0.1", m.VersionPin)
+	if assert.NotNil(t, m.Organization, "organization") {
+		assert.Equal(t, "my-organization", m.Organization.Name)
 	}
-	if m.Organization == nil || m.Organization.Name != "my-organization" {
-		t.Errorf("organization = %+v", m.Organization)
+	if assert.NotNil(t, m.RegistryModule, "registry module") {
+		assert.Equal(t, "mod-2aaFrmRPZs2N9epr", m.RegistryModule.ID)
 	}
-	if m.RegistryModule == nil || m.RegistryModule.ID != "mod-2aaFrmRPZs2N9epr" {
-		t.Errorf("registry module = %+v", m.RegistryModule)
-	}
-	if len(m.VariableOptions) != 2 || m.VariableOptions[0].ID != "ncvaropt-fcHDfnZ1EGdRzFNC" {
-		t.Errorf("variable options = %+v", m.VariableOptions)
+	if assert.Len(t, m.VariableOptions, 2, "variable options") {
+		assert.Equal(t, "ncvaropt-fcHDfnZ1EGdRzFNC", m.VariableOptions[0].ID)
 	}
 }
 
@@ -56,13 +57,10 @@ func TestNoCodeModulesCreate(t *testing.T) {
 		VersionPin:       Ptr("1.0.1"),
 		VariableOptions:  docsVariableOptions(false),
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	assertDocsNoCodeModule(t, m)
-	if m.VariableOptions[0].VariableName != "" {
-		t.Errorf("option = %+v, want an ID-only stub (the answer does not include it)", m.VariableOptions[0])
-	}
+	require.NotEmpty(t, m.VariableOptions)
+	assert.Empty(t, m.VariableOptions[0].VariableName, "want an ID-only stub (the answer does not include the option)")
 }
 
 func TestNoCodeModulesRead(t *testing.T) {
@@ -81,13 +79,9 @@ func TestNoCodeModulesRead(t *testing.T) {
 			})
 
 			m, err := ts.client.NoCodeModules.Read(context.Background(), "nocode-9HE91XDNY3faePn2", opts)
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			assertDocsNoCodeModule(t, m)
-			if got, want := m.VariableOptions, docsVariableOptions(true); !reflect.DeepEqual(got, want) {
-				t.Errorf("variable options = %+v, want %+v", got, want)
-			}
+			assert.Equal(t, docsVariableOptions(true), m.VariableOptions, "variable options")
 		})
 	}
 }
@@ -105,13 +99,9 @@ func TestNoCodeModulesUpdate(t *testing.T) {
 		Enabled:          Ptr(false),
 		VariableOptions:  docsVariableOptions(true),
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	assertDocsNoCodeModule(t, m)
-	if ts.count() != 1 {
-		t.Errorf("requests = %d, want 1 (no read with the registry module given)", ts.count())
-	}
+	assert.Equal(t, 1, ts.count(), "requests: no read with the registry module given")
 }
 
 func TestNoCodeModulesUpdateReadsRegistryModuleFirst(t *testing.T) {
@@ -132,12 +122,8 @@ func TestNoCodeModulesUpdateReadsRegistryModuleFirst(t *testing.T) {
 	_, err := ts.client.NoCodeModules.Update(context.Background(), "nocode-9HE91XDNY3faePn2", NoCodeModuleUpdateOptions{
 		VersionPin: Ptr("1.5.0"),
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !reflect.DeepEqual(order, []string{"GET", "PATCH"}) {
-		t.Errorf("requests = %v, want the read before the update", order)
-	}
+	require.NoError(t, err)
+	assert.Equal(t, []string{"GET", "PATCH"}, order, "requests: want the read before the update")
 }
 
 func TestNoCodeModulesUpdateClearsVariableOptions(t *testing.T) {
@@ -152,9 +138,7 @@ func TestNoCodeModulesUpdateClearsVariableOptions(t *testing.T) {
 		RegistryModuleID: Ptr("mod-2aaFrmRPZs2N9epr"),
 		VariableOptions:  []*NoCodeVariableOption{},
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 }
 
 func TestNoCodeModulesUpdateReadFails(t *testing.T) {
@@ -164,12 +148,8 @@ func TestNoCodeModulesUpdateReadFails(t *testing.T) {
 		respond(w, 404, `{"errors":[{"status":"404","title":"not found"}]}`)
 	}})
 	_, err := ts.client.NoCodeModules.Update(context.Background(), "nocode-gone", NoCodeModuleUpdateOptions{Enabled: Ptr(true)})
-	if !errors.Is(err, ErrResourceNotFound) {
-		t.Errorf("err = %v, want ErrResourceNotFound", err)
-	}
-	if ts.count() != 1 {
-		t.Errorf("requests = %d, want only the failed read", ts.count())
-	}
+	assert.ErrorIs(t, err, ErrResourceNotFound)
+	assert.Equal(t, 1, ts.count(), "requests: want only the failed read")
 }
 
 func TestNoCodeModulesUpdateWithoutRegistryModuleInAnswer(t *testing.T) {
@@ -179,9 +159,8 @@ func TestNoCodeModulesUpdateWithoutRegistryModuleInAnswer(t *testing.T) {
 		respond(w, 200, `{"data":{"id":"nocode-1","type":"no-code-modules","attributes":{"enabled":true}}}`)
 	}})
 	_, err := ts.client.NoCodeModules.Update(context.Background(), "nocode-1", NoCodeModuleUpdateOptions{Enabled: Ptr(false)})
-	if err == nil || ts.count() != 1 {
-		t.Errorf("err = %v after %d requests, want an error and no PATCH", err, ts.count())
-	}
+	assert.Error(t, err)
+	assert.Equal(t, 1, ts.count(), "requests: want the read and no PATCH")
 }
 
 func TestNoCodeModulesDelete(t *testing.T) {
@@ -189,12 +168,8 @@ func TestNoCodeModulesDelete(t *testing.T) {
 	ts := setup(t)
 	ts.expect(exchange{method: "DELETE", path: "/no-code-modules/nocode-9HE91XDNY3faePn2", status: 204})
 
-	if err := ts.client.NoCodeModules.Delete(context.Background(), "nocode-9HE91XDNY3faePn2"); err != nil {
-		t.Fatal(err)
-	}
-	if ts.count() != 1 {
-		t.Errorf("requests = %d, want 1", ts.count())
-	}
+	require.NoError(t, ts.client.NoCodeModules.Delete(context.Background(), "nocode-9HE91XDNY3faePn2"))
+	assert.Equal(t, 1, ts.count(), "requests")
 }
 
 func TestNoCodeModulesReadVariables(t *testing.T) {
@@ -205,16 +180,12 @@ func TestNoCodeModulesReadVariables(t *testing.T) {
 	})
 
 	vars, err := ts.client.NoCodeModules.ReadVariables(context.Background(), "nocode-9HE91XDNY3faePn2", "1.4.0")
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	want := []*RegistryModuleVariable{
 		{Name: "region", Type: "string", Description: "The AWS region to deploy into.", Required: true, Options: []string{}},
 		{Name: "instance_size", Type: "string", Default: "small", Options: []string{"small", "medium", "large"}},
 	}
-	if !reflect.DeepEqual(vars, want) {
-		t.Errorf("variables = %+v, want %+v", vars, want)
-	}
+	assert.Equal(t, want, vars)
 }
 
 func TestNoCodeModulesValidation(t *testing.T) {

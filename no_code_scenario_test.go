@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // This file walks the platform team's no-code lifecycle (seed 000) end to
@@ -100,42 +103,33 @@ func runNoCodeLifecycle(ctx context.Context, c *Client, org, registryModuleID, p
 func TestNoCodeLifecycle(t *testing.T) {
 	t.Parallel()
 	ts := setup(t)
-	fake := newNoCodeFake(t, "pending", "plan_queued", "planning", "cost_estimating", "planned_and_finished")
+	fake := newNoCodeFake("pending", "plan_queued", "planning", "cost_estimating", "planned_and_finished")
 	fake.mount(ts)
 
 	out, err := runNoCodeLifecycle(context.Background(), ts.client, "my-org", "mod-abc123", "prj-abc123", plantedSensitiveValue)
-	if err != nil {
-		t.Fatal(err)
+	require.NoError(t, err)
+	if assert.Len(t, out.variables, 2, "variables") {
+		assert.Equal(t, "region", out.variables[0].Name)
+		assert.True(t, out.variables[0].Required, "region is required")
 	}
-	if len(out.variables) != 2 || out.variables[0].Name != "region" || !out.variables[0].Required {
-		t.Errorf("variables = %+v", out.variables)
-	}
-	if len(out.module.VariableOptions) != 3 {
-		t.Errorf("variable options after the update = %+v, want 3 sets", out.module.VariableOptions)
-	}
-	if ws := out.workspaces[1]; ws.ExecutionMode != ExecutionModeAgent || ws.AgentPoolID != "apool-abc123" {
-		t.Errorf("agent workspace = %+v", ws)
-	}
-	if out.upgrade.Status != "planned_and_finished" {
-		t.Errorf("upgrade = %+v", out.upgrade)
-	}
+	assert.Len(t, out.module.VariableOptions, 3, "variable options after the update")
+	agent := out.workspaces[1]
+	assert.Equal(t, ExecutionModeAgent, agent.ExecutionMode, "the agent workspace's mode")
+	assert.Equal(t, "apool-abc123", agent.AgentPoolID, "the agent workspace's pool")
+	assert.Equal(t, "planned_and_finished", out.upgrade.Status, "upgrade")
 
 	fake.mu.Lock()
 	defer fake.mu.Unlock()
-	// The sets of the first update kept their IDs when the third was added.
-	if got := optionSets(fake.module.VariableOptions); got != "ncvaropt-1:region,ncvaropt-2:instance_size,ncvaropt-3:tier" {
-		t.Errorf("variable option sets = %s", got)
-	}
-	if got := strings.Join(fake.pins, ","); got != "1.4.0,1.5.0" {
-		t.Errorf("version pins = %s", got)
-	}
+	assert.Equal(t, "ncvaropt-1:region,ncvaropt-2:instance_size,ncvaropt-3:tier", optionSets(fake.module.VariableOptions),
+		"variable option sets: the sets of the first update keep their IDs when the third is added")
+	assert.Equal(t, "1.4.0,1.5.0", strings.Join(fake.pins, ","), "version pins")
 	first := fake.workspaces[out.workspaces[0].ID]
-	if first.vars["instance_size"] != "large" || first.vars["region"] != "us-east-1" || first.vars["DB_PASSWORD"] != plantedSensitiveValue {
-		t.Errorf("workspace variables = %v", first.vars)
-	}
-	if len(fake.confirmed) != 1 || fake.confirmed[0] != out.upgrade.ID || !fake.deleted {
-		t.Errorf("confirmed %v, deleted %v", fake.confirmed, fake.deleted)
-	}
+	require.NotNil(t, first, "the first workspace on the server")
+	assert.Equal(t, "large", first.vars["instance_size"], "instance_size")
+	assert.Equal(t, "us-east-1", first.vars["region"], "region")
+	assert.True(t, first.vars["DB_PASSWORD"] == plantedSensitiveValue, "DB_PASSWORD holds the sent value")
+	assert.Equal(t, []string{out.upgrade.ID}, fake.confirmed, "confirmed upgrades")
+	assert.True(t, fake.deleted, "the no-code module is deleted")
 	// The wait read the run once per state, sleeping 5 s between reads.
 	polls := 0
 	for _, d := range ts.clock.sleeps() {
@@ -143,35 +137,30 @@ func TestNoCodeLifecycle(t *testing.T) {
 			polls++
 		}
 	}
-	if reads := fake.runs[out.upgrade.ID].reads; reads != 5 || polls != 4 {
-		t.Errorf("upgrade reads = %d with %d poll waits, want 5 and 4", reads, polls)
-	}
+	require.Contains(t, fake.runs, out.upgrade.ID, "the upgrade's run on the server")
+	assert.Equal(t, 5, fake.runs[out.upgrade.ID].reads, "upgrade reads")
+	assert.Equal(t, 4, polls, "poll waits")
 }
 
 func TestNoCodeLifecycleUpgradeErrored(t *testing.T) {
 	t.Parallel()
 	ts := setup(t)
-	fake := newNoCodeFake(t, "pending", "planning", "errored")
+	fake := newNoCodeFake("pending", "planning", "errored")
 	fake.mount(ts)
 
 	out, err := runNoCodeLifecycle(context.Background(), ts.client, "my-org", "mod-abc123", "prj-abc123", plantedSensitiveValue)
-	if err == nil {
-		t.Fatal("want the lifecycle to stop")
-	}
+	require.Error(t, err, "want the lifecycle to stop")
 	up := out.upgrade
-	if up == nil || !up.Failed() || up.Status != "errored" {
-		t.Fatalf("upgrade = %+v", up)
-	}
+	require.NotNil(t, up, "upgrade")
+	require.Equal(t, "errored", up.Status, "upgrade")
+	require.True(t, up.Failed(), "the upgrade failed")
 	for _, want := range []string{"errored", up.PlanURL, "not confirmed"} {
-		if !strings.Contains(err.Error(), want) {
-			t.Errorf("err = %q, want it to say %q", err, want)
-		}
+		assert.Contains(t, err.Error(), want)
 	}
 	fake.mu.Lock()
 	defer fake.mu.Unlock()
-	if len(fake.confirmed) != 0 || fake.deleted {
-		t.Errorf("confirmed %v, deleted %v: want the lifecycle to stop at the failed upgrade", fake.confirmed, fake.deleted)
-	}
+	assert.Empty(t, fake.confirmed, "confirmed: want the lifecycle to stop at the failed upgrade")
+	assert.False(t, fake.deleted, "deleted: want the lifecycle to stop at the failed upgrade")
 }
 
 // optionSets lists option sets as id:variable, comma-separated.

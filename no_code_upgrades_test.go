@@ -2,7 +2,6 @@ package tfe
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -10,6 +9,9 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 const upgradePathPattern = "/no-code-modules/nocode-1/workspaces/ws-1/upgrade/run-1"
@@ -43,17 +45,17 @@ func TestNoCodeModulesReadWorkspaceUpgrade(t *testing.T) {
 
 	up, err := ts.client.NoCodeModules.ReadWorkspaceUpgrade(context.Background(),
 		"nocode-WGckovT2RQxupyt1", "ws-qACTToFUM5BvDKhC", "run-Cyij8ctBHM1g5xdX")
-	if err != nil {
-		t.Fatal(err)
+	require.NoError(t, err)
+	assert.Equal(t, "run-Cyij8ctBHM1g5xdX", up.ID)
+	assert.Equal(t, "planned_and_finished", up.Status)
+	if assert.NotNil(t, up.Workspace, "workspace") {
+		assert.Equal(t, "ws-VvKtcfueHNkR6GqP", up.Workspace.ID)
 	}
-	if up.ID != "run-Cyij8ctBHM1g5xdX" || up.Status != "planned_and_finished" || up.Workspace.ID != "ws-VvKtcfueHNkR6GqP" ||
-		up.PlanURL != "https://app.terraform.io/app/my-organization/no-code-workspace/runs/run-Cyij8ctBHM1g5xdX" {
-		t.Errorf("upgrade = %+v", up)
-	}
-	if !up.Confirmable() || up.InProgress() || up.Failed() || up.Applied() {
-		t.Errorf("planned_and_finished: confirmable %v, in progress %v, failed %v, applied %v",
-			up.Confirmable(), up.InProgress(), up.Failed(), up.Applied())
-	}
+	assert.Equal(t, "https://app.terraform.io/app/my-organization/no-code-workspace/runs/run-Cyij8ctBHM1g5xdX", up.PlanURL)
+	assert.True(t, up.Confirmable(), "planned_and_finished is confirmable")
+	assert.False(t, up.InProgress(), "planned_and_finished is not in progress")
+	assert.False(t, up.Failed(), "planned_and_finished is not failed")
+	assert.False(t, up.Applied(), "planned_and_finished is not applied")
 }
 
 func TestNoCodeModulesConfirmWorkspaceUpgrade(t *testing.T) {
@@ -67,9 +69,7 @@ func TestNoCodeModulesConfirmWorkspaceUpgrade(t *testing.T) {
 		_, _ = io.WriteString(w, "Workspace update completed")
 	}})
 
-	if err := ts.client.NoCodeModules.ConfirmWorkspaceUpgrade(context.Background(), "nocode-1", "ws-1", "run-1"); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, ts.client.NoCodeModules.ConfirmWorkspaceUpgrade(context.Background(), "nocode-1", "ws-1", "run-1"))
 }
 
 func TestNoCodeModulesConfirmWorkspaceUpgradeNotFound(t *testing.T) {
@@ -79,9 +79,7 @@ func TestNoCodeModulesConfirmWorkspaceUpgradeNotFound(t *testing.T) {
 		respond(w, 404, `{"errors":[{"status":"404","title":"not found"}]}`)
 	}})
 	err := ts.client.NoCodeModules.ConfirmWorkspaceUpgrade(context.Background(), "nocode-1", "ws-1", "run-1")
-	if !errors.Is(err, ErrResourceNotFound) {
-		t.Errorf("err = %v, want ErrResourceNotFound", err)
-	}
+	assert.ErrorIs(t, err, ErrResourceNotFound)
 }
 
 func TestWorkspaceUpgradeRunStates(t *testing.T) {
@@ -103,9 +101,7 @@ func TestWorkspaceUpgradeRunStates(t *testing.T) {
 		"some_future_state": "", "": "",
 	}
 	for state := range runStatePhases {
-		if _, ok := want[state]; !ok {
-			t.Errorf("state %q is in the table but not in this test", state)
-		}
+		assert.Contains(t, want, state, "state %q is in the table but not in this test", state)
 	}
 	for state, class := range want {
 		u := &WorkspaceUpgrade{Status: state}
@@ -113,21 +109,18 @@ func TestWorkspaceUpgradeRunStates(t *testing.T) {
 		for name, is := range map[string]bool{
 			"in progress": u.InProgress(), "confirmable": u.Confirmable(), "applied": u.Applied(), "failed": u.Failed(),
 		} {
-			if is && got != "" {
-				t.Errorf("%q is both %s and %s", state, got, name)
-			}
 			if is {
+				assert.Empty(t, got, "%q is both %s and %s", state, got, name)
 				got = name
 			}
 		}
-		if got != class {
-			t.Errorf("%q is %q, want %q", state, got, class)
-		}
+		assert.Equal(t, class, got, "the class of %q", state)
 	}
 	var nilUpgrade *WorkspaceUpgrade
-	if nilUpgrade.InProgress() || nilUpgrade.Confirmable() || nilUpgrade.Failed() || nilUpgrade.Applied() {
-		t.Error("a nil upgrade must be in no class")
-	}
+	assert.False(t, nilUpgrade.InProgress(), "a nil upgrade must be in no class")
+	assert.False(t, nilUpgrade.Confirmable(), "a nil upgrade must be in no class")
+	assert.False(t, nilUpgrade.Failed(), "a nil upgrade must be in no class")
+	assert.False(t, nilUpgrade.Applied(), "a nil upgrade must be in no class")
 }
 
 func TestWaitForWorkspaceUpgradeUntilConfirmable(t *testing.T) {
@@ -138,12 +131,9 @@ func TestWaitForWorkspaceUpgradeUntilConfirmable(t *testing.T) {
 
 	up, err := ts.client.NoCodeModules.WaitForWorkspaceUpgrade(context.Background(), "nocode-1", "ws-1", "run-1",
 		&WaitOptions{PollInterval: 2 * time.Second})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if up.Status != "policy_checked" || !up.Confirmable() {
-		t.Errorf("upgrade = %+v, want policy_checked", up)
-	}
+	require.NoError(t, err)
+	assert.Equal(t, "policy_checked", up.Status)
+	assert.True(t, up.Confirmable(), "confirmable")
 	assertOneReadPerInterval(t, ts, 6, 2*time.Second)
 }
 
@@ -152,13 +142,10 @@ func TestWaitForWorkspaceUpgradeUntilConfirmable(t *testing.T) {
 func assertOneReadPerInterval(t *testing.T, ts *testServer, reads int, interval time.Duration) {
 	t.Helper()
 	sleeps := ts.clock.sleeps()
-	if ts.count() != reads || len(sleeps) != reads-1 {
-		t.Errorf("%d requests and %d sleeps, want %d and %d", ts.count(), len(sleeps), reads, reads-1)
-	}
+	assert.Equal(t, reads, ts.count(), "requests")
+	assert.Len(t, sleeps, reads-1, "sleeps")
 	for i, d := range sleeps {
-		if d != interval {
-			t.Errorf("sleep %d = %s, want %s", i, d, interval)
-		}
+		assert.Equal(t, interval, d, "sleep %d", i)
 	}
 }
 
@@ -168,9 +155,8 @@ func TestWaitForWorkspaceUpgradeDefaultInterval(t *testing.T) {
 	ts.expect(exchange{method: "GET", path: upgradePathPattern, anyRequest: true, answer: scriptedStates(ts, "planning", "planned")})
 
 	up, err := ts.client.NoCodeModules.WaitForWorkspaceUpgrade(context.Background(), "nocode-1", "ws-1", "run-1", nil)
-	if err != nil || up.Status != "planned" {
-		t.Fatalf("upgrade %+v, err %v", up, err)
-	}
+	require.NoError(t, err)
+	require.Equal(t, "planned", up.Status)
 	assertOneReadPerInterval(t, ts, 2, 5*time.Second)
 }
 
@@ -180,12 +166,10 @@ func TestWaitForWorkspaceUpgradeFailedRunIsNoError(t *testing.T) {
 	ts.expect(exchange{method: "GET", path: upgradePathPattern, anyRequest: true, answer: scriptedStates(ts, "planning", "errored")})
 
 	up, err := ts.client.NoCodeModules.WaitForWorkspaceUpgrade(context.Background(), "nocode-1", "ws-1", "run-1", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !up.Failed() || up.Status != "errored" || up.PlanURL == "" {
-		t.Errorf("upgrade = %+v, want a failed run with its plan URL", up)
-	}
+	require.NoError(t, err)
+	assert.True(t, up.Failed(), "failed")
+	assert.Equal(t, "errored", up.Status)
+	assert.NotEmpty(t, up.PlanURL, "want a failed run with its plan URL")
 }
 
 func TestWaitForWorkspaceUpgradeStopsOnUnknownState(t *testing.T) {
@@ -194,9 +178,8 @@ func TestWaitForWorkspaceUpgradeStopsOnUnknownState(t *testing.T) {
 	ts.expect(exchange{method: "GET", path: upgradePathPattern, anyRequest: true, answer: scriptedStates(ts, "some_future_state", "planned")})
 
 	up, err := ts.client.NoCodeModules.WaitForWorkspaceUpgrade(context.Background(), "nocode-1", "ws-1", "run-1", nil)
-	if err != nil || up.Status != "some_future_state" {
-		t.Fatalf("upgrade %+v, err %v", up, err)
-	}
+	require.NoError(t, err)
+	require.Equal(t, "some_future_state", up.Status)
 	assertOneReadPerInterval(t, ts, 1, 0)
 }
 
@@ -226,17 +209,13 @@ func TestWaitForWorkspaceUpgradeContextCanceled(t *testing.T) {
 	select {
 	case <-done:
 	case <-time.After(5 * time.Second):
-		t.Fatal("the wait did not return after the context was canceled")
+		require.FailNow(t, "the wait did not return after the context was canceled")
 	}
-	if !errors.Is(err, context.Canceled) {
-		t.Errorf("err = %v, want context.Canceled", err)
+	assert.ErrorIs(t, err, context.Canceled)
+	if assert.NotNil(t, up, "want the last read") {
+		assert.Equal(t, "planning", up.Status, "want the last read")
 	}
-	if up == nil || up.Status != "planning" {
-		t.Errorf("upgrade = %+v, want the last read", up)
-	}
-	if ts.count() != 2 {
-		t.Errorf("requests = %d, want 2", ts.count())
-	}
+	assert.Equal(t, 2, ts.count(), "requests")
 }
 
 func TestWaitForWorkspaceUpgradeContextCanceledBeforeStart(t *testing.T) {
@@ -245,9 +224,7 @@ func TestWaitForWorkspaceUpgradeContextCanceledBeforeStart(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	_, err := ts.client.NoCodeModules.WaitForWorkspaceUpgrade(ctx, "nocode-1", "ws-1", "run-1", nil)
-	if !errors.Is(err, context.Canceled) {
-		t.Errorf("err = %v, want context.Canceled", err)
-	}
+	assert.ErrorIs(t, err, context.Canceled)
 	ts.assertNoRequests()
 }
 
@@ -267,11 +244,9 @@ func TestWaitForWorkspaceUpgradeReadFails(t *testing.T) {
 	}})
 
 	up, err := ts.client.NoCodeModules.WaitForWorkspaceUpgrade(context.Background(), "nocode-1", "ws-1", "run-1", nil)
-	if !errors.Is(err, ErrResourceNotFound) {
-		t.Errorf("err = %v, want ErrResourceNotFound", err)
-	}
-	if up == nil || up.Status != "planning" {
-		t.Errorf("upgrade = %+v, want the last successful read", up)
+	assert.ErrorIs(t, err, ErrResourceNotFound)
+	if assert.NotNil(t, up, "want the last successful read") {
+		assert.Equal(t, "planning", up.Status, "want the last successful read")
 	}
 }
 
@@ -339,8 +314,8 @@ func TestMalformedAnswersAreDecodeErrors(t *testing.T) {
 			method, path, _ := strings.Cut(tc.pattern, " ")
 			ts.expect(exchange{method: method, path: path, anyRequest: true, status: 200, body: tc.body})
 			var de *DecodeError
-			if err := tc.call(ctx, ts.client); !errors.As(err, &de) || de.StatusCode != 200 {
-				t.Errorf("err = %v, want a *DecodeError", err)
+			if err := tc.call(ctx, ts.client); assert.ErrorAs(t, err, &de) {
+				assert.Equal(t, 200, de.StatusCode, "the status of the *DecodeError")
 			}
 		})
 	}

@@ -3,6 +3,9 @@ package tfe
 import (
 	"context"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // plantedSensitiveValue is a sensitive variable's value: sent to the service,
@@ -32,19 +35,21 @@ func TestNoCodeModulesCreateWorkspace(t *testing.T) {
 			{Key: "DB_PASSWORD", Value: plantedSensitiveValue, Category: CategoryEnv, Sensitive: true},
 		},
 	})
-	if err != nil {
-		t.Fatal(err)
+	require.NoError(t, err)
+	assert.Equal(t, "ws-qACTToFUM5BvDKhC", ws.ID)
+	assert.Equal(t, "no-code-workspace", ws.Name)
+	assert.Equal(t, ExecutionModeRemote, ws.ExecutionMode)
+	assert.Equal(t, "1.5.6", ws.TerraformVersion)
+	assert.False(t, ws.AutoApply, "auto-apply")
+	if assert.NotNil(t, ws.Project, "project") {
+		assert.Equal(t, "prj-yuEN6sJVra5t6XVy", ws.Project.ID)
 	}
-	if ws.ID != "ws-qACTToFUM5BvDKhC" || ws.Name != "no-code-workspace" || ws.ExecutionMode != ExecutionModeRemote ||
-		ws.TerraformVersion != "1.5.6" || ws.AutoApply {
-		t.Errorf("workspace = %+v", ws)
+	if assert.NotNil(t, ws.Organization, "organization") {
+		assert.Equal(t, "my-organization", ws.Organization.Name)
 	}
-	if ws.Project == nil || ws.Project.ID != "prj-yuEN6sJVra5t6XVy" || ws.Organization.Name != "my-organization" {
-		t.Errorf("project %+v, organization %+v", ws.Project, ws.Organization)
-	}
-	if ws.SourceModuleID != "private/my-organization/lambda/aws/1.0.9" || ws.NoCodeUpgradeAvailable || ws.AgentPoolID != "" {
-		t.Errorf("no-code fields = %q, %v, pool %q", ws.SourceModuleID, ws.NoCodeUpgradeAvailable, ws.AgentPoolID)
-	}
+	assert.Equal(t, "private/my-organization/lambda/aws/1.0.9", ws.SourceModuleID)
+	assert.False(t, ws.NoCodeUpgradeAvailable, "no-code upgrade available")
+	assert.Empty(t, ws.AgentPoolID, "agent pool")
 }
 
 func TestNoCodeModulesCreateWorkspaceAgentMode(t *testing.T) {
@@ -61,9 +66,7 @@ func TestNoCodeModulesCreateWorkspaceAgentMode(t *testing.T) {
 		ExecutionMode: Ptr(ExecutionModeAgent),
 		AgentPoolID:   Ptr("apool-abc123"),
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 }
 
 func TestNoCodeModulesUpgradeWorkspace(t *testing.T) {
@@ -79,15 +82,13 @@ func TestNoCodeModulesUpgradeWorkspace(t *testing.T) {
 			{Key: "region", Value: "eu-central-1", Category: CategoryTerraform, HCL: true},
 			{Key: "DB_PASSWORD", Value: plantedSensitiveValue, Category: CategoryEnv, Sensitive: true},
 		}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if up.ID != "run-Cyij8ctBHM1g5xdX" || up.Status != "planned" || !up.Confirmable() ||
-		up.PlanURL != "https://app.terraform.io/app/my-organization/no-code-workspace/runs/run-Cyij8ctBHM1g5xdX" {
-		t.Errorf("upgrade = %+v", up)
-	}
-	if up.Workspace == nil || up.Workspace.ID != "ws-VvKtcfueHNkR6GqP" {
-		t.Errorf("workspace = %+v", up.Workspace)
+	require.NoError(t, err)
+	assert.Equal(t, "run-Cyij8ctBHM1g5xdX", up.ID)
+	assert.Equal(t, "planned", up.Status)
+	assert.True(t, up.Confirmable(), "confirmable")
+	assert.Equal(t, "https://app.terraform.io/app/my-organization/no-code-workspace/runs/run-Cyij8ctBHM1g5xdX", up.PlanURL)
+	if assert.NotNil(t, up.Workspace, "workspace") {
+		assert.Equal(t, "ws-VvKtcfueHNkR6GqP", up.Workspace.ID)
 	}
 }
 
@@ -99,9 +100,8 @@ func TestNoCodeModulesUpgradeWorkspaceWithoutOptions(t *testing.T) {
 		status: 200, fixture: "no_code_modules/upgrade.response.json",
 	})
 
-	if _, err := ts.client.NoCodeModules.UpgradeWorkspace(context.Background(), "nocode-1", "ws-1", nil); err != nil {
-		t.Fatal(err)
-	}
+	_, err := ts.client.NoCodeModules.UpgradeWorkspace(context.Background(), "nocode-1", "ws-1", nil)
+	require.NoError(t, err)
 }
 
 func TestNoCodeWorkspaceValidation(t *testing.T) {

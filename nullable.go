@@ -68,12 +68,3 @@ func (n *Nullable[T]) UnmarshalJSON(data []byte) error {
 	*n = NullableOf(v)
 	return nil
 }
-
-// wire returns what goes into a request document: nil for null, else the
-// value. Only call it when IsSet.
-func (n Nullable[T]) wire() any {
-	if n.null {
-		return nil
-	}
-	return n.value
-}

@@ -3,6 +3,8 @@ package tfe
 import (
 	"encoding/json"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
 )
 
 func TestNullableThreeStates(t *testing.T) {
@@ -19,32 +21,26 @@ func TestNullableThreeStates(t *testing.T) {
 		{NullableOf(""), `{"pool":""}`},
 	} {
 		got, err := json.Marshal(body{Pool: tc.in})
-		if err != nil || string(got) != tc.want {
-			t.Errorf("%+v marshals to %s (%v), want %s", tc.in, got, err, tc.want)
-		}
+		assert.NoError(t, err, "marshalling %+v", tc.in)
+		assert.Equal(t, tc.want, string(got), "%+v marshals", tc.in)
 		var back body
-		if err := json.Unmarshal(got, &back); err != nil || back.Pool != tc.in {
-			t.Errorf("%s unmarshals to %+v (%v)", got, back.Pool, err)
-		}
+		assert.NoError(t, json.Unmarshal(got, &back), "unmarshalling %s", got)
+		assert.Equal(t, tc.in, back.Pool, "%s unmarshals", got)
 	}
 	v, ok := NullableOf(3).Get()
-	if !ok || v != 3 || !NullableOf(3).IsSet() || NullableOf(3).IsNull() {
-		t.Error("value state")
-	}
-	if _, ok := Null[int]().Get(); ok || !Null[int]().IsNull() || !Null[int]().IsSet() {
-		t.Error("null state")
-	}
-	if (Nullable[int]{}).IsSet() || (Nullable[int]{}).IsNull() {
-		t.Error("unset state")
-	}
+	assert.True(t, ok, "value state: Get's ok")
+	assert.Equal(t, 3, v, "value state: Get's value")
+	assert.True(t, NullableOf(3).IsSet(), "value state: IsSet")
+	assert.False(t, NullableOf(3).IsNull(), "value state: IsNull")
+	_, ok = Null[int]().Get()
+	assert.False(t, ok, "null state: Get's ok")
+	assert.True(t, Null[int]().IsNull(), "null state: IsNull")
+	assert.True(t, Null[int]().IsSet(), "null state: IsSet")
+	assert.False(t, (Nullable[int]{}).IsSet(), "unset state: IsSet")
+	assert.False(t, (Nullable[int]{}).IsNull(), "unset state: IsNull")
 	var n Nullable[int]
-	if err := json.Unmarshal([]byte(`"x"`), &n); err == nil {
-		t.Error("a string into Nullable[int] should fail")
-	}
-	if b, _ := (Nullable[int]{}).MarshalJSON(); string(b) != "null" {
-		t.Errorf("unset alone = %s", b)
-	}
-	if *Ptr("x") != "x" {
-		t.Error("Ptr")
-	}
+	assert.Error(t, json.Unmarshal([]byte(`"x"`), &n), "a string into Nullable[int]")
+	b, _ := (Nullable[int]{}).MarshalJSON()
+	assert.Equal(t, "null", string(b), "unset alone")
+	assert.Equal(t, "x", *Ptr("x"), "Ptr")
 }

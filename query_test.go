@@ -1,9 +1,10 @@
 package tfe
 
 import (
-	"github.com/stretchr/testify/assert"
 	"net/url"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
 )
 
 type includeOpt string
@@ -27,17 +28,9 @@ func TestEncodeQuery(t *testing.T) {
 	}
 	want := url.Values{"page[number]": {"2"}, "page[size]": {"100"}, "q": {"prod"}, "include": {"vars,workspaces"}, "flag": {"true"}}
 	assert.Equal(t, want, encodeQuery(o))
-	if got := encodeQuery(&sampleListOptions{Ptr: Ptr(3)}); got.Encode() != "ptr=3" {
-		t.Errorf("pointer: %v", got)
-	}
+	assert.Equal(t, "ptr=3", encodeQuery(&sampleListOptions{Ptr: Ptr(3)}).Encode(), "pointer")
 	var nilOpts *sampleListOptions
-	if got := encodeQuery(nilOpts); len(got) != 0 {
-		t.Errorf("nil options: %v", got)
-	}
-	if got := encodeQuery(nil); len(got) != 0 {
-		t.Errorf("nil: %v", got)
-	}
-	if got := encodeQuery(sampleListOptions{}); len(got) != 0 {
-		t.Errorf("zero: %v", got)
-	}
+	assert.Empty(t, encodeQuery(nilOpts), "nil options")
+	assert.Empty(t, encodeQuery(nil), "nil")
+	assert.Empty(t, encodeQuery(sampleListOptions{}), "zero")
 }

@@ -2,12 +2,13 @@ package tfe
 
 import (
 	"context"
-	"errors"
 	"net/http"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 	"golang.org/x/time/rate"
 )
 
@@ -27,9 +28,7 @@ func TestConcurrentRequestsShareOneRateLimit(t *testing.T) {
 	wg.Wait()
 	close(errs)
 	for err := range errs {
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 	}
 	// Each goroutine waits for its own reservation; the last one's wait is
 	// how long the 60 requests took on the injected clock.
@@ -37,12 +36,8 @@ func TestConcurrentRequestsShareOneRateLimit(t *testing.T) {
 	for _, d := range ts.clock.sleeps() {
 		longest = max(longest, d)
 	}
-	if longest < 1500*time.Millisecond {
-		t.Fatalf("60 requests at 30/s were let through in %s, want at least 1.5 s", longest)
-	}
-	if ts.count() != 60 {
-		t.Errorf("requests = %d", ts.count())
-	}
+	require.GreaterOrEqual(t, longest, 1500*time.Millisecond, "60 requests at 30/s were let through in %s, want at least 1.5 s", longest)
+	assert.Equal(t, 60, ts.count(), "requests")
 }
 
 func TestServerRateLimitHeaderLowersTheClientRate(t *testing.T) {
@@ -51,58 +46,40 @@ func TestServerRateLimitHeaderLowersTheClientRate(t *testing.T) {
 		w.Header().Set("X-RateLimit-Limit", "10")
 		respond(w, 200, okWorkspace)
 	}})
-	if err := send(ts, context.Background(), "GET"); err != nil {
-		t.Fatal(err)
-	}
-	if got := ts.client.limiter.Limit(); got != 10 {
-		t.Fatalf("limit = %v, want 10", got)
-	}
+	require.NoError(t, send(ts, context.Background(), "GET"))
+	require.Equal(t, rate.Limit(10*limiterMargin), ts.client.limiter.Limit(), "limit: 10 with the margin")
 	ts.expect(exchange{method: "GET", path: "/workspaces/ws-2", anyRequest: true, answer: func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("X-RateLimit-Limit", "100")
 		respond(w, 200, okWorkspace)
 	}})
-	if _, err := requestOne(context.Background(), ts.client, get(apiPath("workspaces", "ws-2"), nil), workspaceDecoder); err != nil {
-		t.Fatal(err)
-	}
-	if got := ts.client.limiter.Limit(); got != 10 {
-		t.Fatalf("a higher server limit raised the client's to %v", got)
-	}
+	_, err := requestOne(context.Background(), ts.client, get(apiPath("workspaces", "ws-2"), nil), workspaceDecoder)
+	require.NoError(t, err)
+	require.Equal(t, rate.Limit(10*limiterMargin), ts.client.limiter.Limit(), "a higher server limit must not raise the client's")
 }
 
 func TestLimiterWaitEndsWithTheContext(t *testing.T) {
 	c := &Client{limiter: rate.NewLimiter(1, 1), clock: realClock{}, logger: suiteLogger()}
-	if err := c.waitForLimiter(context.Background()); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, c.waitForLimiter(context.Background()))
 	// The next token is a second away; a 10 ms deadline fails at once with
 	// an error matching context.DeadlineExceeded, not the limiter's own.
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Millisecond)
 	defer cancel()
 	start := time.Now()
 	err := c.waitForLimiter(ctx)
-	if !errors.Is(err, context.DeadlineExceeded) || time.Since(start) > 50*time.Millisecond {
-		t.Fatalf("err = %v after %s", err, time.Since(start))
-	}
+	took := time.Since(start)
+	require.ErrorIs(t, err, context.DeadlineExceeded)
+	require.LessOrEqual(t, took, 50*time.Millisecond, "a wait past the deadline returns at once")
 	// Cancelled while waiting.
 	ctx2, cancel2 := context.WithCancel(context.Background())
 	time.AfterFunc(10*time.Millisecond, cancel2)
-	if err := c.waitForLimiter(ctx2); !errors.Is(err, context.Canceled) {
-		t.Fatalf("err = %v, want context.Canceled", err)
-	}
+	require.ErrorIs(t, c.waitForLimiter(ctx2), context.Canceled, "cancelled while waiting")
 	// Already cancelled.
-	if err := c.waitForLimiter(ctx2); !errors.Is(err, context.Canceled) {
-		t.Fatalf("err = %v", err)
-	}
+	require.ErrorIs(t, c.waitForLimiter(ctx2), context.Canceled, "already cancelled")
 }
 
 func TestRateLimitSettings(t *testing.T) {
-	if got := newLimiter(0).Limit(); got != 30 {
-		t.Errorf("default = %v", got)
-	}
-	if got := newLimiter(-1).Limit(); got != rate.Inf {
-		t.Errorf("negative = %v, want no limit", got)
-	}
-	if got := newLimiter(5).Limit(); got != 5 {
-		t.Errorf("5 = %v", got)
-	}
+	rateLimit := DefaultRateLimit // a float64 variable: the product rounds as newLimiter's does
+	assert.Equal(t, rate.Limit(rateLimit*limiterMargin), newLimiter(0).Limit(), "default, with the margin")
+	assert.Equal(t, rate.Inf, newLimiter(-1).Limit(), "negative: want no limit")
+	assert.Equal(t, rate.Limit(5*limiterMargin), newLimiter(5).Limit(), "5, with the margin")
 }

@@ -7,13 +7,16 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 	"github.com/tfe-sdk/tfe"
 	"github.com/tfe-sdk/tfe/tfetest"
 )
 
 // The code between the markers is the README's "Testing your code with
 // tfetest" sample; TestREADMESample checks that the README shows it as it
-// is here, so the sample compiles and passes.
+// is here, so the sample compiles and passes. The sample uses the testing
+// package alone, as a reader's own tests may.
 
 // README sample begins
 // EnsureRegion sets the workspace's Terraform variable region, creating it
@@ -66,16 +69,11 @@ func TestEnsureRegion(t *testing.T) {
 
 func TestREADMESample(t *testing.T) {
 	src, err := os.ReadFile("readme_test.go")
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	_, sample, _ := bytes.Cut(src, []byte("// README sample begins\n"))
 	sample, _, _ = bytes.Cut(sample, []byte("\n// README sample ends"))
 	readme, err := os.ReadFile("README.md")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(sample) < 100 || !bytes.Contains(readme, sample) {
-		t.Error("README.md does not show the sample of readme_test.go as it is; copy it over")
-	}
+	require.NoError(t, err)
+	assert.GreaterOrEqual(t, len(sample), 100, "the sample between the markers is too short")
+	assert.True(t, bytes.Contains(readme, sample), "README.md does not show the sample of readme_test.go as it is; copy it over")
 }

@@ -17,6 +17,29 @@ import (
 // This file holds the pure functions the request logger calls so that no
 // secret is ever written to a log: header, body and URL redaction. They
 // never panic, whatever the input, and always return valid UTF-8.
+//
+// What it covers is what this client can send and receive. The services
+// send the API token (a header), sensitive variable values, the SMTP
+// password and test address; each call also scrubs the values it knows
+// it sends (call.secrets, call_secrets.go). Through the raw-request escape
+// hatch the client reaches every other endpoint under /api/v2/, and the
+// redirects those follow, so the rules also cover what any of them can
+// carry:
+//   - headers and JSON keys and query parameters named for a secret
+//     (tokens of team, organization and user token answers, OAuth client
+//     secrets, run task HMAC keys, webhook signatures, Authorization and
+//     cookies a caller adds to Config.Headers);
+//   - the values of a request's "value" (every variable, SSH key and
+//     policy set parameter create), "state" and "json-state" (a state
+//     version upload) whatever their object says;
+//   - PEM private keys (SSH keys, GitHub App keys), bearer credentials
+//     and API tokens in free text, such as an error page that echoes a
+//     header;
+//   - hosted blob URLs (archivist, /v1/object/) that grant access by
+//     themselves: state, plan and log download links, upload links;
+//   - Terraform state and plan documents, which a state or plan JSON
+//     download returns after a redirect: never logged, only their size.
+// Nothing here is specific to an endpoint the client cannot reach.
 
 // redactedText replaces a secret in logs.
 const redactedText = "[REDACTED]"

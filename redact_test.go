@@ -3,11 +3,13 @@ package tfe
 import (
 	"bytes"
 	"encoding/json"
-	"maps"
 	"net/http"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // jsonAPI is the content type of the HCP Terraform API.
@@ -19,18 +21,12 @@ const jsonAPI = "application/vnd.api+json"
 func checkRedacted(t *testing.T, out string, absent, present []string) {
 	t.Helper()
 	for _, s := range absent {
-		if strings.Contains(out, s) {
-			t.Errorf("output holds %q, which must be redacted:\n%s", s, out)
-		}
+		assert.NotContains(t, out, s, "which must be redacted")
 	}
 	for _, s := range present {
-		if !strings.Contains(out, s) {
-			t.Errorf("output lacks %q, which must survive:\n%s", s, out)
-		}
+		assert.Contains(t, out, s, "which must survive")
 	}
-	if !utf8.ValidString(out) {
-		t.Errorf("output is not valid UTF-8: %q", out)
-	}
+	assert.True(t, utf8.ValidString(out), "output is not valid UTF-8: %q", out)
 }
 
 // TestRedactHeaders checks which headers are redacted and that the others
@@ -58,28 +54,16 @@ func TestRedactHeaders(t *testing.T) {
 
 	for _, name := range secretHeaders {
 		for _, v := range got.Values(name) {
-			if v != redactedText {
-				t.Errorf("%s = %q, want %q", name, v, redactedText)
-			}
+			assert.Equal(t, redactedText, v, name)
 		}
 	}
-	if n := len(got.Values("Cookie")); n != 2 {
-		t.Errorf("Cookie has %d values, want 2", n)
-	}
+	assert.Len(t, got.Values("Cookie"), 2, "Cookie values")
 	for _, name := range []string{"Content-Type", "X-Request-Id", "User-Agent", "Content-Location"} {
-		if got.Get(name) != h.Get(name) {
-			t.Errorf("%s = %q, want %q kept", name, got.Get(name), h.Get(name))
-		}
+		assert.Equal(t, h.Get(name), got.Get(name), "%s kept", name)
 	}
-	if loc := got.Get("Location"); loc != "https://archivist.terraform.io/"+redactedText {
-		t.Errorf("Location = %q, want the blob secret redacted", loc)
-	}
-	if !maps.EqualFunc(h, before, func(a, b []string) bool { return strings.Join(a, "\n") == strings.Join(b, "\n") }) {
-		t.Errorf("input headers were modified: %v", h)
-	}
-	if redactHeaders(nil) != nil {
-		t.Errorf("redactHeaders(nil) is not nil")
-	}
+	assert.Equal(t, "https://archivist.terraform.io/"+redactedText, got.Get("Location"), "Location: want the blob secret redacted")
+	assert.Equal(t, before, h, "the input headers are not modified")
+	assert.Nil(t, redactHeaders(nil), "redactHeaders(nil)")
 }
 
 // bodyCase is one redactBody table case.
@@ -303,9 +287,7 @@ func TestRedactBodyJSON(t *testing.T) {
 func TestRedactBodyJSONEncoding(t *testing.T) {
 	body := "{\n  \"b\": 12345678901234567890,\n  \"a\": [1.50, true, null],\n  \"html\": \"<p>&</p>\"\n}\n"
 	want := `{"a":[1.50,true,null],"b":12345678901234567890,"html":"<p>&</p>"}`
-	if got := redactBody([]byte(body), false, 0); got != want {
-		t.Errorf("redactBody = %s, want %s", got, want)
-	}
+	assert.Equal(t, want, redactBody([]byte(body), false, 0))
 }
 
 // TestRedactBodyText checks the text, binary and empty rules.
@@ -364,9 +346,7 @@ func TestRedactBodyText(t *testing.T) {
 			checkRedacted(t, out, tc.absent, tc.present)
 		})
 	}
-	if got := redactBody(nil, true, 100); got != "" {
-		t.Errorf("empty body gives %q, want empty", got)
-	}
+	assert.Empty(t, redactBody(nil, true, 100), "an empty body")
 }
 
 // TestRedactBodyTruncation checks the output limit: exact cut points,
@@ -390,12 +370,8 @@ func TestRedactBodyTruncation(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			got := redactBody([]byte(tc.body), false, tc.max)
-			if got != tc.want {
-				t.Errorf("redactBody(%q, max %d) = %q, want %q", tc.body, tc.max, got, tc.want)
-			}
-			if !utf8.ValidString(got) {
-				t.Errorf("output is not valid UTF-8: %q", got)
-			}
+			assert.Equal(t, tc.want, got, "redactBody(%q, max %d)", tc.body, tc.max)
+			assert.True(t, utf8.ValidString(got), "output is not valid UTF-8: %q", got)
 		})
 	}
 }
@@ -408,20 +384,13 @@ func TestRedactBodyLongText(t *testing.T) {
 	out := redactBody([]byte(body), false, max)
 	checkRedacted(t, out, []string{"long-bear"}, []string{" Bearer [REDACTED…("})
 	kept, marker, found := strings.Cut(out, "…(")
-	if !found {
-		t.Fatalf("no truncation marker in %q", out[len(out)-40:])
-	}
-	if len(kept) > max {
-		t.Errorf("kept %d bytes, want at most %d", len(kept), max)
-	}
+	require.True(t, found, "no truncation marker in %q", out[len(out)-40:])
+	assert.LessOrEqual(t, len(kept), max, "bytes kept")
 	wantMarker := "more bytes)"
-	if !strings.HasSuffix(marker, wantMarker) {
-		t.Errorf("marker %q does not end in %q", marker, wantMarker)
-	}
+	assert.True(t, strings.HasSuffix(marker, wantMarker), "marker %q does not end in %q", marker, wantMarker)
 	scrubbedLen := len(body) - len("long-bearer-secret") + len(redactedText)
-	if want := "…(" + itoa(scrubbedLen-len(kept)) + " more bytes)"; !strings.HasSuffix(out, want) {
-		t.Errorf("output ends %q, want %q", out[len(out)-30:], want)
-	}
+	want := "…(" + itoa(scrubbedLen-len(kept)) + " more bytes)"
+	assert.True(t, strings.HasSuffix(out, want), "output ends %q, want %q", out[len(out)-30:], want)
 }
 
 // itoa formats n in decimal.
@@ -452,9 +421,7 @@ func TestRedactURL(t *testing.T) {
 		{"http:///path", "http:///path"},
 	}
 	for _, tc := range cases {
-		if got := redactURL(tc.in); got != tc.want {
-			t.Errorf("redactURL(%q) = %q, want %q", tc.in, got, tc.want)
-		}
+		assert.Equal(t, tc.want, redactURL(tc.in), "redactURL(%q)", tc.in)
 	}
 }
 
@@ -493,11 +460,10 @@ func FuzzRedactBody(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, body []byte, contentType string, isRequest bool, max int, secret string) {
 		out := redactBody(body, isRequest, max)
-		if !utf8.ValidString(out) {
-			t.Fatalf("output is not valid UTF-8: %q", out)
-		}
-		if max > 0 && len(out) > max && len(out)-max > 64 {
-			t.Fatalf("output is %d bytes, limit %d", len(out), max)
+		require.True(t, utf8.ValidString(out), "output is not valid UTF-8: %q", out)
+		if max > 0 {
+			// len(out)-max, not len(out) <= max+64: max+64 may overflow.
+			require.LessOrEqual(t, len(out)-max, 64, "output is %d bytes, limit %d", len(out), max)
 		}
 		checkPasswordRedacted(t, body, contentType, isRequest, secret)
 	})
@@ -521,9 +487,7 @@ func checkPasswordRedacted(t *testing.T, body []byte, contentType string, isRequ
 	if strings.Contains(redactBody(reference, isRequest, 0), secret) {
 		return
 	}
-	if out := redactBody(withSecret, isRequest, 0); strings.Contains(out, secret) {
-		t.Fatalf("password %q leaked from %s:\n%s", secret, withSecret, out)
-	}
+	require.NotContains(t, redactBody(withSecret, isRequest, 0), secret, "the password leaked from %s", withSecret)
 }
 
 // bodyWithPassword returns body with a top-level "password": password

@@ -100,6 +100,7 @@ func (c *Client) do(ctx context.Context, cl call) (*answer, error) {
 	}
 	c.setHeaders(req.Header, raw != nil)
 	req.Header.Set("Authorization", "Bearer "+c.token) // u is on the API's host
+	cl.secrets = append(cl.secrets, c.token)           // a server may echo it back
 	c.logBody(ctx, "request body", cl, u.Path, raw, true)
 
 	var read answerBody

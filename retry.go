@@ -28,7 +28,8 @@ import (
 //     whose body the connection cuts short is a transport error too (see
 //     readBody); for POST and PATCH it stays a *DecodeError carrying the
 //     2xx status, which tells the caller that the server acted.
-//   - Every other answer and error is final.
+//   - Every other answer and error is final, a refused destination or
+//     redirect included.
 //
 // go-retryablehttp runs the loop: CheckRetry (checkRetry) decides whether
 // to retry, Backoff (backoff) how long to wait, and the library waits,
@@ -43,6 +44,7 @@ func (c *Client) newRetryClient(hc *http.Client) *retryablehttp.Client {
 		copied = *hc
 	}
 	copied.Transport = newTransport(c, copied.Transport)
+	copied.CheckRedirect = checkRedirect(copied.CheckRedirect)
 	return &retryablehttp.Client{
 		HTTPClient:   &copied,
 		RetryMax:     c.retryMax,
@@ -131,7 +133,8 @@ func originalMethod(resp *http.Response, err error) string {
 // retryable applies the policy to one attempt's outcome.
 func retryable(method string, resp *http.Response, err error) bool {
 	if err != nil {
-		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) || errors.Is(err, errTokenDestination) {
+		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) ||
+			errors.Is(err, errTokenDestination) || errors.Is(err, errBodyToOtherOrigin) {
 			return false
 		}
 		return neverReachedServer(err) || idempotent(method)

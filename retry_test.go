@@ -9,6 +9,9 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 const okWorkspace = `{"data":{"id":"ws-1","type":"workspaces","attributes":{"name":"app"}}}`
@@ -105,40 +108,31 @@ func TestRetryPolicy(t *testing.T) {
 			ts := setup(t, func(c *Config) { c.RetryMax = tc.retryMax })
 			n := scripted(ts, tc.method, tc.faults...)
 			err := send(ts, context.Background(), tc.method)
-			if got := int(n.Load()); got != tc.attempts {
-				t.Errorf("attempts = %d, want %d", got, tc.attempts)
-			}
+			assert.EqualValues(t, tc.attempts, n.Load(), "attempts")
 			var waited time.Duration
 			for _, d := range ts.clock.sleeps() {
 				waited += d
 			}
-			if waited < tc.minWaited {
-				t.Errorf("waited %s, want at least %s", waited, tc.minWaited)
-			}
+			assert.GreaterOrEqual(t, waited, tc.minWaited, "waited")
 			if tc.wantErr == nil {
-				if err != nil {
-					t.Fatalf("err = %v", err)
-				}
+				require.NoError(t, err)
 				return
 			}
-			if err == nil {
-				t.Fatal("want an error")
-			}
+			require.Error(t, err)
 			if _, ok := tc.wantErr.(*DecodeError); ok {
 				var de *DecodeError
-				if !errors.As(err, &de) || de.StatusCode != 200 || !errors.Is(err, io.ErrUnexpectedEOF) {
-					t.Fatalf("err = %v, want a *DecodeError of the 200 answer cut short", err)
-				}
+				require.ErrorAs(t, err, &de, "want a *DecodeError of the 200 answer cut short")
+				require.Equal(t, 200, de.StatusCode, "want a *DecodeError of the 200 answer cut short")
+				require.ErrorIs(t, err, io.ErrUnexpectedEOF, "want a *DecodeError of the 200 answer cut short")
 			}
 			if tc.wantCode == 0 {
 				return
 			}
 			var apiErr *APIError
-			if !errors.As(err, &apiErr) || apiErr.StatusCode != tc.wantCode {
-				t.Fatalf("err = %v, want an *APIError with status %d", err, tc.wantCode)
-			}
-			if s := statusSentinel(tc.wantCode); s != nil && !errors.Is(err, s) {
-				t.Errorf("err does not match %v", s)
+			require.ErrorAs(t, err, &apiErr)
+			require.Equal(t, tc.wantCode, apiErr.StatusCode, "the *APIError's status")
+			if s := statusSentinel(tc.wantCode); s != nil {
+				assert.ErrorIs(t, err, s)
 			}
 		})
 	}
@@ -153,9 +147,8 @@ func TestBackoffGrowsAndStaysInBounds(t *testing.T) {
 		}
 		for range 50 {
 			d := exponential(minWait, maxWait, attempt)
-			if d < step/2 || d > step {
-				t.Fatalf("attempt %d: backoff %s outside [%s, %s]", attempt, d, step/2, step)
-			}
+			require.GreaterOrEqual(t, d, step/2, "attempt %d: backoff %s outside [%s, %s]", attempt, d, step/2, step)
+			require.LessOrEqual(t, d, step, "attempt %d: backoff %s outside [%s, %s]", attempt, d, step/2, step)
 		}
 	}
 }
@@ -169,12 +162,8 @@ func TestCancelEndsALongBackoffAtOnce(t *testing.T) {
 	start := time.Now()
 	err := send(ts, ctx, "GET")
 	took := time.Since(start)
-	if !errors.Is(err, context.Canceled) {
-		t.Fatalf("err = %v, want context.Canceled", err)
-	}
-	if took > 20*time.Millisecond+50*time.Millisecond {
-		t.Fatalf("cancel took %s to end a 10 s backoff", took)
-	}
+	require.ErrorIs(t, err, context.Canceled)
+	require.LessOrEqual(t, took, 20*time.Millisecond+50*time.Millisecond, "cancel took %s to end a 10 s backoff", took)
 }
 
 func TestA429WaitPastTheDeadlineReturnsRateLimited(t *testing.T) {
@@ -184,17 +173,14 @@ func TestA429WaitPastTheDeadlineReturnsRateLimited(t *testing.T) {
 	defer cancel()
 	ts.clock.now = time.Now() // the deadline is on the wall clock
 	err := send(ts, ctx, "GET")
-	if !errors.Is(err, ErrRateLimited) || n.Load() != 1 {
-		t.Fatalf("err = %v after %d attempts; want ErrRateLimited at once", err, n.Load())
-	}
+	require.ErrorIs(t, err, ErrRateLimited)
+	require.EqualValues(t, 1, n.Load(), "attempts: want ErrRateLimited at once")
 	ts2 := setup(t)
 	scripted(ts2, "GET", status(429, "X-RateLimit-Reset", "30"))
 	ctx2, cancel2 := context.WithTimeout(context.Background(), time.Hour)
 	defer cancel2()
 	ts2.clock.now = time.Now()
-	if err := send(ts2, ctx2, "GET"); err != nil {
-		t.Fatalf("a 30 s wait within an hour's deadline: %v", err)
-	}
+	require.NoError(t, send(ts2, ctx2, "GET"), "a 30 s wait within an hour's deadline")
 }
 
 func TestServerWait(t *testing.T) {
@@ -219,25 +205,18 @@ func TestServerWait(t *testing.T) {
 			h.Set(k, v)
 		}
 		got, ok := serverWait(h, now)
-		if got != tc.want || ok != tc.ok {
-			t.Errorf("serverWait(%v) = %s, %v; want %s, %v", tc.headers, got, ok, tc.want, tc.ok)
-		}
+		assert.Equal(t, tc.want, got, "serverWait(%v)", tc.headers)
+		assert.Equal(t, tc.ok, ok, "serverWait(%v) found a wait", tc.headers)
 	}
 }
 
 func TestDialErrorsAreRetriedForEveryMethod(t *testing.T) {
 	clearTokenEnv(t)
 	c, err := NewClient(&Config{Address: "http://127.0.0.1:1", Token: testToken, RetryMax: 2, Logger: suiteLogger()})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	clk := newFakeClock()
 	c.clock = clk
 	_, err = requestOne(context.Background(), c, post(apiPath("workspaces"), newDocument("workspaces", noAttributes{})), workspaceDecoder)
-	if err == nil {
-		t.Fatal("want a connection error")
-	}
-	if got := len(clk.sleeps()); got != 2 {
-		t.Errorf("a POST that never reached the server was retried %d times, want 2", got)
-	}
+	require.Error(t, err, "want a connection error")
+	assert.Len(t, clk.sleeps(), 2, "retries of a POST that never reached the server")
 }

@@ -3,10 +3,11 @@ package tfe_test
 import (
 	"bytes"
 	"context"
-	"errors"
 	"testing"
 	"time"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 	"github.com/tfe-sdk/tfe"
 	"github.com/tfe-sdk/tfe/tfetest"
 )
@@ -23,9 +24,7 @@ func fakeClient(t *testing.T, srv *tfetest.Server) *tfe.Client {
 	cfg := srv.Config()
 	cfg.Logger = tfe.SuiteLogger()
 	client, err := tfe.NewClient(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	return client
 }
 
@@ -44,17 +43,13 @@ func requests(srv *tfetest.Server, method, path string) int {
 // requests: a local validation error must not reach the network.
 func noRequestSince(t *testing.T, srv *tfetest.Server, n int) {
 	t.Helper()
-	if got := len(srv.Requests()); got != n {
-		t.Errorf("%d requests sent, want none", got-n)
-	}
+	assert.Equal(t, 0, len(srv.Requests())-n, "requests sent after a local validation error")
 }
 
 func ttl(t *testing.T, s string) *time.Duration {
 	t.Helper()
 	d, err := tfe.ParseTTL(s)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	return &d
 }
 
@@ -76,17 +71,14 @@ func TestScenarioAdminBootstrapOnFake(t *testing.T) {
 		Username: tfe.Ptr("smtp-bot"), Password: tfe.Ptr(password),
 		TestEmailAddress: tfe.Ptr("ops@example.com"),
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if smtp.Auth != tfe.SMTPAuthLogin || smtp.Username != "smtp-bot" || !smtp.Enabled {
-		t.Errorf("SMTP settings = %+v", smtp)
-	}
-	if n := requests(srv, "PATCH", "admin/smtp-settings"); n != 1 || srv.TestEmailsSent() != 1 {
-		t.Errorf("SMTP PATCHes = %d, test emails = %d, want 1 and 1", n, srv.TestEmailsSent())
-	}
-	if read, err := client.Admin.SMTP.Read(ctx); err != nil || *read != *smtp {
-		t.Errorf("SMTP read back = %+v, %v; want %+v", read, err, smtp)
+	require.NoError(t, err)
+	assert.Equal(t, tfe.SMTPAuthLogin, smtp.Auth, "SMTP auth")
+	assert.Equal(t, "smtp-bot", smtp.Username, "SMTP username")
+	assert.True(t, smtp.Enabled, "SMTP enabled")
+	assert.Equal(t, 1, requests(srv, "PATCH", "admin/smtp-settings"), "SMTP PATCHes")
+	assert.Equal(t, 1, srv.TestEmailsSent(), "test emails")
+	if read, err := client.Admin.SMTP.Read(ctx); assert.NoError(t, err, "SMTP read back") {
+		assert.Equal(t, *smtp, *read, "SMTP read back")
 	}
 
 	// Step 2: agent by default, with a pool; read back; reset. A pool with
@@ -95,75 +87,57 @@ func TestScenarioAdminBootstrapOnFake(t *testing.T) {
 	_, err = client.Organizations.UpdateDefaultSettings(ctx, "my-org", tfe.OrganizationDefaultSettingsUpdateOptions{
 		DefaultExecutionMode: tfe.Ptr(tfe.ExecutionModeRemote), DefaultAgentPoolID: tfe.NullableOf(pool),
 	})
-	if !errors.Is(err, tfe.ErrAgentPoolNotAllowed) {
-		t.Errorf("remote with a pool: err = %v, want ErrAgentPoolNotAllowed", err)
-	}
+	assert.ErrorIs(t, err, tfe.ErrAgentPoolNotAllowed, "remote with a pool")
 	noRequestSince(t, srv, sent)
-	if _, err := client.Organizations.UpdateDefaultSettings(ctx, "my-org", tfe.OrganizationDefaultSettingsUpdateOptions{
+	_, err = client.Organizations.UpdateDefaultSettings(ctx, "my-org", tfe.OrganizationDefaultSettingsUpdateOptions{
 		DefaultExecutionMode: tfe.Ptr(tfe.ExecutionModeAgent), DefaultAgentPoolID: tfe.NullableOf(pool),
-	}); err != nil {
-		t.Fatal(err)
-	}
+	})
+	require.NoError(t, err)
 	defaults, err := client.Organizations.ReadDefaultSettings(ctx, "my-org")
-	if err != nil || *defaults != (tfe.OrganizationDefaultSettings{DefaultExecutionMode: tfe.ExecutionModeAgent, DefaultAgentPoolID: pool}) {
-		t.Errorf("defaults read back = %+v, %v", defaults, err)
+	if assert.NoError(t, err, "defaults read back") {
+		assert.Equal(t, tfe.OrganizationDefaultSettings{DefaultExecutionMode: tfe.ExecutionModeAgent, DefaultAgentPoolID: pool}, *defaults, "defaults read back")
 	}
 	defaults, err = client.Organizations.ResetDefaultSettings(ctx, "my-org")
-	if err != nil || *defaults != (tfe.OrganizationDefaultSettings{DefaultExecutionMode: tfe.ExecutionModeRemote}) {
-		t.Errorf("defaults after the reset = %+v, %v", defaults, err)
+	if assert.NoError(t, err, "defaults after the reset") {
+		assert.Equal(t, tfe.OrganizationDefaultSettings{DefaultExecutionMode: tfe.ExecutionModeRemote}, *defaults, "defaults after the reset")
 	}
 
 	// Step 3: enforce token lifetimes and cap them. An empty update is
 	// refused locally.
 	org, err := client.Organizations.Update(ctx, "my-org", tfe.OrganizationUpdateOptions{OrganizationSettingsOptions: tfe.OrganizationSettingsOptions{MaxTTLEnabled: tfe.Ptr(true)}})
-	if err != nil || !org.MaxTTLEnabled {
-		t.Fatalf("enabling max TTL: %+v, %v", org, err)
-	}
+	require.NoError(t, err, "enabling max TTL")
+	require.True(t, org.MaxTTLEnabled, "enabling max TTL")
 	sent = len(srv.Requests())
-	if _, err := client.TokenTTLPolicies.Update(ctx, "my-org", tfe.TokenTTLPolicyUpdateOptions{}); !errors.Is(err, tfe.ErrRequiredTokenTTLPolicy) {
-		t.Errorf("empty update: err = %v, want ErrRequiredTokenTTLPolicy", err)
-	}
+	_, err = client.TokenTTLPolicies.Update(ctx, "my-org", tfe.TokenTTLPolicyUpdateOptions{})
+	assert.ErrorIs(t, err, tfe.ErrRequiredTokenTTLPolicy, "empty update")
 	noRequestSince(t, srv, sent)
-	if _, err := client.TokenTTLPolicies.Update(ctx, "my-org", tfe.TokenTTLPolicyUpdateOptions{
+	_, err = client.TokenTTLPolicies.Update(ctx, "my-org", tfe.TokenTTLPolicyUpdateOptions{
 		Organization: ttl(t, "1y"), Team: ttl(t, "90d"), User: ttl(t, "30d"), AuditTrails: ttl(t, "2y"),
-	}); err != nil {
-		t.Fatal(err)
-	}
+	})
+	require.NoError(t, err)
 	policies, err := client.TokenTTLPolicies.List(ctx, "my-org")
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	const day = 24 * time.Hour
 	want := map[tfe.TokenPolicyType]time.Duration{
 		tfe.TokenPolicyOrganization: tfe.DefaultTokenTTL / 2, tfe.TokenPolicyTeam: 90 * day, tfe.TokenPolicyUser: 30 * day,
 		tfe.TokenPolicyAuditTrails: tfe.DefaultTokenTTL,
 	}
 	for _, p := range policies {
-		if p.MaxTTL != want[p.TokenType] {
-			t.Errorf("%s cap = %v, want %v", p.TokenType, p.MaxTTL, want[p.TokenType])
-		}
+		assert.Equal(t, want[p.TokenType], p.MaxTTL, "%s cap", p.TokenType)
 		delete(want, p.TokenType)
 	}
-	if len(want) != 0 {
-		t.Errorf("policies missing from the list: %v", want)
-	}
+	assert.Empty(t, want, "policies missing from the list")
 
 	// Reset to the two-year default.
 	policies, err = client.TokenTTLPolicies.ResetToDefaults(ctx, "my-org")
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	for _, p := range policies {
-		if p.MaxTTL != tfe.DefaultTokenTTL {
-			t.Errorf("%s cap after the reset = %v", p.TokenType, p.MaxTTL)
-		}
+		assert.Equal(t, tfe.DefaultTokenTTL, p.MaxTTL, "%s cap after the reset", p.TokenType)
 	}
 	for _, r := range srv.Requests() {
-		if !r.Authorized {
-			t.Errorf("%s %s went out without the token", r.Method, r.Path)
-		}
-		if r.Path != "/api/v2/admin/smtp-settings" && bytes.Contains(r.Body, []byte(password)) {
-			t.Errorf("%s %s carries the SMTP password", r.Method, r.Path)
+		assert.True(t, r.Authorized, "%s %s went out without the token", r.Method, r.Path)
+		if r.Path != "/api/v2/admin/smtp-settings" {
+			assert.False(t, bytes.Contains(r.Body, []byte(password)), "%s %s carries the SMTP password", r.Method, r.Path)
 		}
 	}
 }
@@ -176,9 +150,8 @@ func TestScenarioAdminBootstrapSMTPOnHCP(t *testing.T) {
 	_, err := fakeClient(t, srv).Admin.SMTP.Update(context.Background(), tfe.AdminSMTPSettingsUpdateOptions{
 		Enabled: tfe.Ptr(true), TestEmailAddress: tfe.Ptr("ops@example.com"),
 	})
-	if !errors.Is(err, tfe.ErrResourceNotFound) || srv.TestEmailsSent() != 0 {
-		t.Errorf("err = %v, emails = %d; want ErrResourceNotFound and none", err, srv.TestEmailsSent())
-	}
+	assert.ErrorIs(t, err, tfe.ErrResourceNotFound)
+	assert.Zero(t, srv.TestEmailsSent(), "test emails")
 }
 
 // TestScenarioNoCodeLifecycleOnFake walks seed 000: enable a registry
@@ -196,38 +169,40 @@ func TestScenarioNoCodeLifecycleOnFake(t *testing.T) {
 	nc, err := noCode.Create(ctx, "my-organization", tfe.NoCodeModuleCreateOptions{
 		RegistryModuleID: d.RegistryModuleID, Enabled: tfe.Ptr(true), VersionPin: tfe.Ptr("1.4.0"),
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !nc.Enabled || nc.VersionPin != "1.4.0" || nc.RegistryModule.ID != d.RegistryModuleID {
-		t.Errorf("no-code module = %+v", nc)
+	require.NoError(t, err)
+	assert.True(t, nc.Enabled, "the no-code module is enabled")
+	assert.Equal(t, "1.4.0", nc.VersionPin, "version pin")
+	if assert.NotNil(t, nc.RegistryModule, "registry module") {
+		assert.Equal(t, d.RegistryModuleID, nc.RegistryModule.ID, "registry module")
 	}
 
 	vars, err := noCode.ReadVariables(ctx, nc.ID, "1.4.0")
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	declared := map[string]*tfe.RegistryModuleVariable{}
 	for _, v := range vars {
 		declared[v.Name] = v
 	}
-	if r, p := declared["region"], declared["db_password"]; len(vars) != 3 || r == nil || !r.Required || r.Type != "string" || p == nil || !p.Sensitive {
-		t.Errorf("module variables = %v", declared)
+	assert.Len(t, vars, 3, "module variables")
+	if r := declared["region"]; assert.NotNil(t, r, "module variable region") {
+		assert.True(t, r.Required, "region is required")
+		assert.Equal(t, "string", r.Type, "region's type")
+	}
+	if p := declared["db_password"]; assert.NotNil(t, p, "module variable db_password") {
+		assert.True(t, p.Sensitive, "db_password is sensitive")
 	}
 
 	// The update replaces the whole option list; Read includes it.
-	if _, err := noCode.Update(ctx, nc.ID, tfe.NoCodeModuleUpdateOptions{
+	_, err = noCode.Update(ctx, nc.ID, tfe.NoCodeModuleUpdateOptions{
 		VariableOptions: []*tfe.NoCodeVariableOption{
 			{VariableName: "region", VariableType: "string", Options: []string{"us-east-1", "us-west-2", "eu-west-1"}},
 			{VariableName: "instance_size", VariableType: "string", Options: []string{"small", "medium", "large"}},
 		},
-	}); err != nil {
-		t.Fatal(err)
-	}
+	})
+	require.NoError(t, err)
 	read, err := noCode.Read(ctx, nc.ID, nil)
-	if err != nil || len(read.VariableOptions) != 2 || len(read.VariableOptions[0].Options) != 3 {
-		t.Fatalf("options read back = %+v, %v", read, err)
-	}
+	require.NoError(t, err, "options read back")
+	require.Len(t, read.VariableOptions, 2, "option sets read back")
+	require.Len(t, read.VariableOptions[0].Options, 3, "options of the first set read back")
 
 	ws, err := noCode.CreateWorkspace(ctx, nc.ID, tfe.NoCodeWorkspaceCreateOptions{
 		Name: "customer-acme-us-east-1", ProjectID: d.ProjectID,
@@ -238,11 +213,11 @@ func TestScenarioNoCodeLifecycleOnFake(t *testing.T) {
 			{Key: "instance_size", Value: "medium", Category: tfe.CategoryTerraform},
 		},
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if ws.Name != "customer-acme-us-east-1" || ws.TerraformVersion != "1.7.0" || ws.Project.ID != d.ProjectID {
-		t.Errorf("workspace = %+v", ws)
+	require.NoError(t, err)
+	assert.Equal(t, "customer-acme-us-east-1", ws.Name, "workspace name")
+	assert.Equal(t, "1.7.0", ws.TerraformVersion, "workspace Terraform version")
+	if assert.NotNil(t, ws.Project, "workspace project") {
+		assert.Equal(t, d.ProjectID, ws.Project.ID, "workspace project")
 	}
 
 	// Agent mode without a pool is refused before anything is sent.
@@ -250,62 +225,49 @@ func TestScenarioNoCodeLifecycleOnFake(t *testing.T) {
 	_, err = noCode.CreateWorkspace(ctx, nc.ID, tfe.NoCodeWorkspaceCreateOptions{
 		Name: "private-network-ws", ProjectID: d.ProjectID, ExecutionMode: tfe.Ptr(tfe.ExecutionModeAgent),
 	})
-	if !errors.Is(err, tfe.ErrRequiredAgentPoolID) {
-		t.Errorf("agent mode without a pool: err = %v", err)
-	}
+	assert.ErrorIs(t, err, tfe.ErrRequiredAgentPoolID, "agent mode without a pool")
 	noRequestSince(t, srv, sent)
 	agentWS, err := noCode.CreateWorkspace(ctx, nc.ID, tfe.NoCodeWorkspaceCreateOptions{
 		Name: "private-network-ws", ProjectID: d.ProjectID,
 		ExecutionMode: tfe.Ptr(tfe.ExecutionModeAgent), AgentPoolID: tfe.Ptr(d.AgentPoolID),
 	})
-	if err != nil || agentWS.ExecutionMode != tfe.ExecutionModeAgent || agentWS.AgentPoolID != d.AgentPoolID {
-		t.Fatalf("agent workspace = %+v, %v", agentWS, err)
-	}
+	require.NoError(t, err, "agent workspace")
+	require.Equal(t, tfe.ExecutionModeAgent, agentWS.ExecutionMode, "agent workspace's mode")
+	require.Equal(t, d.AgentPoolID, agentWS.AgentPoolID, "agent workspace's pool")
 
 	// Bump the pin, upgrade with a changed (sensitive-free) variable, wait,
 	// confirm. The wait reads until the plan is finished.
-	if nc, err = noCode.Update(ctx, nc.ID, tfe.NoCodeModuleUpdateOptions{VersionPin: tfe.Ptr("1.5.0")}); err != nil || nc.VersionPin != "1.5.0" {
-		t.Fatalf("bumping the pin: %+v, %v", nc, err)
-	}
+	nc, err = noCode.Update(ctx, nc.ID, tfe.NoCodeModuleUpdateOptions{VersionPin: tfe.Ptr("1.5.0")})
+	require.NoError(t, err, "bumping the pin")
+	require.Equal(t, "1.5.0", nc.VersionPin, "bumping the pin")
 	up, err := noCode.UpgradeWorkspace(ctx, nc.ID, ws.ID, &tfe.NoCodeWorkspaceUpgradeOptions{
 		Variables: []tfe.NoCodeWorkspaceVariable{{Key: "instance_size", Value: "large", Category: tfe.CategoryTerraform}},
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	up, err = noCode.WaitForWorkspaceUpgrade(ctx, nc.ID, ws.ID, up.ID, &tfe.WaitOptions{PollInterval: time.Millisecond})
-	if err != nil || up.Status != "planned_and_finished" || !up.Confirmable() || up.PlanURL == "" {
-		t.Fatalf("after the wait: %+v, %v", up, err)
-	}
-	if err := noCode.ConfirmWorkspaceUpgrade(ctx, nc.ID, ws.ID, up.ID); err != nil {
-		t.Fatal(err)
-	}
-	if got, _ := srv.Workspace(ws.ID); got.ModuleVersion != "1.5.0" {
-		t.Errorf("workspace on module %s after the confirm, want 1.5.0", got.ModuleVersion)
-	}
-	if got, _ := srv.Workspace(agentWS.ID); got.ModuleVersion != "1.4.0" {
-		t.Errorf("the agent workspace moved to %s", got.ModuleVersion)
-	}
+	require.NoError(t, err, "the wait")
+	require.Equal(t, "planned_and_finished", up.Status, "after the wait")
+	require.True(t, up.Confirmable(), "confirmable after the wait")
+	require.NotEmpty(t, up.PlanURL, "the plan URL after the wait")
+	require.NoError(t, noCode.ConfirmWorkspaceUpgrade(ctx, nc.ID, ws.ID, up.ID))
+	got, _ := srv.Workspace(ws.ID)
+	assert.Equal(t, "1.5.0", got.ModuleVersion, "the workspace's module version after the confirm")
+	got, _ = srv.Workspace(agentWS.ID)
+	assert.Equal(t, "1.4.0", got.ModuleVersion, "the agent workspace's module version: it was not upgraded")
 	list, err := client.Variables.List(ctx, ws.ID, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	for _, v := range list.Items {
-		if v.Key == "instance_size" && v.Value != "large" {
-			t.Errorf("instance_size = %q after the upgrade", v.Value)
+		if v.Key == "instance_size" {
+			assert.Equal(t, "large", v.Value, "instance_size after the upgrade")
 		}
 	}
 
 	// Disable no-code; the workspaces stay.
-	if err := noCode.Delete(ctx, nc.ID); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := noCode.Read(ctx, nc.ID, nil); !errors.Is(err, tfe.ErrResourceNotFound) {
-		t.Errorf("read after delete: err = %v", err)
-	}
-	if _, ok := srv.Workspace(ws.ID); !ok {
-		t.Error("deleting the no-code module deleted its workspace")
-	}
+	require.NoError(t, noCode.Delete(ctx, nc.ID))
+	_, err = noCode.Read(ctx, nc.ID, nil)
+	assert.ErrorIs(t, err, tfe.ErrResourceNotFound, "read after delete")
+	_, ok := srv.Workspace(ws.ID)
+	assert.True(t, ok, "deleting the no-code module deleted its workspace")
 }
 
 // An errored plan ends the wait with a nil error: the caller checks
@@ -318,25 +280,17 @@ func TestScenarioNoCodeErroredUpgradeOnFake(t *testing.T) {
 	nc, err := client.NoCodeModules.Create(ctx, "my-organization", tfe.NoCodeModuleCreateOptions{
 		RegistryModuleID: d.RegistryModuleID, VersionPin: tfe.Ptr("1.4.0"), Enabled: tfe.Ptr(true),
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	ws, err := client.NoCodeModules.CreateWorkspace(ctx, nc.ID, tfe.NoCodeWorkspaceCreateOptions{Name: "w", ProjectID: d.ProjectID})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := client.NoCodeModules.Update(ctx, nc.ID, tfe.NoCodeModuleUpdateOptions{VersionPin: tfe.Ptr("1.5.0")}); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
+	_, err = client.NoCodeModules.Update(ctx, nc.ID, tfe.NoCodeModuleUpdateOptions{VersionPin: tfe.Ptr("1.5.0")})
+	require.NoError(t, err)
 	up, err := client.NoCodeModules.UpgradeWorkspace(ctx, nc.ID, ws.ID, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	up, err = client.NoCodeModules.WaitForWorkspaceUpgrade(ctx, nc.ID, ws.ID, up.ID, &tfe.WaitOptions{PollInterval: time.Millisecond})
-	if err != nil || !up.Failed() || up.Confirmable() {
-		t.Fatalf("after the wait: %+v, %v; want errored", up, err)
-	}
-	if err := client.NoCodeModules.ConfirmWorkspaceUpgrade(ctx, nc.ID, ws.ID, up.ID); !errors.Is(err, tfe.ErrConflict) {
-		t.Errorf("confirming an errored upgrade: err = %v, want ErrConflict", err)
-	}
+	require.NoError(t, err, "the wait")
+	require.True(t, up.Failed(), "after the wait: want errored, got %s", up.Status)
+	require.False(t, up.Confirmable(), "after the wait: want errored, got %s", up.Status)
+	err = client.NoCodeModules.ConfirmWorkspaceUpgrade(ctx, nc.ID, ws.ID, up.ID)
+	assert.ErrorIs(t, err, tfe.ErrConflict, "confirming an errored upgrade")
 }

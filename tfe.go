@@ -45,7 +45,10 @@ type Config struct {
 	// Authorization, Accept, Content-Type or User-Agent headers.
 	Headers http.Header
 	// HTTPClient is used for the requests. The client is not modified: the
-	// SDK uses a shallow copy whose transport wraps this one's.
+	// SDK uses a shallow copy whose transport wraps this one's, and whose
+	// redirect policy refuses to carry a request body to another origin
+	// before applying this one's. Nil means a client with a connection pool
+	// of its own.
 	HTTPClient *http.Client
 	// RetryMax is the number of retries after the first attempt: 0 means
 	// the default (5), a negative value means none.
@@ -58,9 +61,10 @@ type Config struct {
 	// retries.
 	RetryWaitMax time.Duration
 	// RateLimit is the most requests per second this client sends, shared
-	// by all its goroutines (default 30). A negative value turns the
-	// client-side limit off. A server answering X-RateLimit-Limit with a
-	// lower figure lowers it.
+	// by all its goroutines (default 30); it spaces them evenly at 97% of
+	// it, so that a server allowing no burst refuses none. A negative value
+	// turns the client-side limit off. A server answering X-RateLimit-Limit
+	// with a lower figure lowers it.
 	RateLimit float64
 	// Logger receives a debug record per request attempt and, at debug
 	// level, the redacted bodies. Nil means silent, unless TFE_LOG=debug is

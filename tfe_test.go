@@ -2,7 +2,6 @@ package tfe
 
 import (
 	"context"
-	"errors"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -11,6 +10,9 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // clearTokenEnv isolates a test from the machine's token sources.
@@ -26,12 +28,9 @@ func TestNewClientSendsNothing(t *testing.T) {
 	var hits atomic.Int32
 	srv := httptest.NewServer(http.HandlerFunc(func(http.ResponseWriter, *http.Request) { hits.Add(1) }))
 	defer srv.Close()
-	if _, err := NewClient(&Config{Address: srv.URL, Token: testToken, Logger: suiteLogger()}); err != nil {
-		t.Fatal(err)
-	}
-	if n := hits.Load(); n != 0 {
-		t.Fatalf("NewClient sent %d requests, want 0", n)
-	}
+	_, err := NewClient(&Config{Address: srv.URL, Token: testToken, Logger: suiteLogger()})
+	require.NoError(t, err)
+	assert.Zero(t, hits.Load(), "requests NewClient sent")
 }
 
 func TestEveryRequestCarriesTheHeaders(t *testing.T) {
@@ -41,44 +40,30 @@ func TestEveryRequestCarriesTheHeaders(t *testing.T) {
 	})
 	ts.expect(exchange{method: "POST", path: "/workspaces/ws-1", anyRequest: true, answer: func(w http.ResponseWriter, r *http.Request) {
 		checkRequest(ts, r, "POST", nil)
-		if got := r.Header.Get("Content-Type"); got != mediaType {
-			t.Errorf("Content-Type = %q", got)
-		}
-		if got, want := r.Header.Get("User-Agent"), "tfe-go/"+Version+" my-ci/2.1"; got != want {
-			t.Errorf("User-Agent = %q, want %q", got, want)
-		}
-		if got := r.Header.Get("X-Team"); got != "platform" {
-			t.Errorf("extra header X-Team = %q", got)
-		}
+		assert.Equal(ts, mediaType, r.Header.Get("Content-Type"), "Content-Type")
+		assert.Equal(ts, "tfe-go/"+Version+" my-ci/2.1", r.Header.Get("User-Agent"), "User-Agent")
+		assert.Equal(ts, "platform", r.Header.Get("X-Team"), "extra header X-Team")
 		respond(w, 200, `{"data":{"id":"ws-1","type":"workspaces","attributes":{"name":"a"}}}`)
 	}})
 	ts.expect(exchange{method: "GET", path: "/workspaces/ws-1", anyRequest: true, answer: func(w http.ResponseWriter, r *http.Request) {
 		checkRequest(ts, r, "GET", nil)
-		if r.Header.Get("Content-Type") != "" {
-			t.Errorf("a GET without body has Content-Type %q", r.Header.Get("Content-Type"))
-		}
+		assert.Empty(ts, r.Header.Get("Content-Type"), "the Content-Type of a GET without body")
 		respond(w, 200, `{"data":{"id":"ws-1","type":"workspaces","attributes":{"name":"a"}}}`)
 	}})
 	ctx := context.Background()
-	if _, err := requestOne(ctx, ts.client, post(apiPath("workspaces", "ws-1"), newDocument("workspaces", noAttributes{})), workspaceDecoder); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := requestOne(ctx, ts.client, get(apiPath("workspaces", "ws-1"), nil), workspaceDecoder); err != nil {
-		t.Fatal(err)
-	}
+	_, err := requestOne(ctx, ts.client, post(apiPath("workspaces", "ws-1"), newDocument("workspaces", noAttributes{})), workspaceDecoder)
+	require.NoError(t, err)
+	_, err = requestOne(ctx, ts.client, get(apiPath("workspaces", "ws-1"), nil), workspaceDecoder)
+	require.NoError(t, err)
 }
 
 // writeCredentials writes a terraform login credentials file under home.
 func writeCredentials(t *testing.T, home, host, token string) {
 	t.Helper()
 	dir := filepath.Join(home, ".terraform.d")
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, os.MkdirAll(dir, 0o700))
 	body := `{"credentials":{"` + host + `":{"token":"` + token + `"}}}`
-	if err := os.WriteFile(filepath.Join(dir, "credentials.tfrc.json"), []byte(body), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "credentials.tfrc.json"), []byte(body), 0o600))
 }
 
 func TestTokenSourcesInLookupOrder(t *testing.T) {
@@ -102,12 +87,8 @@ func TestTokenSourcesInLookupOrder(t *testing.T) {
 			t.Setenv(hostVar, tc.tfEnv)
 			writeCredentials(t, home, "tfe-1.example.com", tc.file)
 			c, err := NewClient(&Config{Address: "https://tfe-1.example.com", Token: tc.config, Logger: suiteLogger()})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if c.token != tc.want {
-				t.Errorf("token from the wrong source: got %q, want %q", c.token, tc.want)
-			}
+			require.NoError(t, err)
+			assert.Equal(t, tc.want, c.token, "the token's source")
 		})
 	}
 }
@@ -117,20 +98,15 @@ func TestDefaultConfigReadsTheEnvironment(t *testing.T) {
 	t.Setenv("TFE_ADDRESS", "https://tfe.example.com")
 	t.Setenv("TFE_TOKEN", "env-token")
 	cfg := DefaultConfig()
-	if cfg.Address != "https://tfe.example.com" || cfg.Token != "env-token" || cfg.RateLimit != 30 || cfg.RetryMax != 5 {
-		t.Fatalf("DefaultConfig = %+v", cfg)
-	}
+	require.Equal(t, "https://tfe.example.com", cfg.Address, "DefaultConfig().Address")
+	require.Equal(t, "env-token", cfg.Token, "DefaultConfig().Token")
+	require.Equal(t, 30.0, cfg.RateLimit, "DefaultConfig().RateLimit")
+	require.Equal(t, 5, cfg.RetryMax, "DefaultConfig().RetryMax")
 	c, err := NewClient(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got := c.baseURL.String(); got != "https://tfe.example.com/api/v2/" {
-		t.Errorf("base URL = %s", got)
-	}
+	require.NoError(t, err)
+	assert.Equal(t, "https://tfe.example.com/api/v2/", c.baseURL.String(), "base URL")
 	t.Setenv("TFE_ADDRESS", "")
-	if got := DefaultConfig().Address; got != DefaultAddress {
-		t.Errorf("default address = %s", got)
-	}
+	assert.Equal(t, DefaultAddress, DefaultConfig().Address, "default address")
 }
 
 func TestNewClientRefusesBadConfig(t *testing.T) {
@@ -150,28 +126,22 @@ func TestNewClientRefusesBadConfig(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := NewClient(&tc.cfg)
-			if err == nil {
-				t.Fatal("want an error")
+			require.Error(t, err)
+			if tc.want != nil {
+				assert.ErrorIs(t, err, tc.want)
 			}
-			if tc.want != nil && !errors.Is(err, tc.want) {
-				t.Errorf("err = %v, want %v", err, tc.want)
-			}
-			if strings.Contains(err.Error(), ":p@") {
-				t.Errorf("the error shows URL credentials: %v", err)
-			}
+			assert.NotContains(t, err.Error(), ":p@", "the error shows URL credentials")
 		})
 	}
 }
 
 func TestPlainHTTPIsAllowedOnLoopbackAndByOptIn(t *testing.T) {
 	for _, addr := range []string{"http://localhost:8080", "http://127.0.0.1:1", "http://[::1]:1"} {
-		if _, err := NewClient(&Config{Address: addr, Token: "t", Logger: suiteLogger()}); err != nil {
-			t.Errorf("%s: %v", addr, err)
-		}
+		_, err := NewClient(&Config{Address: addr, Token: "t", Logger: suiteLogger()})
+		assert.NoError(t, err, addr)
 	}
-	if _, err := NewClient(&Config{Address: "http://tfe.internal", Token: "t", SendTokenOverPlainHTTP: true, Logger: suiteLogger()}); err != nil {
-		t.Errorf("opt-in refused: %v", err)
-	}
+	_, err := NewClient(&Config{Address: "http://tfe.internal", Token: "t", SendTokenOverPlainHTTP: true, Logger: suiteLogger()})
+	assert.NoError(t, err, "opt-in refused")
 }
 
 func TestTokenNeverFollowsARedirectToAnotherHost(t *testing.T) {
@@ -191,12 +161,9 @@ func TestTokenNeverFollowsARedirectToAnotherHost(t *testing.T) {
 		ts.expect(exchange{method: "GET", path: "/workspaces/ws-1", anyRequest: true, answer: func(w http.ResponseWriter, r *http.Request) {
 			http.Redirect(w, r, otherURL+"/api/v2/workspaces/ws-1", http.StatusFound)
 		}})
-		if _, err := requestOne(context.Background(), ts.client, get(apiPath("workspaces", "ws-1"), nil), workspaceDecoder); err != nil {
-			t.Fatal(err)
-		}
-		if leaked.Load() {
-			t.Fatalf("the token followed a redirect to %s", otherURL)
-		}
+		_, err := requestOne(context.Background(), ts.client, get(apiPath("workspaces", "ws-1"), nil), workspaceDecoder)
+		require.NoError(t, err)
+		require.False(t, leaked.Load(), "the token followed a redirect to %s", otherURL)
 	}
 }
 
@@ -206,29 +173,20 @@ func TestRedirectToPlainHTTPElsewhereIsRefused(t *testing.T) {
 		http.Redirect(w, r, "http://tfe.example.com/api/v2/workspaces/ws-1", http.StatusFound)
 	}})
 	_, err := requestOne(context.Background(), ts.client, get(apiPath("workspaces", "ws-1"), nil), workspaceDecoder)
-	if !errors.Is(err, errTokenDestination) {
-		t.Fatalf("err = %v, want the destination refused", err)
-	}
-	if ts.count() != 1 {
-		t.Errorf("a refused destination was retried: %d requests", ts.count())
-	}
+	require.ErrorIs(t, err, errTokenDestination, "want the destination refused")
+	assert.Equal(t, 1, ts.count(), "requests: a refused destination is not retried")
 }
 
 func TestCallerHTTPClientIsNotModified(t *testing.T) {
 	hc := &http.Client{Timeout: 7 * time.Second}
-	if _, err := NewClient(&Config{Address: "https://tfe.example.com", Token: "t", HTTPClient: hc, Logger: suiteLogger()}); err != nil {
-		t.Fatal(err)
-	}
-	if hc.Transport != nil || hc.Timeout != 7*time.Second {
-		t.Fatalf("the caller's http.Client was modified: %+v", hc)
-	}
+	_, err := NewClient(&Config{Address: "https://tfe.example.com", Token: "t", HTTPClient: hc, Logger: suiteLogger()})
+	require.NoError(t, err)
+	assert.Nil(t, hc.Transport, "the caller's http.Client was modified: its Transport")
+	assert.Equal(t, 7*time.Second, hc.Timeout, "the caller's http.Client was modified: its Timeout")
 }
 
 func TestTFELogDebugLogsToStderr(t *testing.T) {
-	if newLogger(nil, func(string) string { return "" }).Enabled(context.Background(), -4) {
-		t.Error("silent by default")
-	}
-	if !newLogger(nil, func(k string) string { return map[string]string{"TFE_LOG": "DEBUG"}[k] }).Enabled(context.Background(), -4) {
-		t.Error("TFE_LOG=debug should enable debug logs")
-	}
+	assert.False(t, newLogger(nil, func(string) string { return "" }).Enabled(context.Background(), -4), "silent by default")
+	assert.True(t, newLogger(nil, func(k string) string { return map[string]string{"TFE_LOG": "DEBUG"}[k] }).Enabled(context.Background(), -4),
+		"TFE_LOG=debug enables debug logs")
 }

@@ -2,6 +2,7 @@ package tfe
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 )
@@ -47,12 +48,15 @@ func checkIDs(sentinel error, field string, ids []string) error {
 		return invalid(sentinel, field, "at least one ID is required")
 	}
 	for i, id := range ids {
-		if err := checkID(sentinel, fmt.Sprintf("%s[%d]", field, i), id); err != nil {
+		if err := checkID(sentinel, fieldIndex(field, i), id); err != nil {
 			return err
 		}
 	}
 	return nil
 }
+
+// fieldIndex names element i of a list field: "Field[i]".
+func fieldIndex(field string, i int) string { return field + "[" + strconv.Itoa(i) + "]" }
 
 // firstError returns the first non-nil error, so a method can list its
 // checks in order.

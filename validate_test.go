@@ -1,12 +1,13 @@
 package tfe
 
 import (
-	"errors"
 	"net/url"
 	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/stretchr/testify/require"
 )
 
 // FuzzCheckID shows that an ID checkID accepts always becomes exactly one
@@ -19,20 +20,17 @@ func FuzzCheckID(f *testing.F) {
 	f.Fuzz(func(t *testing.T, id string) {
 		err := checkID(ErrInvalidWorkspaceID, "workspaceID", id)
 		if err != nil {
-			if !errors.Is(err, ErrInvalidID) || !errors.Is(err, ErrValidation) {
-				t.Fatalf("refusal is not a validation error: %v", err)
-			}
+			require.ErrorIs(t, err, ErrInvalidID, "the refusal is an invalid ID")
+			require.ErrorIs(t, err, ErrValidation, "the refusal is a validation error")
 			return
 		}
-		if id == "" || id == "." || id == ".." || !utf8.ValidString(id) || strings.ContainsAny(id, `/\?#%`) || strings.IndexFunc(id, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }) >= 0 {
-			t.Fatalf("accepted %q", id)
-		}
+		bad := id == "" || id == "." || id == ".." || !utf8.ValidString(id) || strings.ContainsAny(id, `/\?#%`) ||
+			strings.IndexFunc(id, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }) >= 0
+		require.False(t, bad, "accepted %q", id)
 		seg := apiPath(id)
-		if strings.Contains(seg, "/") {
-			t.Fatalf("%q escaped to %q, which has a slash", id, seg)
-		}
-		if back, err := url.PathUnescape(seg); err != nil || back != id {
-			t.Fatalf("%q escaped to %q, unescaped to %q (%v)", id, seg, back, err)
-		}
+		require.NotContains(t, seg, "/", "%q escaped to %q, which has a slash", id, seg)
+		back, err := url.PathUnescape(seg)
+		require.NoError(t, err, "%q escaped to %q", id, seg)
+		require.Equal(t, id, back, "%q escaped to %q, unescaped", id, seg)
 	})
 }

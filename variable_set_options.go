@@ -1,7 +1,5 @@
 package tfe
 
-import "strconv"
-
 // This file holds the options of the VariableSets methods: their rules and
 // the request documents built from them.
 
@@ -136,6 +134,3 @@ func checkOptionalIDs(sentinel error, field string, ids []string) error {
 	}
 	return checkIDs(sentinel, field, ids)
 }
-
-// fieldIndex names element i of a list field: "Field[i]".
-func fieldIndex(field string, i int) string { return field + "[" + strconv.Itoa(i) + "]" }

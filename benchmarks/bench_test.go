@@ -51,6 +51,10 @@ func BenchmarkVariableSetRead(b *testing.B) { benchCall(b, ReadVariableSet) }
 // BenchmarkVariablesCreate is Variables.Create of one variable.
 func BenchmarkVariablesCreate(b *testing.B) { benchCall(b, CreateVariable) }
 
+// BenchmarkVariableSetsList is VariableSets.List of 100 sets with their
+// workspaces and variables included.
+func BenchmarkVariableSetsList(b *testing.B) { benchCall(b, ListVariableSets) }
+
 // TestOps checks, untimed, that every benchmarked call works for both
 // SDKs against both servers and that the floor decodes each answer.
 func TestOps(t *testing.T) {

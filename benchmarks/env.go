@@ -21,7 +21,15 @@ import (
 const (
 	ListSize   = 100 // variables of the listed workspace
 	VarsetSize = 50  // variables of the variable set read with include=vars
-	org        = "bench"
+	// SetsSize sets, each with SetVars variables and applied to SetWorkspaces
+	// of SetsWorkspaces workspaces, are listed with their workspaces and
+	// variables included.
+	SetsSize       = 100
+	SetVars        = 5
+	SetWorkspaces  = 2
+	SetsWorkspaces = 20
+	org            = "bench"
+	setsOrg        = "bench-sets"
 )
 
 // Env is the per-call fixture: one fake API and one canned-answer server,
@@ -110,6 +118,7 @@ func NewEnv() (*Env, error) {
 		set.Variables = append(set.Variables, seedVar("setvar", i))
 	}
 	e.varsetID = e.Fake.AddVariableSet(org, set)
+	e.seedSets()
 
 	if err := e.capture(); err != nil {
 		e.Close()
@@ -135,6 +144,26 @@ func NewEnv() (*Env, error) {
 	}
 	e.Fake.ResetRequests()
 	return e, nil
+}
+
+// seedSets seeds the organization whose SetsSize variable sets are
+// listed.
+func (e *Env) seedSets() {
+	e.Fake.AddOrganization(setsOrg, "sets@example.com")
+	ws := make([]string, SetsWorkspaces)
+	for i := range ws {
+		ws[i] = e.Fake.AddWorkspace(setsOrg, tfetest.Workspace{Name: "ws-" + strconv.Itoa(i), Description: "a workspace the sets apply to"})
+	}
+	for i := range SetsSize {
+		set := tfetest.VariableSet{Name: "set-" + strconv.Itoa(i), Description: "a listed set"}
+		for j := range SetWorkspaces {
+			set.WorkspaceIDs = append(set.WorkspaceIDs, ws[(i+j)%SetsWorkspaces])
+		}
+		for j := range SetVars {
+			set.Variables = append(set.Variables, seedVar("set"+strconv.Itoa(i)+"_", j))
+		}
+		e.Fake.AddVariableSet(setsOrg, set)
+	}
 }
 
 // Close stops both servers.
@@ -181,6 +210,11 @@ func seedVar(prefix string, i int) tfetest.Variable {
 func (e *Env) listPath() string   { return "/api/v2/workspaces/" + e.listWS + "/vars" }
 func (e *Env) createPath() string { return "/api/v2/workspaces/" + e.createWS + "/vars" }
 func (e *Env) readPath() string   { return "/api/v2/varsets/" + e.varsetID }
+func (e *Env) setsPath() string   { return "/api/v2/organizations/" + setsOrg + "/varsets" }
+
+// setsQuery is the query of the sets list: its first page of 100, with
+// the workspaces and variables included.
+const setsQuery = "include=workspaces%2Cvars&page%5Bnumber%5D=1&page%5Bsize%5D=100"
 
 // createBody is the request document of a variable create.
 func createBody(key string) []byte {
@@ -197,6 +231,7 @@ func (e *Env) capture() error {
 		{http.MethodGet, e.listPath(), "", nil},
 		{http.MethodGet, e.readPath(), "include=vars", nil},
 		{http.MethodPost, e.createPath(), "", createBody("captured")},
+		{http.MethodGet, e.setsPath(), setsQuery, nil},
 	}
 	for _, r := range reqs {
 		a, err := e.rawCall(r.method, r.path+"?"+r.query, r.body)
@@ -262,6 +297,8 @@ func (e *Env) Answer(call Call) []byte {
 		return e.answers["GET "+e.listPath()].body
 	case ReadVariableSet:
 		return e.answers["GET "+e.readPath()].body
+	case ListVariableSets:
+		return e.answers["GET "+e.setsPath()].body
 	default:
 		return e.answers["POST "+e.createPath()].body
 	}

@@ -26,10 +26,13 @@ const (
 	ReadVariableSet
 	// CreateVariable is Variables.Create of a terraform variable.
 	CreateVariable
+	// ListVariableSets is VariableSets.List of SetsSize sets with their
+	// workspaces and variables included.
+	ListVariableSets
 )
 
 // Calls lists the per-call operations in report order.
-var Calls = []Call{ListVariables, ReadVariableSet, CreateVariable}
+var Calls = []Call{ListVariables, ReadVariableSet, CreateVariable, ListVariableSets}
 
 func (c Call) String() string {
 	switch c {
@@ -37,6 +40,8 @@ func (c Call) String() string {
 		return fmt.Sprintf("Variables.List (%d vars)", ListSize)
 	case ReadVariableSet:
 		return fmt.Sprintf("VariableSets.Read include=vars (%d vars)", VarsetSize)
+	case ListVariableSets:
+		return fmt.Sprintf("VariableSets.List include=workspaces,vars (%d sets)", SetsSize)
 	default:
 		return "Variables.Create"
 	}
@@ -71,6 +76,16 @@ func (e *Env) op(sdk SDK, target Target, call Call) op {
 				}
 				return wantKey(vs.Variables[0].Key)
 			}
+		case ListVariableSets:
+			opts := &tfe.VariableSetListOptions{ListOptions: tfe.ListOptions{PageNumber: 1, PageSize: 100},
+				Include: []tfe.VariableSetIncludeOpt{tfe.VariableSetIncludeWorkspaces, tfe.VariableSetIncludeVars}}
+			return func(ctx context.Context, _ string) error {
+				l, err := c.VariableSets.List(ctx, setsOrg, opts)
+				if err != nil {
+					return err
+				}
+				return wantSets(len(l.Items), len(l.Items[0].Variables), l.Items[0].Variables[0].Key, l.Items[0].Workspaces[0].Name)
+			}
 		default:
 			return func(ctx context.Context, key string) error {
 				_, err := c.Variables.Create(ctx, e.createWS, tfe.VariableCreateOptions{
@@ -103,6 +118,15 @@ func (e *Env) op(sdk SDK, target Target, call Call) op {
 			}
 			return wantKey(vs.Variables[0].Key)
 		}
+	case ListVariableSets:
+		opts := &gotfe.VariableSetListOptions{ListOptions: gotfe.ListOptions{PageNumber: 1, PageSize: 100}, Include: "workspaces,vars"}
+		return func(ctx context.Context, _ string) error {
+			l, err := c.VariableSets.List(ctx, setsOrg, opts)
+			if err != nil {
+				return err
+			}
+			return wantSets(len(l.Items), len(l.Items[0].Variables), l.Items[0].Variables[0].Key, l.Items[0].Workspaces[0].Name)
+		}
 	default:
 		return func(ctx context.Context, key string) error {
 			_, err := c.Variables.Create(ctx, e.createWS, gotfe.VariableCreateOptions{
@@ -119,6 +143,22 @@ func wantLen(got, want int) error {
 		return fmt.Errorf("got %d items, want %d", got, want)
 	}
 	return nil
+}
+
+// wantSets checks a listed page of sets: all of them, each first set's
+// variables, and its first variable and workspace decoded from the
+// included resources.
+func wantSets(sets, vars int, key, workspace string) error {
+	if err := wantLen(sets, SetsSize); err != nil {
+		return err
+	}
+	if err := wantLen(vars, SetVars); err != nil {
+		return err
+	}
+	if workspace == "" {
+		return fmt.Errorf("an included workspace has no name")
+	}
+	return wantKey(key)
 }
 
 // wantKey checks that an included variable was decoded, not left as a
@@ -201,8 +241,8 @@ func (c *cpuClock) done() time.Duration {
 }
 
 // The floor: plain structs decoded with encoding/json, no JSON:API
-// library. They hold what both SDKs' models hold (go-tfe's Variable has
-// no created-at, so the floor skips it too).
+// library. They hold what this SDK's models hold (go-tfe's Variable has no
+// created-at, so the floor does a little more than go-tfe does).
 
 type floorRef struct {
 	Type string `json:"type"`
@@ -210,13 +250,14 @@ type floorRef struct {
 }
 
 type floorVarAttrs struct {
-	Key         string `json:"key"`
-	Value       string `json:"value"`
-	Description string `json:"description"`
-	Category    string `json:"category"`
-	HCL         bool   `json:"hcl"`
-	Sensitive   bool   `json:"sensitive"`
-	VersionID   string `json:"version-id"`
+	Key         string    `json:"key"`
+	Value       string    `json:"value"`
+	Description string    `json:"description"`
+	Category    string    `json:"category"`
+	HCL         bool      `json:"hcl"`
+	Sensitive   bool      `json:"sensitive"`
+	VersionID   string    `json:"version-id"`
+	CreatedAt   time.Time `json:"created-at"`
 }
 
 type floorVar struct {
@@ -271,6 +312,116 @@ type floorVarset struct {
 	} `json:"relationships"`
 }
 
+// floorWorkspace is the floor's model of a workspace: the attributes the
+// SDK's Workspace holds.
+type floorWorkspace struct {
+	ID                     string
+	Name                   string `json:"name"`
+	Description            string `json:"description"`
+	ExecutionMode          string `json:"execution-mode"`
+	TerraformVersion       string `json:"terraform-version"`
+	AutoApply              bool   `json:"auto-apply"`
+	SourceName             string `json:"source-name"`
+	SourceURL              string `json:"source-url"`
+	SourceModuleID         string `json:"source-module-id"`
+	NoCodeUpgradeAvailable bool   `json:"no-code-upgrade-available"`
+	ProjectID              string
+}
+
+// floorIncluded is an included resource of the sets list: the attributes
+// of a workspace and of a variable in one plain struct, as a decoder that
+// knows both types writes it by hand.
+type floorIncluded struct {
+	ID         string `json:"id"`
+	Type       string `json:"type"`
+	Attributes struct {
+		floorVarAttrs
+		Name                   string `json:"name"`
+		ExecutionMode          string `json:"execution-mode"`
+		TerraformVersion       string `json:"terraform-version"`
+		AutoApply              bool   `json:"auto-apply"`
+		SourceName             string `json:"source-name"`
+		SourceURL              string `json:"source-url"`
+		SourceModuleID         string `json:"source-module-id"`
+		NoCodeUpgradeAvailable bool   `json:"no-code-upgrade-available"`
+	} `json:"attributes"`
+	Relationships struct {
+		Project struct {
+			Data *floorRef `json:"data"`
+		} `json:"project"`
+		Varset struct {
+			Data *floorRef `json:"data"`
+		} `json:"varset"`
+	} `json:"relationships"`
+}
+
+// floorListedSet is a set of the list with its workspaces.
+type floorListedSet struct {
+	FloorVariableSet
+	Workspaces []*floorWorkspace
+}
+
+// floorDecodeSets decodes the sets list into the floor's models.
+func floorDecodeSets(body []byte) ([]*floorListedSet, error) {
+	var doc struct {
+		Data []struct {
+			floorVarset
+			Relationships struct {
+				Vars struct {
+					Data []floorRef `json:"data"`
+				} `json:"vars"`
+				Workspaces struct {
+					Data []floorRef `json:"data"`
+				} `json:"workspaces"`
+			} `json:"relationships"`
+		} `json:"data"`
+		Included []floorIncluded `json:"included"`
+	}
+	if err := json.Unmarshal(body, &doc); err != nil {
+		return nil, err
+	}
+	vars := make(map[string]*FloorVariable, len(doc.Included))
+	workspaces := map[string]*floorWorkspace{}
+	for i := range doc.Included {
+		inc := &doc.Included[i]
+		a := &inc.Attributes
+		switch inc.Type {
+		case "vars":
+			vars[inc.ID] = &FloorVariable{ID: inc.ID, floorVarAttrs: a.floorVarAttrs}
+		case "workspaces":
+			ws := &floorWorkspace{ID: inc.ID, Name: a.Name, Description: a.Description, ExecutionMode: a.ExecutionMode,
+				TerraformVersion: a.TerraformVersion, AutoApply: a.AutoApply, SourceName: a.SourceName, SourceURL: a.SourceURL,
+				SourceModuleID: a.SourceModuleID, NoCodeUpgradeAvailable: a.NoCodeUpgradeAvailable}
+			if p := inc.Relationships.Project.Data; p != nil {
+				ws.ProjectID = p.ID
+			}
+			workspaces[inc.ID] = ws
+		}
+	}
+	out := make([]*floorListedSet, len(doc.Data))
+	for i := range doc.Data {
+		d := &doc.Data[i]
+		set := &floorListedSet{FloorVariableSet: FloorVariableSet{ID: d.ID, Name: d.Attributes.Name, Description: d.Attributes.Description,
+			Global: d.Attributes.Global, Priority: d.Attributes.Priority}}
+		for _, r := range d.Relationships.Vars.Data {
+			v := vars[r.ID]
+			if v == nil {
+				v = &FloorVariable{ID: r.ID}
+			}
+			set.Variables = append(set.Variables, v)
+		}
+		for _, r := range d.Relationships.Workspaces.Data {
+			ws := workspaces[r.ID]
+			if ws == nil {
+				ws = &floorWorkspace{ID: r.ID}
+			}
+			set.Workspaces = append(set.Workspaces, ws)
+		}
+		out[i] = set
+	}
+	return out, nil
+}
+
 // FloorDecode decodes a captured answer of call into the floor's models.
 func FloorDecode(call Call, body []byte) (any, error) {
 	switch call {
@@ -318,6 +469,12 @@ func FloorDecode(call Call, body []byte) (any, error) {
 			return nil, err
 		}
 		return vs, wantKey(vs.Variables[0].Key)
+	case ListVariableSets:
+		sets, err := floorDecodeSets(body)
+		if err != nil {
+			return nil, err
+		}
+		return sets, wantSets(len(sets), len(sets[0].Variables), sets[0].Variables[0].Key, sets[0].Workspaces[0].Name)
 	default:
 		var doc struct {
 			Data floorVar `json:"data"`
@@ -358,6 +515,8 @@ func (e *Env) FloorBench(call Call, overHTTP bool) func(*testing.B) {
 		path = e.readPath() + "?include=vars"
 	case CreateVariable:
 		method, path = http.MethodPost, e.createPath()
+	case ListVariableSets:
+		path = e.setsPath() + "?" + setsQuery
 	}
 	captured := e.Answer(call)
 	hc := &http.Client{Transport: http.DefaultTransport.(*http.Transport).Clone()}

@@ -121,9 +121,10 @@ func (r BulkResult) Duplicates() int { return r.Stored - r.Distinct }
 
 // Bulk creates n variables (distinct keys) from workers goroutines with
 // sdk's client at its defaults for rate limiting and retries, against a
-// fake limiting the token to limit requests/second (burst limit).
-func Bulk(sdk SDK, n, workers, limit int) (BulkResult, error) {
-	srv := tfetest.NewServer(tfetest.WithOrganization(org), tfetest.WithRateLimit(limit))
+// fake limiting the token to limit requests/second, counted the way kind
+// says.
+func Bulk(sdk SDK, kind tfetest.RateLimitKind, n, workers, limit int) (BulkResult, error) {
+	srv := tfetest.NewServer(tfetest.WithOrganization(org), tfetest.WithRateLimitOf(kind, limit))
 	defer srv.Close()
 	ws := srv.AddWorkspace(org, tfetest.Workspace{Name: "bulk"})
 	res := BulkResult{SDK: sdk, Creates: n, Limit: limit}

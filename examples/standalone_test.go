@@ -1,11 +1,11 @@
 // Package examples_test checks what the example programs promise a reader
-// who copies one: that it builds on its own, with no package of this
-// repository but github.com/tfe-sdk/tfe and its tfetest, and that the
-// README's install program builds and is formatted.
+// who copies one: that it builds on its own, with no package but those of
+// the module github.com/tfe-sdk/tfe a user can import (tfe, tfetest,
+// examples/scenario), and that the README's install program builds and is
+// formatted.
 package examples_test
 
 import (
-	"bytes"
 	"go/format"
 	"os"
 	"os/exec"
@@ -29,19 +29,6 @@ func examples(t *testing.T) []string {
 		dirs[i] = filepath.Dir(m)
 	}
 	return dirs
-}
-
-// scaffold.go is copied, not shared, so that each example builds alone;
-// the copies must not drift apart.
-func TestScaffoldIsTheSameInEveryExample(t *testing.T) {
-	dirs := examples(t)
-	want, err := os.ReadFile(filepath.Join(dirs[0], "scaffold.go"))
-	require.NoError(t, err)
-	for _, dir := range dirs[1:] {
-		got, err := os.ReadFile(filepath.Join(dir, "scaffold.go"))
-		require.NoError(t, err)
-		assert.True(t, bytes.Equal(want, got), "%s/scaffold.go differs from %s/scaffold.go: copy one over the other", dir, dirs[0])
-	}
 }
 
 // Each example, its non-test files copied alone into a new module that

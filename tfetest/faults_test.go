@@ -233,7 +233,7 @@ func TestRateLimit(t *testing.T) {
 	a.do("GET", "organizations/acme", nil).want(429)
 
 	// Buckets are per token.
-	l := newRateLimiter(1, clk.Now)
+	l := newRateLimiter(TokenBucket, 1, clk.Now)
 	if ok, _ := l.allow("Bearer a"); !ok {
 		t.Fatal("first a")
 	}

@@ -13,6 +13,7 @@ type config struct {
 	addr          string
 	latency       time.Duration
 	rateLimit     int
+	rateLimitKind RateLimitKind
 	pingLimit     int
 	clock         func() time.Time
 	upgradeStates []string
@@ -44,7 +45,31 @@ func WithLatency(d time.Duration) Option { return func(c *config) { c.latency = 
 // bucket with rate n and burst n. Beyond it the server answers 429 with
 // X-RateLimit-Limit: n and X-RateLimit-Reset: the seconds (fractional)
 // until a request would be allowed. Zero (the default) means no limit.
-func WithRateLimit(n int) Option { return func(c *config) { c.rateLimit = n } }
+func WithRateLimit(n int) Option { return WithRateLimitOf(TokenBucket, n) }
+
+// RateLimitKind is how a rate-limited server counts requests.
+type RateLimitKind int
+
+// The kinds of rate limit the server can enforce.
+const (
+	// TokenBucket lets a token send n requests a second with a burst of n:
+	// what WithRateLimit enforces.
+	TokenBucket RateLimitKind = iota
+	// NoBurst refuses a request that comes less than 1/n second after the
+	// last one it let in.
+	NoBurst
+	// FixedWindow lets in n requests in each whole second of the clock and
+	// refuses the rest until the next second begins.
+	FixedWindow
+)
+
+// WithRateLimitOf limits each token to n requests per second, counted the
+// way kind says; beyond it the server answers 429 as WithRateLimit says,
+// X-RateLimit-Reset naming the wait until the next request would be let
+// in. It is for testing clients against strict servers.
+func WithRateLimitOf(kind RateLimitKind, n int) Option {
+	return func(c *config) { c.rateLimit, c.rateLimitKind = n, kind }
+}
 
 // WithPingRateLimit sets the X-RateLimit-Limit that GET /api/v2/ping
 // announces while the server enforces no limit (no WithRateLimit): n

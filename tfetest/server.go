@@ -48,7 +48,7 @@ func NewServer(opts ...Option) *Server {
 		s.st.upgradeStates = cfg.upgradeStates
 	}
 	if cfg.rateLimit > 0 {
-		s.limiter = newRateLimiter(cfg.rateLimit, cfg.clock)
+		s.limiter = newRateLimiter(cfg.rateLimitKind, cfg.rateLimit, cfg.clock)
 	}
 	s.mux = s.routes()
 	for _, name := range cfg.orgs {

@@ -21,13 +21,14 @@
 // It leaves SMTP configured and token TTL enforcement on, and puts the
 // default settings and the token TTL policies back to their defaults, also
 // when a step fails or Ctrl-C stops it (TFE_KEEP does not change that).
-// It builds on its own: copy this file and scaffold.go into your module.
+//
+// Connecting, the embedded fake, the progress lines and the cleanup come
+// from github.com/tfe-sdk/tfe/examples/scenario, so this file, copied alone
+// into a module that requires github.com/tfe-sdk/tfe, builds.
 package main
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -36,10 +37,8 @@ import (
 	"time"
 
 	"github.com/tfe-sdk/tfe"
+	"github.com/tfe-sdk/tfe/examples/scenario"
 )
-
-// exampleName prefixes what the example prints on stderr.
-const exampleName = "admin-bootstrap"
 
 // undoByRerun is how to undo an action the cleanup could not do: the
 // example puts everything back at its end.
@@ -91,31 +90,33 @@ var tokenCaps = []struct {
 	{tfe.TokenPolicyAuditTrails, "2y"},
 }
 
+func main() { scenario.Main("admin-bootstrap", scenario.Of(envFor, run)) }
+
 // envFor builds the Env from the embedded fake's seed or the environment.
-func envFor(t *target) (Env, error) {
-	env := Env{Client: t.client, Org: t.org}
-	if t.fake != nil {
-		env.AgentPoolID = t.seeded.AgentPoolID
+func envFor(t *scenario.Target) (Env, error) {
+	env := Env{Client: t.Client, Org: t.Org}
+	if t.Fake != nil {
+		env.AgentPoolID = t.Seeded.AgentPoolID
 		env.SMTP = &SMTP{
 			Host: "smtp.example.com", Port: 587, Sender: "noreply@example.com", Username: "smtp-bot",
-			Password: placeholder("smtp-pw-"), TestAddress: "ops@example.com",
+			Password: scenario.Placeholder("smtp-pw-"), TestAddress: "ops@example.com",
 		}
 		return env, nil
 	}
-	v, err := t.require("TFE_AGENT_POOL_ID")
+	v, err := t.Require("TFE_AGENT_POOL_ID")
 	if err != nil {
 		return env, err
 	}
 	env.AgentPoolID = v["TFE_AGENT_POOL_ID"]
-	if t.getenv("TFE_SMTP_HOST") == "" {
+	if t.Getenv("TFE_SMTP_HOST") == "" {
 		return env, nil
 	}
-	v, err = t.require("TFE_SMTP_HOST", "TFE_SMTP_SENDER", "TFE_SMTP_USERNAME", "TFE_SMTP_PASSWORD", "TFE_SMTP_TEST_EMAIL")
+	v, err = t.Require("TFE_SMTP_HOST", "TFE_SMTP_SENDER", "TFE_SMTP_USERNAME", "TFE_SMTP_PASSWORD", "TFE_SMTP_TEST_EMAIL")
 	if err != nil {
 		return env, err
 	}
 	port := 587
-	if p := t.getenv("TFE_SMTP_PORT"); p != "" {
+	if p := t.Getenv("TFE_SMTP_PORT"); p != "" {
 		if port, err = strconv.Atoi(p); err != nil {
 			return env, fmt.Errorf("TFE_SMTP_PORT: %w", err)
 		}
@@ -130,76 +131,76 @@ func envFor(t *target) (Env, error) {
 // run walks the scenario, printing one line per step to out.
 func run(ctx context.Context, env Env, out io.Writer) (res *Result, err error) {
 	res = &Result{}
-	steps := newSteps(out, 8)
-	cleanup := newCleanup(out, false)
-	defer cleanup.finish(ctx, &err)
+	steps := scenario.NewSteps(out, 8)
+	cleanup := scenario.NewCleanup(out, false)
+	defer cleanup.Finish(ctx, &err)
 	orgs, ttls := env.Client.Organizations, env.Client.TokenTTLPolicies
 
-	steps.begin("configure the SMTP relay")
+	steps.Begin("configure the SMTP relay")
 	if res.SMTP, err = configureSMTP(ctx, env, steps); err != nil {
 		return res, err
 	}
 
 	// Registered before the update, so that an update the service applied
 	// but did not answer is undone too.
-	resetDefaults := cleanup.add("reset the default execution mode of "+env.Org, undoByRerun, func(ctx context.Context) (err error) {
+	resetDefaults := cleanup.Add("reset the default execution mode of "+env.Org, undoByRerun, func(ctx context.Context) (err error) {
 		res.Defaults, err = orgs.ResetDefaultSettings(ctx, env.Org)
 		return err
 	})
-	steps.begin("make agent the default execution mode")
+	steps.Begin("make agent the default execution mode")
 	if _, err := orgs.UpdateDefaultSettings(ctx, env.Org, tfe.OrganizationDefaultSettingsUpdateOptions{
 		DefaultExecutionMode: tfe.Ptr(tfe.ExecutionModeAgent),
 		DefaultAgentPoolID:   tfe.NullableOf(env.AgentPoolID),
 	}); err != nil {
-		return res, steps.fail(err)
+		return res, steps.Fail(err)
 	}
-	steps.done("pool %s", env.AgentPoolID)
+	steps.Done("pool %s", env.AgentPoolID)
 
-	steps.begin("read the default settings back")
+	steps.Begin("read the default settings back")
 	if res.AgentDefaults, err = orgs.ReadDefaultSettings(ctx, env.Org); err != nil {
-		return res, steps.fail(err)
+		return res, steps.Fail(err)
 	}
-	steps.done("%s", describeDefaults(res.AgentDefaults))
+	steps.Done("%s", describeDefaults(res.AgentDefaults))
 
-	steps.begin("reset the default settings")
+	steps.Begin("reset the default settings")
 	if err := resetDefaults(ctx); err != nil {
-		return res, steps.fail(err)
+		return res, steps.Fail(err)
 	}
-	steps.done("%s", describeDefaults(res.Defaults))
+	steps.Done("%s", describeDefaults(res.Defaults))
 
-	steps.begin("enforce token lifetimes")
+	steps.Begin("enforce token lifetimes")
 	org, err := orgs.Update(ctx, env.Org, tfe.OrganizationUpdateOptions{OrganizationSettingsOptions: tfe.OrganizationSettingsOptions{MaxTTLEnabled: tfe.Ptr(true)}})
 	if err != nil {
-		return res, steps.fail(err)
+		return res, steps.Fail(err)
 	}
 	res.MaxTTLEnabled = org.MaxTTLEnabled
-	steps.done("max TTL enabled on %s", org.Name)
+	steps.Done("max TTL enabled on %s", org.Name)
 
-	resetTTLs := cleanup.add("reset the token TTL policies of "+env.Org, undoByRerun, func(ctx context.Context) (err error) {
+	resetTTLs := cleanup.Add("reset the token TTL policies of "+env.Org, undoByRerun, func(ctx context.Context) (err error) {
 		res.Policies, err = ttls.ResetToDefaults(ctx, env.Org)
 		return err
 	})
-	steps.begin("cap token lifetimes")
+	steps.Begin("cap token lifetimes")
 	opts, err := capOptions()
 	if err != nil {
-		return res, steps.fail(err)
+		return res, steps.Fail(err)
 	}
 	if _, err := ttls.Update(ctx, env.Org, opts); err != nil {
-		return res, steps.fail(err)
+		return res, steps.Fail(err)
 	}
-	steps.done("%s", describeCaps())
+	steps.Done("%s", describeCaps())
 
-	steps.begin("list the token TTL policies")
+	steps.Begin("list the token TTL policies")
 	if res.Capped, err = ttls.List(ctx, env.Org); err != nil {
-		return res, steps.fail(err)
+		return res, steps.Fail(err)
 	}
-	steps.done("%s", describePolicies(res.Capped))
+	steps.Done("%s", describePolicies(res.Capped))
 
-	steps.begin("reset the token TTL policies")
+	steps.Begin("reset the token TTL policies")
 	if err := resetTTLs(ctx); err != nil {
-		return res, steps.fail(err)
+		return res, steps.Fail(err)
 	}
-	steps.done("%s", describePolicies(res.Policies))
+	steps.Done("%s", describePolicies(res.Policies))
 
 	fmt.Fprintf(out, "Done: %s; new workspaces of %s run remotely again; token lifetimes enforced, capped at the default %s.\n",
 		smtpSummary(res, env), env.Org, formatTTL(tfe.DefaultTokenTTL))
@@ -209,9 +210,9 @@ func run(ctx context.Context, env Env, out io.Writer) (res *Result, err error) {
 // configureSMTP sends the one SMTP update of the scenario, which makes the
 // service send a test email, and ends the step. It skips the step when
 // env.SMTP is nil or the service has no admin API.
-func configureSMTP(ctx context.Context, env Env, steps *steps) (*tfe.AdminSMTPSettings, error) {
+func configureSMTP(ctx context.Context, env Env, steps *scenario.Steps) (*tfe.AdminSMTPSettings, error) {
 	if env.SMTP == nil {
-		skip(steps, "TFE_SMTP_HOST is not set")
+		steps.Skip("TFE_SMTP_HOST is not set")
 		return nil, nil
 	}
 	settings, err := env.Client.Admin.SMTP.Update(ctx, tfe.AdminSMTPSettingsUpdateOptions{
@@ -226,12 +227,12 @@ func configureSMTP(ctx context.Context, env Env, steps *steps) (*tfe.AdminSMTPSe
 	})
 	switch {
 	case errors.Is(err, tfe.ErrResourceNotFound):
-		skip(steps, "no admin API here (HCP Terraform, or not a site-admin token)")
+		steps.Skip("no admin API here (HCP Terraform, or not a site-admin token)")
 		return nil, nil
 	case err != nil:
-		return nil, steps.fail(err)
+		return nil, steps.Fail(err)
 	}
-	steps.done("%s:%d, auth %s as %s; test email sent to %s",
+	steps.Done("%s:%d, auth %s as %s; test email sent to %s",
 		settings.Host, settings.Port, settings.Auth, settings.Username, env.SMTP.TestAddress)
 	return settings, nil
 }
@@ -321,18 +322,4 @@ func smtpSummary(res *Result, env Env) string {
 		return "SMTP left as it was"
 	}
 	return "SMTP relay " + res.SMTP.Host + " configured (test email to " + env.SMTP.TestAddress + ")"
-}
-
-// skip ends the current step without doing it, saying why.
-func skip(s *steps, why string) {
-	fmt.Fprintf(s.out, "- %d/%d %s: skipped, %s\n", s.n, s.total, s.what, why)
-}
-
-// placeholder returns prefix followed by random hex: a stand-in secret
-// for the embedded fake, different on every run so that a test can look
-// for it in what was printed.
-func placeholder(prefix string) string {
-	b := make([]byte, 12)
-	_, _ = rand.Read(b)
-	return prefix + hex.EncodeToString(b)
 }

@@ -13,18 +13,13 @@ import (
 
 	"github.com/tfe-sdk/tfe"
 	"github.com/tfe-sdk/tfe/examples/internal/demotest"
+	"github.com/tfe-sdk/tfe/examples/scenario"
 	"github.com/tfe-sdk/tfe/tfetest"
 )
 
-// start starts a fake seeded as the example's own is, closed when the
-// test ends, and builds the example's settings for it.
-func start(t *testing.T, opts ...tfetest.Option) (*target, Env) {
-	t.Helper()
-	tgt := startFake(opts...)
-	t.Cleanup(tgt.fake.Close)
-	env, err := envFor(tgt)
-	require.NoError(t, err)
-	return tgt, env
+// runMain runs the example as main does, with the settings vars.
+func runMain(vars map[string]string) (code int, stdout, stderr string) {
+	return demotest.Main("admin-bootstrap", scenario.Of(envFor, run), vars)
 }
 
 // runExample runs the example and checks that neither its output nor its
@@ -35,18 +30,18 @@ func runExample(t *testing.T, env Env) (*Result, string, error) {
 
 // assertBackToDefaults checks the fake's state: default settings reset and
 // the four token types at tfe.DefaultTokenTTL.
-func assertBackToDefaults(t *testing.T, tgt *target) {
+func assertBackToDefaults(t *testing.T, tgt *scenario.Target) {
 	t.Helper()
 	ctx := context.Background()
-	check := tgt.fake.Client()
-	defaults, err := check.Organizations.ReadDefaultSettings(ctx, tgt.org)
+	check := tgt.Fake.Client()
+	defaults, err := check.Organizations.ReadDefaultSettings(ctx, tgt.Org)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if *defaults != (tfe.OrganizationDefaultSettings{DefaultExecutionMode: tfe.ExecutionModeRemote}) {
 		t.Errorf("default settings on the server = %+v, want remote and no pool", defaults)
 	}
-	policies, err := check.TokenTTLPolicies.List(ctx, tgt.org)
+	policies, err := check.TokenTTLPolicies.List(ctx, tgt.Org)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -58,12 +53,12 @@ func assertBackToDefaults(t *testing.T, tgt *target) {
 }
 
 func TestBootstrap(t *testing.T) {
-	tgt, env := start(t)
+	tgt, env := demotest.Start(t, envFor)
 	res, out, err := runExample(t, env)
 	if err != nil {
 		t.Fatalf("run: %v\n%s", err, out)
 	}
-	srv, ctx := tgt.fake, context.Background()
+	srv, ctx := tgt.Fake, context.Background()
 
 	// SMTP: configured once, with login auth, one test email.
 	if n := srv.TestEmailsSent(); n != 1 {
@@ -89,7 +84,7 @@ func TestBootstrap(t *testing.T) {
 	assertBackToDefaults(t, tgt)
 
 	// Token lifetimes: enforced, capped at 1y/90d/30d/2y, then reset.
-	org, err := srv.Client().Organizations.Read(ctx, tgt.org)
+	org, err := srv.Client().Organizations.Read(ctx, tgt.Org)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -121,8 +116,8 @@ func TestBootstrap(t *testing.T) {
 // A failure after the caps were applied still puts them back: the service
 // applies the PATCH, then the client sees a 503 (PATCH is not retried).
 func TestBootstrapCleansUpAfterAFailedStep(t *testing.T) {
-	tgt, env := start(t)
-	tgt.fake.InjectFault(tfetest.Fault{Method: "PATCH", Path: "organizations/" + tgt.org + "/token-ttl-policies",
+	tgt, env := demotest.Start(t, envFor)
+	tgt.Fake.InjectFault(tfetest.Fault{Method: "PATCH", Path: "organizations/" + tgt.Org + "/token-ttl-policies",
 		Kind: tfetest.FaultStatus, Status: http.StatusServiceUnavailable, When: tfetest.AfterApply})
 	_, out, err := runExample(t, env)
 	if err == nil || !strings.Contains(err.Error(), "step 6/8 (cap token lifetimes)") {
@@ -141,12 +136,12 @@ func TestBootstrapCleansUpAfterAFailedStep(t *testing.T) {
 // On HCP Terraform the admin API answers 404: the SMTP step is skipped and
 // the organization steps still run.
 func TestBootstrapOnHCPTerraformSkipsSMTP(t *testing.T) {
-	tgt, env := start(t, tfetest.WithHCPTerraform())
+	tgt, env := demotest.Start(t, envFor, tfetest.WithHCPTerraform())
 	res, out, err := runExample(t, env)
 	if err != nil {
 		t.Fatalf("run: %v\n%s", err, out)
 	}
-	if res.SMTP != nil || tgt.fake.TestEmailsSent() != 0 || !strings.Contains(out, "- 1/8 configure the SMTP relay: skipped") {
+	if res.SMTP != nil || tgt.Fake.TestEmailsSent() != 0 || !strings.Contains(out, "- 1/8 configure the SMTP relay: skipped") {
 		t.Errorf("SMTP was not skipped:\n%s", out)
 	}
 	if !strings.Contains(out, "SMTP left as it was") {
@@ -158,13 +153,13 @@ func TestBootstrapOnHCPTerraformSkipsSMTP(t *testing.T) {
 // The SMTP server refusing the login stops the run before anything else
 // changes, with an error that says so and does not repeat the password.
 func TestBootstrapSMTPCredentialsRefused(t *testing.T) {
-	tgt, env := start(t)
-	tgt.fake.FailNextSMTPUpdate(http.StatusUnauthorized)
+	tgt, env := demotest.Start(t, envFor)
+	tgt.Fake.FailNextSMTPUpdate(http.StatusUnauthorized)
 	_, out, err := runExample(t, env)
 	if !errors.Is(err, tfe.ErrSMTPCredentials) {
 		t.Fatalf("err = %v, want ErrSMTPCredentials", err)
 	}
-	if n := demotest.Count(tgt.fake, "PATCH", "organizations/"+tgt.org); n != 0 {
+	if n := demotest.Count(tgt.Fake, "PATCH", "organizations/"+tgt.Org); n != 0 {
 		t.Errorf("the organization was changed %d times after the SMTP step failed", n)
 	}
 	if !strings.Contains(out, "✗ 1/8 configure the SMTP relay") {
@@ -174,7 +169,7 @@ func TestBootstrapSMTPCredentialsRefused(t *testing.T) {
 
 func TestEnvForRealService(t *testing.T) {
 	vars := map[string]string{"TFE_AGENT_POOL_ID": "apool-1"}
-	tgt := &target{org: "acme", getenv: func(k string) string { return vars[k] }}
+	tgt := &scenario.Target{Org: "acme", Getenv: func(k string) string { return vars[k] }}
 	env, err := envFor(tgt)
 	if err != nil || env.AgentPoolID != "apool-1" || env.SMTP != nil {
 		t.Fatalf("without TFE_SMTP_HOST: %+v, %v", env, err)
@@ -217,56 +212,19 @@ func TestFormatTTLAgreesWithParseTTL(t *testing.T) {
 	assert.Equal(t, "730d", formatTTL(730*24*time.Hour), "730 days are not two of the service's years")
 }
 
-// startService starts a fake that the example reaches as a real service,
-// through TFE_ADDRESS and TFE_TOKEN, seeded as tfe-fake -seed-demo seeds
-// it, and returns the settings of a run against it.
-func startService(t *testing.T, more map[string]string) (*tfetest.Server, map[string]string) {
-	t.Helper()
-	srv := tfetest.NewServer()
-	t.Cleanup(srv.Close)
-	return srv, demotest.Settings(srv, srv.SeedDemo("demo-org"), more)
-}
-
-// A wrong token stops the run at the preflight: one request, nothing
-// changed, the 401 printed once and the token never.
-func TestBadToken(t *testing.T) {
-	srv, vars := startService(t, map[string]string{"TFE_TOKEN": "not-the-token"})
-	code, stdout, stderr := demotest.Main(runMain, vars)
-	assert.Equal(t, 1, code)
-	assert.Empty(t, stdout)
-	assert.Equal(t, 1, strings.Count(stdout+stderr, "401 Unauthorized"), "the 401 is printed once:\n%s%s", stdout, stderr)
-	assert.Contains(t, stderr, "admin-bootstrap: the service refused the token, check TFE_TOKEN")
-	assert.NotContains(t, stdout+stderr, "not-the-token")
-	assert.Len(t, srv.Requests(), 1)
-}
-
-// Against an address nothing listens on, the run fails at once, not after
-// the retries of a step and then of the cleanup.
-func TestNothingListening(t *testing.T) {
-	dead := demotest.DeadAddress(t)
-	started := time.Now()
-	code, stdout, stderr := demotest.Main(runMain, map[string]string{
-		"TFE_ADDRESS": dead, "TFE_TOKEN": "tok", "TFE_ORG": "acme", "TFE_AGENT_POOL_ID": "apool-1",
-	})
-	took := time.Since(started)
-	t.Logf("failed after %s: %s", took, stderr)
-	assert.Equal(t, 1, code)
-	assert.Empty(t, stdout)
-	assert.Contains(t, stderr, "admin-bootstrap: cannot reach "+dead+" (TFE_ADDRESS)")
-	assert.Equal(t, 1, strings.Count(stderr, "connection refused"))
-	assert.Less(t, took, 2*time.Second)
-}
-
 // A 401 in the middle of the run (a token revoked while it runs) ends the
 // calls: the cleanup does not try, it says what is left, and the 401 is
-// printed once.
+// printed once. The SMTP password read from TFE_SMTP_PASSWORD is sent,
+// never printed.
 func TestUnauthorizedMidRun(t *testing.T) {
-	srv, vars := startService(t, nil)
+	srv, vars := demotest.Service(t, nil)
 	srv.InjectFault(tfetest.Fault{Method: "PATCH", Path: "organizations/demo-org/token-ttl-policies",
 		Kind: tfetest.FaultStatus, Status: http.StatusUnauthorized})
-	code, stdout, stderr := demotest.Main(runMain, vars)
+	code, stdout, stderr := runMain(vars)
 	assert.Equal(t, 1, code)
 	assert.Equal(t, "admin-bootstrap: failed at step 6/8 (cap token lifetimes)\n", stderr)
+	assert.Contains(t, stdout, "✓ 1/8 configure the SMTP relay: smtp.example.com:587")
+	assert.NotContains(t, stdout+stderr, vars["TFE_SMTP_PASSWORD"])
 	assert.Equal(t, 1, strings.Count(stdout+stderr, "401 Unauthorized"), "the 401 is printed once:\n%s%s", stdout, stderr)
 	assert.Contains(t, stdout, "  left in place (the service refused the token), not done: reset the token TTL policies of demo-org\n"+
 		"    undo: "+undoByRerun+"\n")

@@ -25,14 +25,15 @@
 // delete them); against a real service their names get a random suffix.
 // With TFE_KEEP set it prints how to disable no-code provisioning by hand,
 // and a later run that finds the module still enabled says so again
-// instead of creating a second no-code module. It builds on its own: copy
-// this file and scaffold.go into your module.
+// instead of creating a second no-code module.
+//
+// Connecting, the embedded fake, the progress lines and the cleanup come
+// from github.com/tfe-sdk/tfe/examples/scenario, so this file, copied alone
+// into a module that requires github.com/tfe-sdk/tfe, builds.
 package main
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -40,10 +41,8 @@ import (
 	"time"
 
 	"github.com/tfe-sdk/tfe"
+	"github.com/tfe-sdk/tfe/examples/scenario"
 )
-
-// exampleName prefixes what the example prints on stderr.
-const exampleName = "nocode-lifecycle"
 
 // Env is what the example needs.
 type Env struct {
@@ -80,26 +79,28 @@ type Result struct {
 // errNotConfirmable is an upgrade whose plan failed or waits on a person.
 var errNotConfirmable = errors.New("the upgrade cannot be confirmed")
 
+func main() { scenario.Main("nocode-lifecycle", scenario.Of(envFor, run)) }
+
 // envFor builds the Env from the embedded fake's seed or the environment.
-func envFor(t *target) (Env, error) {
+func envFor(t *scenario.Target) (Env, error) {
 	env := Env{
-		Client: t.client, Org: t.org, Keep: t.keep, FromVersion: "1.4.0", ToVersion: "1.5.0",
-		Workspace: unique(t, "customer-acme-us-east-1"), AgentWorkspace: unique(t, "private-network-ws"),
+		Client: t.Client, Org: t.Org, Keep: t.Keep, FromVersion: "1.4.0", ToVersion: "1.5.0",
+		Workspace: t.Unique("customer-acme-us-east-1"), AgentWorkspace: t.Unique("private-network-ws"),
 	}
-	if t.fake != nil {
-		env.RegistryModuleID, env.ProjectID, env.AgentPoolID = t.seeded.RegistryModuleID, t.seeded.ProjectID, t.seeded.AgentPoolID
+	if t.Fake != nil {
+		env.RegistryModuleID, env.ProjectID, env.AgentPoolID = t.Seeded.RegistryModuleID, t.Seeded.ProjectID, t.Seeded.AgentPoolID
 		env.PollInterval = 10 * time.Millisecond
 		return env, nil
 	}
-	v, err := t.require("TFE_REGISTRY_MODULE_ID", "TFE_PROJECT_ID", "TFE_AGENT_POOL_ID")
+	v, err := t.Require("TFE_REGISTRY_MODULE_ID", "TFE_PROJECT_ID", "TFE_AGENT_POOL_ID")
 	if err != nil {
 		return env, err
 	}
 	env.RegistryModuleID, env.ProjectID, env.AgentPoolID = v["TFE_REGISTRY_MODULE_ID"], v["TFE_PROJECT_ID"], v["TFE_AGENT_POOL_ID"]
-	if from := t.getenv("TFE_MODULE_VERSION"); from != "" {
+	if from := t.Getenv("TFE_MODULE_VERSION"); from != "" {
 		env.FromVersion = from
 	}
-	if to := t.getenv("TFE_MODULE_UPGRADE_VERSION"); to != "" {
+	if to := t.Getenv("TFE_MODULE_UPGRADE_VERSION"); to != "" {
 		env.ToVersion = to
 	}
 	return env, nil
@@ -108,12 +109,12 @@ func envFor(t *target) (Env, error) {
 // run walks the scenario, printing one line per step to out.
 func run(ctx context.Context, env Env, out io.Writer) (res *Result, err error) {
 	res = &Result{}
-	steps := newSteps(out, 10)
-	cleanup := newCleanup(out, env.Keep)
-	defer cleanup.finish(ctx, &err)
+	steps := scenario.NewSteps(out, 10)
+	cleanup := scenario.NewCleanup(out, env.Keep)
+	defer cleanup.Finish(ctx, &err)
 	noCode := env.Client.NoCodeModules
 
-	steps.begin("enable no-code provisioning for " + env.RegistryModuleID)
+	steps.Begin("enable no-code provisioning for " + env.RegistryModuleID)
 	nc, err := noCode.Create(ctx, env.Org, tfe.NoCodeModuleCreateOptions{
 		RegistryModuleID: env.RegistryModuleID,
 		Enabled:          tfe.Ptr(true),
@@ -123,23 +124,23 @@ func run(ctx context.Context, env Env, out io.Writer) (res *Result, err error) {
 		err = explainEnabled(ctx, env, err)
 	}
 	if err != nil {
-		return res, steps.fail(err)
+		return res, steps.Fail(err)
 	}
 	res.NoCodeModule = nc
-	cleanup.add("disable no-code provisioning (delete "+nc.ID+")", undoDelete("no-code-modules/"+nc.ID), func(ctx context.Context) error {
+	cleanup.Add("disable no-code provisioning (delete "+nc.ID+")", scenario.UndoDelete("no-code-modules/"+nc.ID), func(ctx context.Context) error {
 		return noCode.Delete(ctx, nc.ID)
 	})
-	steps.done("%s, pinned at %s", nc.ID, nc.VersionPin)
+	steps.Done("%s, pinned at %s", nc.ID, nc.VersionPin)
 
-	steps.begin("read the variables of " + env.FromVersion)
+	steps.Begin("read the variables of " + env.FromVersion)
 	if res.Variables, err = noCode.ReadVariables(ctx, nc.ID, env.FromVersion); err != nil {
-		return res, steps.fail(err)
+		return res, steps.Fail(err)
 	}
-	steps.done("%s", describeVariables(res.Variables))
+	steps.Done("%s", describeVariables(res.Variables))
 
 	// The update replaces the whole list of options; its answer names them
 	// by ID only, so the module is read back to show them.
-	steps.begin("limit region and instance_size to curated values")
+	steps.Begin("limit region and instance_size to curated values")
 	if _, err := noCode.Update(ctx, nc.ID, tfe.NoCodeModuleUpdateOptions{
 		RegistryModuleID: tfe.Ptr(env.RegistryModuleID),
 		VariableOptions: []*tfe.NoCodeVariableOption{
@@ -147,14 +148,14 @@ func run(ctx context.Context, env Env, out io.Writer) (res *Result, err error) {
 			{VariableName: "instance_size", VariableType: "string", Options: []string{"small", "medium", "large"}},
 		},
 	}); err != nil {
-		return res, steps.fail(err)
+		return res, steps.Fail(err)
 	}
 	if res.NoCodeModule, err = noCode.Read(ctx, nc.ID, nil); err != nil {
-		return res, steps.fail(err)
+		return res, steps.Fail(err)
 	}
-	steps.done("%s (read back)", describeOptions(res.NoCodeModule.VariableOptions))
+	steps.Done("%s (read back)", describeOptions(res.NoCodeModule.VariableOptions))
 
-	steps.begin("create workspace " + env.Workspace)
+	steps.Begin("create workspace " + env.Workspace)
 	if res.Workspace, err = noCode.CreateWorkspace(ctx, nc.ID, tfe.NoCodeWorkspaceCreateOptions{
 		Name:             env.Workspace,
 		ProjectID:        env.ProjectID,
@@ -165,67 +166,67 @@ func run(ctx context.Context, env Env, out io.Writer) (res *Result, err error) {
 			{Key: "instance_size", Value: "medium", Category: tfe.CategoryTerraform},
 		},
 	}); err != nil {
-		return res, steps.fail(err)
+		return res, steps.Fail(err)
 	}
-	steps.done("%s, region us-east-1, instance_size medium", res.Workspace.ID)
+	steps.Done("%s, region us-east-1, instance_size medium", res.Workspace.ID)
 
-	steps.begin("create workspace " + env.AgentWorkspace + " on agents")
+	steps.Begin("create workspace " + env.AgentWorkspace + " on agents")
 	if res.AgentWorkspace, err = noCode.CreateWorkspace(ctx, nc.ID, tfe.NoCodeWorkspaceCreateOptions{
 		Name:          env.AgentWorkspace,
 		ProjectID:     env.ProjectID,
 		ExecutionMode: tfe.Ptr(tfe.ExecutionModeAgent),
 		AgentPoolID:   tfe.Ptr(env.AgentPoolID),
 	}); err != nil {
-		return res, steps.fail(err)
+		return res, steps.Fail(err)
 	}
-	steps.done("%s, execution mode %s, pool %s", res.AgentWorkspace.ID, res.AgentWorkspace.ExecutionMode, res.AgentWorkspace.AgentPoolID)
+	steps.Done("%s, execution mode %s, pool %s", res.AgentWorkspace.ID, res.AgentWorkspace.ExecutionMode, res.AgentWorkspace.AgentPoolID)
 
-	steps.begin("bump the pin to " + env.ToVersion)
+	steps.Begin("bump the pin to " + env.ToVersion)
 	if res.NoCodeModule, err = noCode.Update(ctx, nc.ID, tfe.NoCodeModuleUpdateOptions{
 		RegistryModuleID: tfe.Ptr(env.RegistryModuleID),
 		VersionPin:       tfe.Ptr(env.ToVersion),
 	}); err != nil {
-		return res, steps.fail(err)
+		return res, steps.Fail(err)
 	}
-	steps.done("%s now pins %s", nc.ID, res.NoCodeModule.VersionPin)
+	steps.Done("%s now pins %s", nc.ID, res.NoCodeModule.VersionPin)
 
 	ws := res.Workspace.ID
-	steps.begin("upgrade " + env.Workspace + " with instance_size=large")
+	steps.Begin("upgrade " + env.Workspace + " with instance_size=large")
 	if res.Upgrade, err = noCode.UpgradeWorkspace(ctx, nc.ID, ws, &tfe.NoCodeWorkspaceUpgradeOptions{
 		Variables: []tfe.NoCodeWorkspaceVariable{{Key: "instance_size", Value: "large", Category: tfe.CategoryTerraform}},
 	}); err != nil {
-		return res, steps.fail(err)
+		return res, steps.Fail(err)
 	}
-	steps.done("run %s, %s", res.Upgrade.ID, res.Upgrade.Status)
+	steps.Done("run %s, %s", res.Upgrade.ID, res.Upgrade.Status)
 
-	steps.begin("wait for the upgrade's plan")
+	steps.Begin("wait for the upgrade's plan")
 	runID, started := res.Upgrade.ID, time.Now()
 	if res.Upgrade, err = noCode.WaitForWorkspaceUpgrade(ctx, nc.ID, ws, runID, &tfe.WaitOptions{PollInterval: env.PollInterval}); err != nil {
-		return res, steps.fail(err)
+		return res, steps.Fail(err)
 	}
 	if !res.Upgrade.Confirmable() {
-		return res, steps.fail(fmt.Errorf("%w: run %s is %s (%s); see %s",
+		return res, steps.Fail(fmt.Errorf("%w: run %s is %s (%s); see %s",
 			errNotConfirmable, runID, res.Upgrade.Status, why(res.Upgrade), res.Upgrade.PlanURL))
 	}
-	steps.done("%s after %s; plan at %s", res.Upgrade.Status, time.Since(started).Round(time.Millisecond), res.Upgrade.PlanURL)
+	steps.Done("%s after %s; plan at %s", res.Upgrade.Status, time.Since(started).Round(time.Millisecond), res.Upgrade.PlanURL)
 
-	steps.begin("confirm the upgrade")
+	steps.Begin("confirm the upgrade")
 	if err := noCode.ConfirmWorkspaceUpgrade(ctx, nc.ID, ws, runID); err != nil {
-		return res, steps.fail(err)
+		return res, steps.Fail(err)
 	}
 	res.Confirmed = true
-	steps.done("run %s confirmed", runID)
+	steps.Done("run %s confirmed", runID)
 
-	steps.begin("wait for the apply")
+	steps.Begin("wait for the apply")
 	if res.Upgrade, err = noCode.WaitForWorkspaceUpgrade(ctx, nc.ID, ws, runID, &tfe.WaitOptions{PollInterval: env.PollInterval}); err != nil {
-		return res, steps.fail(err)
+		return res, steps.Fail(err)
 	}
 	if !res.Upgrade.Applied() {
-		return res, steps.fail(fmt.Errorf("run %s ended %s (%s); see %s", runID, res.Upgrade.Status, why(res.Upgrade), res.Upgrade.PlanURL))
+		return res, steps.Fail(fmt.Errorf("run %s ended %s (%s); see %s", runID, res.Upgrade.Status, why(res.Upgrade), res.Upgrade.PlanURL))
 	}
-	steps.done("%s: %s runs module %s", res.Upgrade.Status, env.Workspace, env.ToVersion)
+	steps.Done("%s: %s runs module %s", res.Upgrade.Status, env.Workspace, env.ToVersion)
 
-	if err := cleanup.run(ctx, nil); err != nil {
+	if err := cleanup.Run(ctx, nil); err != nil {
 		return res, err
 	}
 	fmt.Fprintf(out, "Done: %s upgraded to %s with instance_size=large; %s and %s stay%s.\n",
@@ -288,27 +289,8 @@ func explainEnabled(ctx context.Context, env Env, err error) error {
 		if m.ID == env.RegistryModuleID && len(m.NoCodeModules) > 0 {
 			nc := m.NoCodeModules[0].ID
 			return fmt.Errorf("%s already has no-code module %s (a run with TFE_KEEP set leaves it enabled); "+
-				"disable it, then run again: %s", m.ID, nc, undoDelete("no-code-modules/"+nc))
+				"disable it, then run again: %s", m.ID, nc, scenario.UndoDelete("no-code-modules/"+nc))
 		}
 	}
 	return err
-}
-
-// unique returns name as it is against the embedded fake and, against a
-// real service, with a random suffix, so that a second run does not
-// collide with what a first one left behind.
-func unique(t *target, name string) string {
-	if t.fake != nil {
-		return name
-	}
-	b := make([]byte, 3)
-	_, _ = rand.Read(b)
-	return name + "-" + hex.EncodeToString(b)
-}
-
-// undoDelete is the command that deletes what path (under /api/v2/)
-// names, for a person to run; it reads the token from TFE_TOKEN and does
-// not show it.
-func undoDelete(path string) string {
-	return `curl -fsS -X DELETE -H "Authorization: Bearer $TFE_TOKEN" "${TFE_ADDRESS:-https://app.terraform.io}/api/v2/` + path + `"`
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"net/http"
@@ -14,19 +13,9 @@ import (
 
 	"github.com/tfe-sdk/tfe"
 	"github.com/tfe-sdk/tfe/examples/internal/demotest"
+	"github.com/tfe-sdk/tfe/examples/scenario"
 	"github.com/tfe-sdk/tfe/tfetest"
 )
-
-// start starts a fake seeded as the example's own is, closed when the
-// test ends, and builds the example's settings for it.
-func start(t *testing.T) (*target, Env) {
-	t.Helper()
-	tgt := startFake()
-	t.Cleanup(tgt.fake.Close)
-	env, err := envFor(tgt)
-	require.NoError(t, err)
-	return tgt, env
-}
 
 // runExample runs the example with a deadline of timeout.
 func runExample(t *testing.T, env Env, timeout time.Duration) (*Result, string, error) {
@@ -62,12 +51,12 @@ func workspaceVars(t *testing.T, srv *tfetest.Server, ws string) map[string]stri
 }
 
 func TestNoCodeLifecycle(t *testing.T) {
-	tgt, env := start(t)
+	tgt, env := demotest.Start(t, envFor)
 	res, out, err := runExample(t, env, 30*time.Second)
 	if err != nil {
 		t.Fatalf("run: %v\n%s", err, out)
 	}
-	srv := tgt.fake
+	srv := tgt.Fake
 
 	// The upgraded workspace runs 1.5.0 with the changed variable.
 	ws, ok := srv.Workspace(res.Workspace.ID)
@@ -99,13 +88,13 @@ func TestNoCodeLifecycle(t *testing.T) {
 }
 
 func TestNoCodeLifecycleKeep(t *testing.T) {
-	tgt, env := start(t)
+	tgt, env := demotest.Start(t, envFor)
 	env.Keep = true
 	res, out, err := runExample(t, env, 30*time.Second)
 	if err != nil {
 		t.Fatalf("run: %v\n%s", err, out)
 	}
-	nc, err := tgt.fake.Client().NoCodeModules.Read(context.Background(), res.NoCodeModule.ID, nil)
+	nc, err := tgt.Fake.Client().NoCodeModules.Read(context.Background(), res.NoCodeModule.ID, nil)
 	if err != nil || nc.VersionPin != "1.5.0" || !nc.Enabled || len(nc.VariableOptions) != 2 {
 		t.Fatalf("no-code module kept on the server = %+v, %v", nc, err)
 	}
@@ -119,44 +108,44 @@ func TestNoCodeLifecycleKeep(t *testing.T) {
 // An upgrade whose plan errors is not confirmed: the run stops at the
 // wait, says why and where the plan is, and still disables no-code.
 func TestNoCodeLifecycleErroredUpgrade(t *testing.T) {
-	tgt, env := start(t)
-	tgt.fake.SetUpgradeStates("pending", "planning", "errored")
+	tgt, env := demotest.Start(t, envFor)
+	tgt.Fake.SetUpgradeStates("pending", "planning", "errored")
 	res, out, err := runExample(t, env, 30*time.Second)
 	if !errors.Is(err, errNotConfirmable) || !strings.Contains(err.Error(), "step 8/10") {
 		t.Fatalf("err = %v, want errNotConfirmable at step 8", err)
 	}
-	if !res.Upgrade.Failed() || res.Confirmed || confirms(tgt.fake) != 0 {
-		t.Errorf("status %s, confirmed %t, %d confirmations; want errored and none", res.Upgrade.Status, res.Confirmed, confirms(tgt.fake))
+	if !res.Upgrade.Failed() || res.Confirmed || confirms(tgt.Fake) != 0 {
+		t.Errorf("status %s, confirmed %t, %d confirmations; want errored and none", res.Upgrade.Status, res.Confirmed, confirms(tgt.Fake))
 	}
 	for _, want := range []string{"✗ 8/10 wait for the upgrade's plan", "is errored", "the plan failed", res.Upgrade.PlanURL} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
 	}
-	if ws, _ := tgt.fake.Workspace(res.Workspace.ID); ws.ModuleVersion != "1.4.0" {
+	if ws, _ := tgt.Fake.Workspace(res.Workspace.ID); ws.ModuleVersion != "1.4.0" {
 		t.Errorf("the workspace moved to %s", ws.ModuleVersion)
 	}
-	assertDisabled(t, tgt.fake, res)
+	assertDisabled(t, tgt.Fake, res)
 }
 
 // Ctrl-C or the timeout ending the wait stops the run with the context's
 // error, and the cleanup still runs.
 func TestNoCodeLifecycleInterrupted(t *testing.T) {
-	tgt, env := start(t)
-	tgt.fake.SetUpgradeStates("pending", "planning") // never finishes
+	tgt, env := demotest.Start(t, envFor)
+	tgt.Fake.SetUpgradeStates("pending", "planning") // never finishes
 	res, out, err := runExample(t, env, 300*time.Millisecond)
 	if !errors.Is(err, context.DeadlineExceeded) {
 		t.Fatalf("err = %v, want DeadlineExceeded", err)
 	}
-	if confirms(tgt.fake) != 0 || !strings.Contains(out, "cleanup: disable no-code provisioning") {
+	if confirms(tgt.Fake) != 0 || !strings.Contains(out, "cleanup: disable no-code provisioning") {
 		t.Errorf("output:\n%s", out)
 	}
-	assertDisabled(t, tgt.fake, res)
+	assertDisabled(t, tgt.Fake, res)
 }
 
 func TestEnvForRealService(t *testing.T) {
 	vars := map[string]string{"TFE_REGISTRY_MODULE_ID": "mod-1", "TFE_PROJECT_ID": "prj-1", "TFE_AGENT_POOL_ID": "apool-1"}
-	tgt := &target{org: "acme", getenv: func(k string) string { return vars[k] }}
+	tgt := &scenario.Target{Org: "acme", Getenv: func(k string) string { return vars[k] }}
 	env, err := envFor(tgt)
 	if err != nil || env.FromVersion != "1.4.0" || env.ToVersion != "1.5.0" || env.PollInterval != 0 {
 		t.Fatalf("env = %+v, %v", env, err)
@@ -174,91 +163,48 @@ func TestEnvForRealService(t *testing.T) {
 	}
 }
 
-// startService starts a fake that the example reaches as a real service,
-// through TFE_ADDRESS and TFE_TOKEN, seeded as tfe-fake -seed-demo seeds
-// it, and returns the settings of a run against it.
-func startService(t *testing.T, more map[string]string) (*tfetest.Server, map[string]string) {
-	t.Helper()
-	srv := tfetest.NewServer()
-	t.Cleanup(srv.Close)
-	return srv, demotest.Settings(srv, srv.SeedDemo("demo-org"), more)
-}
-
-// runService runs the example as runMain does, against the service vars
-// name, but polls the upgrade every millisecond instead of every 5 s.
-func runService(t *testing.T, vars map[string]string) (string, error) {
-	t.Helper()
-	var out bytes.Buffer
-	tgt, release, err := connect(context.Background(), func(k string) string { return vars[k] }, &out)
-	require.NoError(t, err)
-	defer release()
-	env, err := envFor(tgt)
-	require.NoError(t, err)
-	env.PollInterval = time.Millisecond
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	_, err = run(ctx, env, &out)
-	return out.String(), err
+// runMain runs the example as main does, with the settings vars, but
+// polls the upgrade every millisecond instead of every 5 s.
+func runMain(vars map[string]string) (code int, stdout, stderr string) {
+	fastPolls := func(t *scenario.Target) (Env, error) {
+		env, err := envFor(t)
+		env.PollInterval = time.Millisecond
+		return env, err
+	}
+	return demotest.Main("nocode-lifecycle", scenario.Of(fastPolls, run), vars)
 }
 
 // After a run with TFE_KEEP, a rerun says that the module is still
 // enabled and how to disable it, before it makes anything; the command
 // it prints works, and the run after it succeeds.
 func TestKeepThenRerun(t *testing.T) {
-	srv, vars := startService(t, map[string]string{"TFE_KEEP": "1"})
-	out, err := runService(t, vars)
-	require.NoError(t, err, out)
+	srv, vars := demotest.Service(t, map[string]string{"TFE_KEEP": "1"})
+	code, out, stderr := runMain(vars)
+	require.Equal(t, 0, code, out+stderr)
 	assert.Regexp(t, `  left in place \(TFE_KEEP is set\), not done: disable no-code provisioning \(delete nocode-\w+\)\n    undo: curl `, out)
 
 	workspaces := demotest.Count(srv, "POST", "no-code-modules/*/workspaces")
-	out, err = runService(t, vars)
-	require.Error(t, err)
+	code, out, stderr = runMain(vars)
+	require.Equal(t, 1, code, out+stderr)
 	assert.Contains(t, out, "✗ 1/10 enable no-code provisioning for "+vars["TFE_REGISTRY_MODULE_ID"])
-	assert.ErrorContains(t, err, "(a run with TFE_KEEP set leaves it enabled); disable it, then run again: curl ")
+	assert.Contains(t, out, "(a run with TFE_KEEP set leaves it enabled); disable it, then run again: curl ")
+	assert.Equal(t, "nocode-lifecycle: failed at step 1/10 (enable no-code provisioning for "+vars["TFE_REGISTRY_MODULE_ID"]+")\n", stderr)
 	assert.Equal(t, workspaces, demotest.Count(srv, "POST", "no-code-modules/*/workspaces"), "the rerun made nothing")
 	assert.Len(t, demotest.Undo(t, srv, out), 1)
 
 	delete(vars, "TFE_KEEP")
-	out, err = runService(t, vars)
-	require.NoError(t, err, out)
+	code, out, stderr = runMain(vars)
+	require.Equal(t, 0, code, out+stderr)
 	assert.Contains(t, out, "no-code provisioning disabled again.")
-}
-
-// A wrong token stops the run at the preflight: one request, nothing
-// made, the 401 printed once.
-func TestBadToken(t *testing.T) {
-	srv, vars := startService(t, map[string]string{"TFE_TOKEN": "not-the-token"})
-	code, stdout, stderr := demotest.Main(runMain, vars)
-	assert.Equal(t, 1, code)
-	assert.Empty(t, stdout)
-	assert.Equal(t, 1, strings.Count(stderr, "401 Unauthorized"), stderr)
-	assert.NotContains(t, stdout+stderr, "not-the-token")
-	assert.Len(t, srv.Requests(), 1)
-}
-
-// Against an address nothing listens on, the run fails at once.
-func TestNothingListening(t *testing.T) {
-	dead := demotest.DeadAddress(t)
-	started := time.Now()
-	code, stdout, stderr := demotest.Main(runMain, map[string]string{
-		"TFE_ADDRESS": dead, "TFE_TOKEN": "tok", "TFE_ORG": "acme",
-		"TFE_REGISTRY_MODULE_ID": "mod-1", "TFE_PROJECT_ID": "prj-1", "TFE_AGENT_POOL_ID": "apool-1",
-	})
-	took := time.Since(started)
-	t.Logf("failed after %s: %s", took, stderr)
-	assert.Equal(t, 1, code)
-	assert.Empty(t, stdout)
-	assert.Contains(t, stderr, "nocode-lifecycle: cannot reach "+dead)
-	assert.Less(t, took, 2*time.Second)
 }
 
 // A 401 after the module was enabled ends the calls: the cleanup does not
 // try to disable it, it prints the command that does, and the 401 is
 // printed once.
 func TestUnauthorizedMidRun(t *testing.T) {
-	srv, vars := startService(t, nil)
+	srv, vars := demotest.Service(t, nil)
 	srv.InjectFault(tfetest.Fault{Method: "POST", Path: "no-code-modules/*", Kind: tfetest.FaultStatus, Status: http.StatusUnauthorized})
-	code, stdout, stderr := demotest.Main(runMain, vars)
+	code, stdout, stderr := runMain(vars)
 	assert.Equal(t, 1, code)
 	assert.Regexp(t, `^nocode-lifecycle: failed at step 4/10 \(create workspace customer-acme-us-east-1-\w+\)\n$`, stderr)
 	assert.Equal(t, 1, strings.Count(stdout+stderr, "401 Unauthorized"), stdout+stderr)

@@ -19,25 +19,24 @@
 //
 // With TFE_KEEP set it prints how to delete what it kept by hand; a later
 // run on the same first workspace finds the kept override in the way and
-// says again what to delete. It builds on its own: copy this file and
-// scaffold.go into your module.
+// says again what to delete.
+//
+// Connecting, the embedded fake, the progress lines and the cleanup come
+// from github.com/tfe-sdk/tfe/examples/scenario, so this file, copied alone
+// into a module that requires github.com/tfe-sdk/tfe, builds.
 package main
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
 	"strings"
 
 	"github.com/tfe-sdk/tfe"
+	"github.com/tfe-sdk/tfe/examples/scenario"
 	"github.com/tfe-sdk/tfe/tfetest"
 )
-
-// exampleName prefixes what the example prints on stderr.
-const exampleName = "variable-sets"
 
 // Env is what the example needs.
 type Env struct {
@@ -80,25 +79,27 @@ const (
 	overrideDescription = "this workspace deploys to " + overrideRegion + " (the variable-sets example)"
 )
 
+func main() { scenario.Main("variable-sets", scenario.Of(envFor, run)) }
+
 // envFor builds the Env from the embedded fake's seed or the environment.
-func envFor(t *target) (Env, error) {
+func envFor(t *scenario.Target) (Env, error) {
 	env := Env{
-		Client: t.client, Org: t.org, Keep: t.keep, SetName: unique(t, "aws-credentials"),
-		AccessKeyID:     t.getenv("VARSET_AWS_ACCESS_KEY_ID"),
-		SecretAccessKey: t.getenv("VARSET_AWS_SECRET_ACCESS_KEY"),
+		Client: t.Client, Org: t.Org, Keep: t.Keep, SetName: t.Unique("aws-credentials"),
+		AccessKeyID:     t.Getenv("VARSET_AWS_ACCESS_KEY_ID"),
+		SecretAccessKey: t.Getenv("VARSET_AWS_SECRET_ACCESS_KEY"),
 	}
 	if env.AccessKeyID == "" || env.SecretAccessKey == "" {
-		env.AccessKeyID, env.SecretAccessKey = placeholder("AKIA"), placeholder("secret-")
+		env.AccessKeyID, env.SecretAccessKey = scenario.Placeholder("AKIA"), scenario.Placeholder("secret-")
 	}
-	if t.fake != nil {
-		env.ProjectID = t.seeded.ProjectID
+	if t.Fake != nil {
+		env.ProjectID = t.Seeded.ProjectID
 		env.WorkspaceIDs = [2]string{
-			t.fake.AddWorkspace(t.org, tfetest.Workspace{Name: "web"}),
-			t.fake.AddWorkspace(t.org, tfetest.Workspace{Name: "api"}),
+			t.Fake.AddWorkspace(t.Org, tfetest.Workspace{Name: "web"}),
+			t.Fake.AddWorkspace(t.Org, tfetest.Workspace{Name: "api"}),
 		}
 		return env, nil
 	}
-	v, err := t.require("TFE_PROJECT_ID", "TFE_WORKSPACE_IDS")
+	v, err := t.Require("TFE_PROJECT_ID", "TFE_WORKSPACE_IDS")
 	if err != nil {
 		return env, err
 	}
@@ -117,12 +118,12 @@ func envFor(t *target) (Env, error) {
 // run walks the scenario, printing one line per step to out.
 func run(ctx context.Context, env Env, out io.Writer) (res *Result, err error) {
 	res = &Result{Effective: map[string][]*tfe.Variable{}}
-	steps := newSteps(out, 7)
-	cleanup := newCleanup(out, env.Keep)
-	defer cleanup.finish(ctx, &err)
+	steps := scenario.NewSteps(out, 7)
+	cleanup := scenario.NewCleanup(out, env.Keep)
+	defer cleanup.Finish(ctx, &err)
 	sets, vars := env.Client.VariableSets, env.Client.Variables
 
-	steps.begin("create the variable set " + env.SetName)
+	steps.Begin("create the variable set " + env.SetName)
 	res.VariableSet, err = sets.Create(ctx, env.Org, tfe.VariableSetCreateOptions{
 		Name:        env.SetName,
 		Description: tfe.Ptr(setDescription),
@@ -133,37 +134,37 @@ func run(ctx context.Context, env Env, out io.Writer) (res *Result, err error) {
 		},
 	})
 	if err != nil {
-		return res, steps.fail(err)
+		return res, steps.Fail(err)
 	}
 	set := res.VariableSet
-	cleanup.add("delete the variable set "+set.ID+" ("+set.Name+")", undoDelete("varsets/"+set.ID),
+	cleanup.Add("delete the variable set "+set.ID+" ("+set.Name+")", scenario.UndoDelete("varsets/"+set.ID),
 		func(ctx context.Context) error { return sets.Delete(ctx, set.ID) })
-	steps.done("%s, %d environment variables (%d sensitive)", set.ID, len(set.Variables), countSensitive(set.Variables))
+	steps.Done("%s, %d environment variables (%d sensitive)", set.ID, len(set.Variables), countSensitive(set.Variables))
 
-	steps.begin("apply it to project " + env.ProjectID)
+	steps.Begin("apply it to project " + env.ProjectID)
 	if err := sets.ApplyToProjects(ctx, set.ID, []string{env.ProjectID}); err != nil {
-		return res, steps.fail(err)
+		return res, steps.Fail(err)
 	}
-	steps.done("every workspace of the project gets the credentials")
+	steps.Done("every workspace of the project gets the credentials")
 
-	steps.begin("apply it to two workspaces")
+	steps.Begin("apply it to two workspaces")
 	if err := sets.ApplyToWorkspaces(ctx, set.ID, env.WorkspaceIDs[:]); err != nil {
-		return res, steps.fail(err)
+		return res, steps.Fail(err)
 	}
-	steps.done("%s and %s", env.WorkspaceIDs[0], env.WorkspaceIDs[1])
+	steps.Done("%s and %s", env.WorkspaceIDs[0], env.WorkspaceIDs[1])
 
-	steps.begin("read the set back")
+	steps.Begin("read the set back")
 	applied, err := sets.Read(ctx, set.ID, &tfe.VariableSetReadOptions{
 		Include: []tfe.VariableSetIncludeOpt{tfe.VariableSetIncludeWorkspaces, tfe.VariableSetIncludeProjects},
 	})
 	if err != nil {
-		return res, steps.fail(err)
+		return res, steps.Fail(err)
 	}
 	names := workspaceNames(applied.Workspaces)
-	steps.done("applied to project %s and to workspaces %s", projectNames(applied.Projects), strings.Join(names, ", "))
+	steps.Done("applied to project %s and to workspaces %s", projectNames(applied.Projects), strings.Join(names, ", "))
 
 	first := env.WorkspaceIDs[0]
-	steps.begin("override AWS_REGION in " + named(first, applied.Workspaces))
+	steps.Begin("override AWS_REGION in " + named(first, applied.Workspaces))
 	res.Override, err = vars.Create(ctx, first, tfe.VariableCreateOptions{
 		Key: "AWS_REGION", Value: tfe.Ptr(overrideRegion), Category: tfe.CategoryEnv,
 		Description: tfe.Ptr(overrideDescription),
@@ -172,28 +173,28 @@ func run(ctx context.Context, env Env, out io.Writer) (res *Result, err error) {
 		err = explainOverride(ctx, env, set.ID, err)
 	}
 	if err != nil {
-		return res, steps.fail(err)
+		return res, steps.Fail(err)
 	}
 	override := res.Override
-	cleanup.add("delete the variable "+override.ID+" ("+override.Key+") of "+first, undoDelete("workspaces/"+first+"/vars/"+override.ID), func(ctx context.Context) error {
+	cleanup.Add("delete the variable "+override.ID+" ("+override.Key+") of "+first, scenario.UndoDelete("workspaces/"+first+"/vars/"+override.ID), func(ctx context.Context) error {
 		return vars.Delete(ctx, first, override.ID)
 	})
-	steps.done("%s=%s (the set says %s)", override.Key, override.Value, setRegion)
+	steps.Done("%s=%s (the set says %s)", override.Key, override.Value, setRegion)
 
 	for _, wsID := range env.WorkspaceIDs {
-		steps.begin("list what runs in " + named(wsID, applied.Workspaces) + " see")
+		steps.Begin("list what runs in " + named(wsID, applied.Workspaces) + " see")
 		list, err := vars.ListAll(ctx, wsID, nil)
 		if err != nil {
-			return res, steps.fail(err)
+			return res, steps.Fail(err)
 		}
 		res.Effective[wsID] = list.Items
-		steps.done("%d variables", len(list.Items))
+		steps.Done("%d variables", len(list.Items))
 		for _, v := range list.Items {
 			fmt.Fprintf(out, "      %-22s %-12s %s\n", v.Key, shown(v), origin(v, set))
 		}
 	}
 
-	if err := cleanup.run(ctx, nil); err != nil {
+	if err := cleanup.Run(ctx, nil); err != nil {
 		return res, err
 	}
 	second := env.WorkspaceIDs[1]
@@ -314,45 +315,17 @@ func explainOverride(ctx context.Context, env Env, newSet string, err error) err
 			return fmt.Errorf("workspace %s has an AWS_REGION of its own (%s), which the example would override: "+
 				"name another first workspace in TFE_WORKSPACE_IDS", first, v.ID)
 		}
-		undo := []string{undoDelete("workspaces/" + first + "/vars/" + v.ID)}
+		undo := []string{scenario.UndoDelete("workspaces/" + first + "/vars/" + v.ID)}
 		for set, setErr := range env.Client.VariableSets.ListForWorkspaceIter(ctx, first, nil) {
 			if setErr != nil {
 				break
 			}
 			if set.ID != newSet && set.Description == setDescription {
-				undo = append(undo, undoDelete("varsets/"+set.ID))
+				undo = append(undo, scenario.UndoDelete("varsets/"+set.ID))
 			}
 		}
 		return fmt.Errorf("workspace %s still has the AWS_REGION override %s of a run with TFE_KEEP set; "+
 			"delete what that run kept, then run again:\n    %s", first, v.ID, strings.Join(undo, "\n    "))
 	}
 	return err
-}
-
-// unique returns name as it is against the embedded fake and, against a
-// real service, with a random suffix, so that a second run does not
-// collide with what a first one left behind.
-func unique(t *target, name string) string {
-	if t.fake != nil {
-		return name
-	}
-	b := make([]byte, 3)
-	_, _ = rand.Read(b)
-	return name + "-" + hex.EncodeToString(b)
-}
-
-// placeholder returns prefix followed by random hex: a stand-in secret,
-// different on every run so that a test can look for it in what was
-// printed.
-func placeholder(prefix string) string {
-	b := make([]byte, 12)
-	_, _ = rand.Read(b)
-	return prefix + hex.EncodeToString(b)
-}
-
-// undoDelete is the command that deletes what path (under /api/v2/)
-// names, for a person to run; it reads the token from TFE_TOKEN and does
-// not show it.
-func undoDelete(path string) string {
-	return `curl -fsS -X DELETE -H "Authorization: Bearer $TFE_TOKEN" "${TFE_ADDRESS:-https://app.terraform.io}/api/v2/` + path + `"`
 }

@@ -14,18 +14,13 @@ import (
 
 	"github.com/tfe-sdk/tfe"
 	"github.com/tfe-sdk/tfe/examples/internal/demotest"
+	"github.com/tfe-sdk/tfe/examples/scenario"
 	"github.com/tfe-sdk/tfe/tfetest"
 )
 
-// start starts a fake seeded as the example's own is, closed when the
-// test ends, and builds the example's settings for it.
-func start(t *testing.T) (*target, Env) {
-	t.Helper()
-	tgt := startFake()
-	t.Cleanup(tgt.fake.Close)
-	env, err := envFor(tgt)
-	require.NoError(t, err)
-	return tgt, env
+// runMain runs the example as main does, with the settings vars.
+func runMain(vars map[string]string) (code int, stdout, stderr string) {
+	return demotest.Main("variable-sets", scenario.Of(envFor, run), vars)
 }
 
 // runExample runs the example and checks that neither its output nor its
@@ -49,13 +44,13 @@ func effective(t *testing.T, srv *tfetest.Server, ws string) map[string]*tfe.Var
 }
 
 func TestVariableSets(t *testing.T) {
-	tgt, env := start(t)
+	tgt, env := demotest.Start(t, envFor)
 	env.Keep = true // leave the state in the fake to check it
 	res, out, err := runExample(t, env)
 	if err != nil {
 		t.Fatalf("run: %v\n%s", err, out)
 	}
-	srv, ctx, set := tgt.fake, context.Background(), res.VariableSet
+	srv, ctx, set := tgt.Fake, context.Background(), res.VariableSet
 	first, second := env.WorkspaceIDs[0], env.WorkspaceIDs[1]
 
 	// The set is applied to the project and to both workspaces.
@@ -108,7 +103,7 @@ func TestVariableSets(t *testing.T) {
 }
 
 func TestVariableSetsCleansUp(t *testing.T) {
-	tgt, env := start(t)
+	tgt, env := demotest.Start(t, envFor)
 	_, out, err := runExample(t, env)
 	if err != nil {
 		t.Fatalf("run: %v\n%s", err, out)
@@ -122,8 +117,8 @@ func TestVariableSetsCleansUp(t *testing.T) {
 
 // A step failing after the set was made still deletes it and the override.
 func TestVariableSetsCleansUpAfterAFailedStep(t *testing.T) {
-	tgt, env := start(t)
-	tgt.fake.InjectFault(tfetest.Fault{Method: "GET", Path: "workspaces/" + env.WorkspaceIDs[1] + "/all-vars",
+	tgt, env := demotest.Start(t, envFor)
+	tgt.Fake.InjectFault(tfetest.Fault{Method: "GET", Path: "workspaces/" + env.WorkspaceIDs[1] + "/all-vars",
 		Kind: tfetest.FaultStatus, Status: http.StatusInternalServerError})
 	_, out, err := runExample(t, env)
 	var apiErr *tfe.APIError
@@ -138,9 +133,9 @@ func TestVariableSetsCleansUpAfterAFailedStep(t *testing.T) {
 
 // assertNothingLeft checks that the fake holds no variable set and no
 // workspace variable.
-func assertNothingLeft(t *testing.T, tgt *target, env Env) {
+func assertNothingLeft(t *testing.T, tgt *scenario.Target, env Env) {
 	t.Helper()
-	sets, err := tgt.fake.Client().VariableSets.List(context.Background(), tgt.org, nil)
+	sets, err := tgt.Fake.Client().VariableSets.List(context.Background(), tgt.Org, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -148,7 +143,7 @@ func assertNothingLeft(t *testing.T, tgt *target, env Env) {
 		t.Errorf("%d variable sets left", len(sets.Items))
 	}
 	for _, ws := range env.WorkspaceIDs {
-		if vars := effective(t, tgt.fake, ws); len(vars) != 0 {
+		if vars := effective(t, tgt.Fake, ws); len(vars) != 0 {
 			t.Errorf("variables left in %s: %v", ws, vars)
 		}
 	}
@@ -156,7 +151,7 @@ func assertNothingLeft(t *testing.T, tgt *target, env Env) {
 
 func TestEnvForRealService(t *testing.T) {
 	vars := map[string]string{"TFE_PROJECT_ID": "prj-1", "TFE_WORKSPACE_IDS": "ws-1, ws-2"}
-	tgt := &target{org: "acme", getenv: func(k string) string { return vars[k] }}
+	tgt := &scenario.Target{Org: "acme", Getenv: func(k string) string { return vars[k] }}
 	env, err := envFor(tgt)
 	if err != nil || env.WorkspaceIDs != [2]string{"ws-1", "ws-2"} || env.ProjectID != "prj-1" {
 		t.Fatalf("env = %+v, %v", env, err)
@@ -183,42 +178,27 @@ func TestEnvForRealService(t *testing.T) {
 // The same workspace twice would apply the set once and list one
 // workspace twice under two names: it is refused before anything is sent.
 func TestSameWorkspaceTwiceIsRefused(t *testing.T) {
-	srv, vars := startService(t, nil)
+	srv, vars := demotest.Service(t, nil)
 	ws := strings.Split(vars["TFE_WORKSPACE_IDS"], ",")[0]
 	vars["TFE_WORKSPACE_IDS"] = ws + ", " + ws
-	code, stdout, stderr := demotest.Main(runMain, vars)
+	code, stdout, stderr := runMain(vars)
 	assert.Equal(t, 1, code)
 	assert.Empty(t, stdout)
 	assert.Equal(t, "variable-sets: TFE_WORKSPACE_IDS names "+ws+" twice: name two different workspaces\n", stderr)
 	assert.Equal(t, 1, len(srv.Requests()), "only the preflight")
 }
 
-// startService starts a fake that the example reaches as a real service,
-// through TFE_ADDRESS and TFE_TOKEN, seeded as tfe-fake -seed-demo seeds
-// it plus a second workspace, and returns the settings of a run against
-// it.
-func startService(t *testing.T, more map[string]string) (*tfetest.Server, map[string]string) {
-	t.Helper()
-	srv := tfetest.NewServer()
-	t.Cleanup(srv.Close)
-	d := srv.SeedDemo("demo-org")
-	second := srv.AddWorkspace(d.Organization, tfetest.Workspace{Name: "api", ProjectID: d.ProjectID})
-	vars := demotest.Settings(srv, d, more)
-	vars["TFE_WORKSPACE_IDS"] = d.WorkspaceID + "," + second
-	return srv, vars
-}
-
 // After a run with TFE_KEEP, a rerun says what the first run kept and how
 // to delete it; the commands it prints work, and the run after them
 // succeeds.
 func TestKeepThenRerun(t *testing.T) {
-	srv, vars := startService(t, map[string]string{"TFE_KEEP": "1"})
-	code, out, stderr := demotest.Main(runMain, vars)
+	srv, vars := demotest.Service(t, map[string]string{"TFE_KEEP": "1"})
+	code, out, stderr := runMain(vars)
 	require.Equal(t, 0, code, out+stderr)
 	assert.Equal(t, 2, strings.Count(out, "    undo: curl "), out)
 	assert.True(t, strings.HasSuffix(out, "set and override kept.\n"), out)
 
-	code, out, stderr = demotest.Main(runMain, vars)
+	code, out, stderr = runMain(vars)
 	require.Equal(t, 1, code, out+stderr)
 	assert.Contains(t, out, "✗ 5/7 override AWS_REGION in demo-workspace")
 	assert.Contains(t, out, "still has the AWS_REGION override")
@@ -228,7 +208,7 @@ func TestKeepThenRerun(t *testing.T) {
 	assert.Len(t, deleted, 3, "the first run's override and set, the second run's set: %v", deleted)
 
 	delete(vars, "TFE_KEEP")
-	code, out, stderr = demotest.Main(runMain, vars)
+	code, out, stderr = runMain(vars)
 	require.Equal(t, 0, code, out+stderr)
 	sets, err := srv.Client().VariableSets.List(context.Background(), "demo-org", nil)
 	require.NoError(t, err)
@@ -238,49 +218,22 @@ func TestKeepThenRerun(t *testing.T) {
 // A workspace with an AWS_REGION of its own is not the example's to
 // override: the run says so and cleans up.
 func TestOwnOverrideIsNotTouched(t *testing.T) {
-	srv, vars := startService(t, nil)
+	srv, vars := demotest.Service(t, nil)
 	first := strings.Split(vars["TFE_WORKSPACE_IDS"], ",")[0]
 	own := srv.AddWorkspaceVariable(first, tfetest.Variable{Key: "AWS_REGION", Value: "ap-south-1", Category: "env"})
-	code, out, _ := demotest.Main(runMain, vars)
+	code, out, _ := runMain(vars)
 	assert.Equal(t, 1, code)
 	assert.Contains(t, out, "has an AWS_REGION of its own ("+own+")")
 	assert.Equal(t, []tfetest.Variable{{ID: own, Key: "AWS_REGION", Value: "ap-south-1", Category: "env"}}, srv.WorkspaceVariables(first))
-}
-
-// A wrong token stops the run at the preflight: one request, nothing
-// made, the 401 printed once.
-func TestBadToken(t *testing.T) {
-	srv, vars := startService(t, map[string]string{"TFE_TOKEN": "not-the-token"})
-	code, stdout, stderr := demotest.Main(runMain, vars)
-	assert.Equal(t, 1, code)
-	assert.Empty(t, stdout)
-	assert.Equal(t, 1, strings.Count(stderr, "401 Unauthorized"), stderr)
-	assert.NotContains(t, stdout+stderr, "not-the-token")
-	assert.Len(t, srv.Requests(), 1)
-}
-
-// Against an address nothing listens on, the run fails at once.
-func TestNothingListening(t *testing.T) {
-	dead := demotest.DeadAddress(t)
-	started := time.Now()
-	code, stdout, stderr := demotest.Main(runMain, map[string]string{
-		"TFE_ADDRESS": dead, "TFE_TOKEN": "tok", "TFE_ORG": "acme", "TFE_PROJECT_ID": "prj-1", "TFE_WORKSPACE_IDS": "ws-1,ws-2",
-	})
-	took := time.Since(started)
-	t.Logf("failed after %s: %s", took, stderr)
-	assert.Equal(t, 1, code)
-	assert.Empty(t, stdout)
-	assert.Contains(t, stderr, "variable-sets: cannot reach "+dead)
-	assert.Less(t, took, 2*time.Second)
 }
 
 // A 401 after the set was made ends the calls: the cleanup does not try
 // to delete it, it prints the command that does, and the 401 is printed
 // once.
 func TestUnauthorizedMidRun(t *testing.T) {
-	srv, vars := startService(t, nil)
+	srv, vars := demotest.Service(t, nil)
 	srv.InjectFault(tfetest.Fault{Method: "POST", Path: "varsets/*", Kind: tfetest.FaultStatus, Status: http.StatusUnauthorized})
-	code, stdout, stderr := demotest.Main(runMain, vars)
+	code, stdout, stderr := runMain(vars)
 	assert.Equal(t, 1, code)
 	assert.Regexp(t, `^variable-sets: failed at step 2/7 \(apply it to project prj-\w+\)\n$`, stderr)
 	assert.Equal(t, 1, strings.Count(stdout+stderr, "401 Unauthorized"), stdout+stderr)

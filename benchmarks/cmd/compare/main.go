@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/tfe-sdk/tfe/benchmarks"
+	"github.com/tfe-sdk/tfe/tfetest"
 )
 
 func main() {
@@ -27,12 +28,13 @@ func main() {
 	benchtime := flag.String("benchtime", "250ms", "run time of each per-call benchmark (testing's -benchtime syntax)")
 	rounds := flag.Int("rounds", 5, "interleaved rounds of the per-call benchmarks; the table shows each figure's median")
 	starts := flag.Int("starts", 50, "client starts measured per SDK")
-	bulk := flag.Int("bulk", 300, "variables created in the bulk scenario")
+	bulk := flag.Int("bulk", 300, "variables created in the bulk scenario against a token bucket")
+	strict := flag.Int("strict", 150, "variables created in each bulk scenario against a strict server (no burst, fixed window)")
 	workers := flag.Int("workers", 10, "goroutines of the bulk scenario")
 	limit := flag.Int("limit", 30, "requests/second per token the bulk scenario's server enforces")
 	sets := flag.Int("sets", 1000, "variable sets in the listing scenario")
 	lists := flag.Int("lists", 10, "listings measured per SDK")
-	skipBulk := flag.Bool("skip-bulk", false, "skip the bulk scenario (about 25 s)")
+	skipBulk := flag.Bool("skip-bulk", false, "skip the bulk scenarios (about 45 s)")
 	flag.Parse()
 	if err := flag.Set("test.benchtime", *benchtime); err != nil {
 		fatal(err)
@@ -45,7 +47,7 @@ func main() {
 	perCall(out, *rounds)
 	clientStart(out, *starts)
 	if !*skipBulk {
-		bulkCreates(out, *bulk, *workers, *limit)
+		bulkCreates(out, *bulk, *strict, *workers, *limit)
 	}
 	listing(out, *sets, *lists)
 	fmt.Fprintf(out, "\ncompare ran in %.1fs\n", time.Since(started).Seconds())
@@ -221,19 +223,28 @@ func clientStart(w io.Writer, runs int) {
 	tw.Flush()
 }
 
-// bulkCreates prints section 3.
-func bulkCreates(w io.Writer, n, workers, limit int) {
-	fmt.Fprintf(w, "\n3. Bulk: %d Variables.Create (distinct keys) from %d goroutines; the fake enforces %d requests/s per token\n", n, workers, limit)
-	fmt.Fprintln(w, "   (token bucket, burst = limit; 429 with X-RateLimit-Reset beyond). Each SDK's default rate limiting and retries.")
+// bulkCreates prints section 3: n creates against a token bucket, strict
+// creates against each strict server.
+func bulkCreates(w io.Writer, n, strict, workers, limit int) {
+	fmt.Fprintf(w, "\n3. Bulk: Variables.Create (distinct keys) from %d goroutines; the fake enforces %d requests/s per token, 429\n", workers, limit)
+	fmt.Fprintln(w, "   with X-RateLimit-Reset beyond. Each SDK's default rate limiting and retries. Servers: token bucket (burst =")
+	fmt.Fprintln(w, "   limit); no burst (a request less than 1/limit s after the last one let in is refused); fixed window (limit")
+	fmt.Fprintln(w, "   requests in each whole second).")
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "SDK\twall\tcreates/s\tof limit\t429s to caller\tother errors\t429s sent by server\tPOSTs sent\tstored\tduplicates\t")
-	for _, sdk := range []benchmarks.SDK{benchmarks.Ours, benchmarks.GoTFE} {
-		r, err := benchmarks.Bulk(sdk, n, workers, limit)
-		if err != nil {
-			fatal(err)
+	fmt.Fprintln(tw, "server\tcreates\tSDK\twall\tcreates/s\tof limit\t429s to caller\tother errors\t429s sent by server\tPOSTs sent\tstored\tduplicates\t")
+	for _, s := range []struct {
+		name  string
+		kind  tfetest.RateLimitKind
+		count int
+	}{{"token bucket", tfetest.TokenBucket, n}, {"no burst", tfetest.NoBurst, strict}, {"fixed window", tfetest.FixedWindow, strict}} {
+		for _, sdk := range []benchmarks.SDK{benchmarks.Ours, benchmarks.GoTFE} {
+			r, err := benchmarks.Bulk(sdk, s.kind, s.count, workers, limit)
+			if err != nil {
+				fatal(err)
+			}
+			fmt.Fprintf(tw, "%s\t%d\t%s\t%.2fs\t%.1f\t%.1f%%\t%d\t%d\t%d\t%d\t%d\t%d\t\n", s.name, s.count, sdk, r.Wall.Seconds(), r.Rate(),
+				100*r.Rate()/float64(limit), r.Caller429, r.OtherErrors, r.Server429, r.Sent, r.Stored, r.Duplicates())
 		}
-		fmt.Fprintf(tw, "%s\t%.2fs\t%.1f\t%.1f%%\t%d\t%d\t%d\t%d\t%d\t%d\t\n", sdk, r.Wall.Seconds(), r.Rate(),
-			100*r.Rate()/float64(limit), r.Caller429, r.OtherErrors, r.Server429, r.Sent, r.Stored, r.Duplicates())
 	}
 	tw.Flush()
 }

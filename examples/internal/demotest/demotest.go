@@ -1,6 +1,7 @@
-// Package demotest is what the examples' tests share: running an example
+// Package demotest is what the tests of the examples and of package
+// scenario share: starting the fake in strict mode, running an example,
 // and looking at what it sent and printed. The examples themselves do not
-// import it: each builds on its own.
+// import it: a copy of one builds without it.
 package demotest
 
 import (
@@ -15,8 +16,54 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tfe-sdk/tfe/examples/scenario"
 	"github.com/tfe-sdk/tfe/tfetest"
 )
+
+// Start starts the embedded fake as an example's own run does, but with
+// tfetest.WithStrictAttributes before opts, so that an attribute the fake
+// does not know fails the test, and builds the example's settings for it
+// with envFor. The fake is closed when the test ends.
+func Start[E any](t testing.TB, envFor func(*scenario.Target) (E, error), opts ...tfetest.Option) (*scenario.Target, E) {
+	t.Helper()
+	tgt := scenario.StartFake(append([]tfetest.Option{tfetest.WithStrictAttributes()}, opts...)...)
+	t.Cleanup(tgt.Fake.Close)
+	env, err := envFor(tgt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tgt, env
+}
+
+// Service starts a fake in strict mode that an example reaches as a real
+// service, through TFE_ADDRESS and TFE_TOKEN, seeded as tfe-fake
+// -seed-demo seeds it, and returns the settings tfe-fake prints for it,
+// under the names the examples read, with more added (an empty value
+// removes a setting). The SMTP password is a scenario.Placeholder. The
+// fake is closed when the test ends.
+func Service(t testing.TB, more map[string]string) (*tfetest.Server, map[string]string) {
+	t.Helper()
+	srv := tfetest.NewServer(tfetest.WithStrictAttributes())
+	t.Cleanup(srv.Close)
+	d := srv.SeedDemo("demo-org")
+	second := srv.AddWorkspace(d.Organization, tfetest.Workspace{Name: "demo-workspace-2", ProjectID: d.ProjectID})
+	vars := map[string]string{
+		"TFE_ADDRESS": srv.URL, "TFE_TOKEN": srv.Token, "TFE_ORG": d.Organization,
+		"TFE_PROJECT_ID": d.ProjectID, "TFE_WORKSPACE_IDS": d.WorkspaceID + "," + second,
+		"TFE_AGENT_POOL_ID": d.AgentPoolID, "TFE_REGISTRY_MODULE_ID": d.RegistryModuleID,
+		"TFE_SMTP_HOST": "smtp.example.com", "TFE_SMTP_PORT": "587", "TFE_SMTP_SENDER": "noreply@example.com",
+		"TFE_SMTP_USERNAME": "smtp-bot", "TFE_SMTP_PASSWORD": scenario.Placeholder("smtp-pw-"),
+		"TFE_SMTP_TEST_EMAIL": "ops@example.com",
+	}
+	for k, v := range more {
+		if v == "" {
+			delete(vars, k)
+			continue
+		}
+		vars[k] = v
+	}
+	return srv, vars
+}
 
 // Run calls an example's run with env and a deadline of timeout, and
 // returns its result, what it printed and its error. It fails the test when
@@ -35,26 +82,15 @@ func Run[E, R any](t testing.TB, run func(context.Context, E, io.Writer) (R, err
 	return res, out.String(), err
 }
 
-// Main calls an example's runMain with the settings vars and returns its
-// exit code, standard output and standard error.
-func Main(runMain func(context.Context, func(string) string, io.Writer, io.Writer) int, vars map[string]string) (code int, stdout, stderr string) {
+// Main runs fn as scenario.Main would run the program name, with the
+// settings vars and a deadline of 30 s, and returns its exit code,
+// standard output and standard error.
+func Main(name string, fn scenario.Func, vars map[string]string) (code int, stdout, stderr string) {
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
 	var out, errOut bytes.Buffer
-	code = runMain(context.Background(), func(k string) string { return vars[k] }, &out, &errOut)
+	code = scenario.Run(ctx, name, fn, func(k string) string { return vars[k] }, &out, &errOut)
 	return code, out.String(), errOut.String()
-}
-
-// Settings are the settings of a run against srv as a real service, with
-// the IDs SeedDemo made in demo-org, under the names the examples read.
-func Settings(srv *tfetest.Server, d tfetest.Demo, more map[string]string) map[string]string {
-	vars := map[string]string{
-		"TFE_ADDRESS": srv.URL, "TFE_TOKEN": srv.Token, "TFE_ORG": d.Organization,
-		"TFE_PROJECT_ID": d.ProjectID, "TFE_AGENT_POOL_ID": d.AgentPoolID,
-		"TFE_REGISTRY_MODULE_ID": d.RegistryModuleID,
-	}
-	for k, v := range more {
-		vars[k] = v
-	}
-	return vars
 }
 
 // DeadAddress returns the URL of a loopback port nothing listens on.
@@ -84,7 +120,8 @@ func Count(srv *tfetest.Server, method, pattern string) int {
 	return n
 }
 
-// undoLine matches an undo command an example prints, capturing the path.
+// undoLine matches a command scenario.UndoDelete writes, capturing the
+// path.
 var undoLine = regexp.MustCompile(`curl -fsS -X DELETE -H "Authorization: Bearer \$TFE_TOKEN" "\$\{TFE_ADDRESS:-https://app\.terraform\.io\}(/api/v2/[^"]+)"`)
 
 // Undo does what the undo commands in out say, against srv as the shell

@@ -11,8 +11,11 @@
 // Usage:
 //
 //	go run ./internal/openapi/cmd/extract \
-//	    -in /work/shared/reference/tfe-openapi-v2-beta.json \
+//	    -in path/to/tfe-openapi-v2-beta.json \
 //	    -out testdata/openapi/tfe-subset.json
+//
+// where -in is HashiCorp's published OpenAPI description of the API (v2
+// beta).
 //
 // The subset is committed; the Makefile does not run this program.
 package main
