@@ -272,3 +272,35 @@ func TestRelationshipJSON(t *testing.T) {
 	assert.Equal(t, Relationship{}, links)
 	assert.Error(t, json.Unmarshal([]byte(`{"data":"ws-1"}`), &links))
 }
+
+// FuzzNewRequestPath checks the raw request's path rule: a path
+// NewRequest accepts becomes, on the API's host under its base path,
+// exactly the segments it was given; one it refuses is an ErrInvalidPath.
+func FuzzNewRequestPath(f *testing.F) {
+	for _, s := range []string{"ping", "workspaces/ws-1/actions/lock", "../admin", "//evil.example/x", "https://evil.example",
+		"a/b/", "a%2F..", "例え/ws-1", "http:x", "a:b/c", "a b", "\x00", "a/./b", `a\b`, "api/v2/ping"} {
+		f.Add(s)
+	}
+	client, err := NewClient(&Config{Address: "https://tfe.example.com", Token: testToken})
+	require.NoError(f, err)
+	f.Fuzz(func(t *testing.T, path string) {
+		req, err := client.NewRequest("GET", path, nil, nil)
+		if err != nil {
+			require.ErrorIs(t, err, ErrInvalidPath)
+			require.ErrorIs(t, err, ErrValidation)
+			return
+		}
+		u := client.endpoint(req.call.path, nil)
+		require.Equal(t, "tfe.example.com", u.Host, "%q left the API's host", path)
+		rest, ok := strings.CutPrefix(u.EscapedPath(), "/api/v2/")
+		require.True(t, ok, "%q left the base path: %s", path, u.EscapedPath())
+		segments := strings.Split(rest, "/")
+		want := strings.Split(path, "/")
+		require.Len(t, segments, len(want), "%q became %s", path, u.EscapedPath())
+		for i, s := range segments {
+			back, err := url.PathUnescape(s)
+			require.NoError(t, err)
+			require.Equal(t, want[i], back, "segment %d of %q", i+1, path)
+		}
+	})
+}
