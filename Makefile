@@ -20,7 +20,8 @@ FUZZ_TARGETS := \
 	.:FuzzAPIError \
 	.:FuzzRedactBody \
 	.:FuzzParseTTL \
-	.:FuzzCheckID
+	.:FuzzCheckID \
+	.:FuzzNewRequestPath
 
 .PHONY: all test fmt-check vet staticcheck lint unit cover demo fuzz bench conformance help
 

@@ -207,7 +207,7 @@ func FuzzDecodeAnswer(f *testing.F) {
 // decodeChecks runs each decoder over a body: one line per decoder.
 var decodeChecks = []func(t *testing.T, body []byte){
 	fuzzDecoder(workspaceDecoder, func(w *Workspace) string { return w.ID }),
-	fuzzDecoder(newDecoder(projectKind), func(p *Project) string { return p.ID }),
+	fuzzDecoder(projectDecoder, func(p *Project) string { return p.ID }),
 	fuzzDecoder(workspaceVars.decoder, func(v *Variable) string { return v.ID }),
 	fuzzDecoder(variableSetDecoder, func(vs *VariableSet) string { return vs.ID }),
 	fuzzDecoder(varsetVars.decoder, func(v *VariableSetVariable) string { return v.ID }),

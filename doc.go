@@ -1,7 +1,8 @@
 // Package tfe is a typed client for the HCP Terraform and Terraform
-// Enterprise API: workspace variables, variable sets, private registry and
-// no-code modules, organizations and their defaults, API token TTL
-// policies, and Terraform Enterprise's SMTP settings.
+// Enterprise API: workspaces and projects, workspace variables, variable
+// sets, private registry and no-code modules, organizations and their
+// defaults, API token TTL policies, and Terraform Enterprise's SMTP
+// settings; any other endpoint through Client.NewRequest and Client.Do.
 //
 // # Getting a client
 //
@@ -81,6 +82,29 @@
 //		}
 //		fmt.Println(v.Name)
 //	}
+//
+// The API answers the variable lists (Variables.List and ListAll,
+// VariableSetVariables.List) whole, whatever page they are asked for; the
+// SDK cuts the page the options ask for, so ListOptions means the same
+// there, and their iterators send one request.
+//
+// # Names, and writes safe to repeat
+//
+// Pipelines know names: client.Workspaces.Read(ctx, "acme", "prod-app")
+// returns the workspace and its ID, and Projects.List filters by name.
+// Variables.Upsert and VariableSetVariables.Upsert set a variable whether
+// or not it exists, and change nothing when it is as asked: a pipeline of
+// upserts can run again, or run after being killed half-way, and ends in
+// the same state without duplicates.
+//
+// # Other endpoints, and the server
+//
+// Client.NewRequest and Client.Do reach an endpoint no service wraps, on
+// the same request path (rate limit, retries, redacted logs, typed
+// errors); Document and Resource give a caller's struct of attributes the
+// JSON:API shape. Client.ServerInfo says whether the server is HCP
+// Terraform or Terraform Enterprise, and its versions, from the answers
+// already received (or one ping).
 //
 // # Retries and rate limits
 //

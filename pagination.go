@@ -57,6 +57,19 @@ type listing struct {
 	path  string
 	query url.Values
 	err   error
+	// whole marks an endpoint that answers the whole list, without
+	// pagination meta, whatever page it is asked for (workspace and
+	// variable-set variables): the SDK cuts the page the options ask for
+	// from the answer. An answer that does carry pagination meta is taken
+	// as the server's own page.
+	whole bool
+}
+
+// answeredWhole returns l marked as an endpoint that answers the whole
+// list (see listing.whole).
+func (l listing) answeredWhole() listing {
+	l.whole = true
+	return l
 }
 
 // newListing checks opts (nil means none) after checks, the checks of the
@@ -74,14 +87,47 @@ func listPage[A, R, M any](ctx context.Context, c *Client, l listing, d *decoder
 	if l.err != nil {
 		return nil, nil, l.err
 	}
-	return requestMany(ctx, c, get(l.path, l.query), d)
+	items, page, err := requestMany(ctx, c, get(l.path, l.query), d)
+	if err == nil && page == nil && l.whole {
+		items, page = cutPage(items, l.query)
+	}
+	return items, page, err
+}
+
+// apiPageSize is the page size the API uses when a request names none.
+const apiPageSize = 20
+
+// cutPage returns the page query asks for out of a whole list, with its
+// Pagination; without page[number] and page[size] it returns the whole
+// list and no Pagination, as the API answered it.
+func cutPage[M any](items []*M, query url.Values) ([]*M, *Pagination) {
+	if !query.Has("page[number]") && !query.Has("page[size]") {
+		return items, nil
+	}
+	number, size := queryInt(query, "page[number]", 1), queryInt(query, "page[size]", apiPageSize)
+	total := max(1, (len(items)+size-1)/size)
+	page := &Pagination{CurrentPage: number, PreviousPage: number - 1, TotalPages: total, TotalCount: len(items)}
+	if number < total {
+		page.NextPage = number + 1
+	}
+	start := min(len(items), (number-1)*size)
+	return items[start:min(len(items), start+size)], page
+}
+
+// queryInt returns the positive integer query parameter name, else def.
+func queryInt(query url.Values, name string, def int) int {
+	if n, err := strconv.Atoi(query.Get(name)); err == nil && n > 0 {
+		return n
+	}
+	return def
 }
 
 // listIter yields every item of l, page after page, starting from the
 // options' page (page size 100 unless set). It stops after the last page,
 // after an empty page, after an answer without pagination meta (a list
-// the API does not paginate), and when the next page would not move
-// forward. An error (the validation error, before anything is sent) is
+// the API does not paginate: for a listing answered whole, the items
+// before the options' page are skipped), and when the next page would not
+// move forward. An error (the validation error, before anything is sent) is
 // yielded once, as the last pair.
 func listIter[A, R, M any](ctx context.Context, c *Client, l listing, d *decoder[A, R, M]) iter.Seq2[*M, error] {
 	return func(yield func(*M, error) bool) {
@@ -93,14 +139,16 @@ func listIter[A, R, M any](ctx context.Context, c *Client, l listing, d *decoder
 		if query.Get("page[size]") == "" {
 			query.Set("page[size]", strconv.Itoa(iteratorPageSize))
 		}
-		current, _ := strconv.Atoi(query.Get("page[number]"))
-		current = max(current, 1)
+		current := queryInt(query, "page[number]", 1)
 		for {
 			query.Set("page[number]", strconv.Itoa(current))
 			items, page, err := requestMany(ctx, c, get(l.path, query), d)
 			if err != nil {
 				yield(nil, err)
 				return
+			}
+			if page == nil && l.whole {
+				items = items[min(len(items), (current-1)*queryInt(query, "page[size]", iteratorPageSize)):]
 			}
 			for _, item := range items {
 				if !yield(item, nil) {

@@ -102,6 +102,10 @@ func DefaultConfig() *Config {
 // Client talks to the API. It is safe for concurrent use; all its
 // goroutines share one rate limiter.
 type Client struct {
+	// Workspaces manages workspaces and looks them up by name.
+	Workspaces Workspaces
+	// Projects manages projects.
+	Projects Projects
 	// Variables manages workspace variables.
 	Variables Variables
 	// VariableSets manages variable sets and where they apply.
@@ -130,6 +134,7 @@ type Client struct {
 	waitMin   time.Duration
 	waitMax   time.Duration
 	http      *retryablehttp.Client
+	server    serverInfoCache
 
 	plainHTTPAllowed bool
 }
@@ -152,6 +157,8 @@ func NewClient(cfg *Config) (*Client, error) {
 		return nil, err
 	}
 	c.http = c.newRetryClient(cfg.HTTPClient)
+	c.Workspaces = &workspaces{client: c}
+	c.Projects = &projects{client: c}
 	c.Variables = &variables{client: c}
 	c.VariableSets = &variableSets{client: c}
 	c.VariableSetVariables = &variableSetVariables{client: c}

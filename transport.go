@@ -104,6 +104,7 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	if resp != nil {
 		c.observeRateLimit(resp.Header)
 	}
+	c.observeServer(req, resp)
 	return resp, err
 }
 

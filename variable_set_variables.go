@@ -10,15 +10,18 @@ import (
 // Methods may be added in later versions.
 // https://developer.hashicorp.com/terraform/cloud-docs/api-docs/variable-sets#add-variable
 type VariableSetVariables interface {
-	// List returns the variables of a variable set. The API does not
-	// paginate this list.
+	// List returns the variables of a variable set. The API answers this
+	// list whole: without page options List returns all of it and a nil
+	// Pagination; with them, the SDK cuts the page they ask for (20 items
+	// unless PageSize says) and Pagination describes it.
 	//
 	// GET /varsets/:varset_id/relationships/vars
 	// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/variable-sets#list-variables-in-a-variable-set
 	List(ctx context.Context, variableSetID string, opts *VariableSetVariableListOptions) (*VariableSetVariableList, error)
 
-	// ListIter yields the variables of a variable set, page after page; an
-	// answer without pagination meta is the whole list (one request).
+	// ListIter yields the variables of a variable set, from the options'
+	// page on. The API answers the whole list at once, so it sends one
+	// request.
 	//
 	// GET /varsets/:varset_id/relationships/vars
 	// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/variable-sets#list-variables-in-a-variable-set
@@ -49,6 +52,32 @@ type VariableSetVariables interface {
 	// DELETE /varsets/:varset_id/relationships/vars/:var_id
 	// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/variable-sets#delete-a-variable-in-a-variable-set
 	Delete(ctx context.Context, variableSetID, variableID string) error
+
+	// Upsert makes the variable set hold the variable opts describes, and
+	// is safe to repeat, exactly as Variables.Upsert: one list, then a
+	// create when no variable has opts' Key and Category, an update of the
+	// attributes that differ, or nothing more. A sensitive value cannot be
+	// read back, so it is always re-sent (UpsertUpdated every time).
+	//
+	// GET /varsets/:varset_id/relationships/vars, then
+	// POST /varsets/:varset_id/relationships/vars or
+	// PATCH /varsets/:varset_id/relationships/vars/:var_id
+	// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/variable-sets
+	Upsert(ctx context.Context, variableSetID string, opts VariableSetVariableCreateOptions) (*VariableSetVariableUpsertResult, error)
+}
+
+// VariableSetVariableUpsertResult is what VariableSetVariables.Upsert did,
+// and the variable as the service holds it afterwards.
+type VariableSetVariableUpsertResult struct {
+	// Action is UpsertCreated, UpsertUpdated or UpsertUnchanged.
+	Action UpsertAction
+	// Changed names the attributes an update sent, by their wire names
+	// ("value", "description", "hcl", "sensitive"); nil unless Action is
+	// UpsertUpdated.
+	Changed []string
+	// Variable is the variable: as created or updated, or as listed when
+	// unchanged.
+	Variable *VariableSetVariable
 }
 
 // variableSetVariables implements VariableSetVariables.
@@ -86,7 +115,8 @@ type VariableSetVariable struct {
 }
 
 // VariableSetVariableList is a list of the variables of a variable set.
-// Pagination is nil when the API answers the list whole, as it does today.
+// The API answers these lists whole: Pagination is nil unless the options
+// asked for a page, which the SDK then cut from the whole list.
 // https://developer.hashicorp.com/terraform/cloud-docs/api-docs/variable-sets#list-variables-in-a-variable-set
 type VariableSetVariableList struct {
 	*Pagination
@@ -95,7 +125,8 @@ type VariableSetVariableList struct {
 }
 
 // VariableSetVariableListOptions selects a page of a variable set's
-// variables: the fields of VariableListOptions (ListOptions).
+// variables: the fields of VariableListOptions (ListOptions), cut by the
+// SDK from the whole list the API answers.
 // https://developer.hashicorp.com/terraform/cloud-docs/api-docs/variable-sets#list-variables-in-a-variable-set
 type VariableSetVariableListOptions VariableListOptions
 
@@ -118,6 +149,9 @@ var varsetVars = varKind[VariableSetVariable]{
 	parentField: "variableSetID",
 	optsName:    "VariableSetVariable",
 	decoder:     newDecoder(variableSetVariableKind),
+	attrs: func(v *VariableSetVariable) variableAttrs {
+		return variableAttrs{id: v.ID, key: v.Key, value: v.Value, description: v.Description, category: v.Category, hcl: v.HCL, sensitive: v.Sensitive}
+	},
 }
 
 // List implements VariableSetVariables.
@@ -152,6 +186,15 @@ func (s *variableSetVariables) Update(ctx context.Context, variableSetID, variab
 // Delete implements VariableSetVariables.
 func (s *variableSetVariables) Delete(ctx context.Context, variableSetID, variableID string) error {
 	return varsetVars.delete(ctx, s.client, variableSetID, variableID)
+}
+
+// Upsert implements VariableSetVariables.
+func (s *variableSetVariables) Upsert(ctx context.Context, variableSetID string, opts VariableSetVariableCreateOptions) (*VariableSetVariableUpsertResult, error) {
+	v, action, changed, err := varsetVars.upsert(ctx, s.client, variableSetID, VariableCreateOptions(opts))
+	if err != nil {
+		return nil, err
+	}
+	return &VariableSetVariableUpsertResult{Action: action, Changed: changed, Variable: v}, nil
 }
 
 // variableSetVariableKind reads the vars resources of variable sets.

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 	"github.com/tfe-sdk/tfe/internal/openapi"
 )
 
@@ -35,6 +37,10 @@ var variableBodies = map[string]struct {
 	"variable_sets/var_create.request.json":              {"POST", "/varsets/varset-4q8f7H0NHG733bBH/relationships/vars", 0},
 	"variable_sets/var_create_sensitive.request.json":    {"POST", "/varsets/varset-4q8f7H0NHG733bBH/relationships/vars", 0},
 	"variable_sets/var_update.request.json":              {"PATCH", "/varsets/varset-4q8f7H0NHG733bBH/relationships/vars/var-EavQ1LztoRTQHSNT", 0},
+	"workspace_variables/upsert_update.request.json":     {"PATCH", "/workspaces/p-1/vars/var-2", 0},
+	"workspace_variables/upsert_sensitive.request.json":  {"PATCH", "/workspaces/p-1/vars/var-3", 0},
+	"variable_sets/var_upsert_update.request.json":       {"PATCH", "/varsets/p-1/relationships/vars/var-2", 0},
+	"variable_sets/var_upsert_sensitive.request.json":    {"PATCH", "/varsets/p-1/relationships/vars/var-3", 0},
 	"workspace_variables/create.response.json":           {"POST", "/workspaces/ws-1/vars", 201},
 	"workspace_variables/create_sensitive.response.json": {"POST", "/workspaces/ws-1/vars", 201},
 	"workspace_variables/list.response.json":             {"GET", "/workspaces/ws-1/vars", 200},
@@ -59,24 +65,18 @@ var variableBodies = map[string]struct {
 func TestVariableBodiesMatchTheSpec(t *testing.T) {
 	t.Parallel()
 	spec, err := openapi.Load(filepath.Join("testdata", "openapi", "tfe-subset.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	for name, op := range variableBodies {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			body, err := os.ReadFile(filepath.Join("testdata", name))
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			if op.status == 0 {
 				err = spec.ValidateRequest(op.method, op.path, body)
 			} else {
 				err = spec.ValidateResponse(op.method, op.path, op.status, body)
 			}
-			if err != nil {
-				t.Errorf("%s %s: %v", op.method, op.path, err)
-			}
+			assert.NoError(t, err, "%s %s", op.method, op.path)
 		})
 	}
 }
@@ -87,13 +87,9 @@ func TestVariableBodiesAreAllValidated(t *testing.T) {
 	t.Parallel()
 	for _, dir := range []string{"workspace_variables", "variable_sets"} {
 		files, err := filepath.Glob(filepath.Join("testdata", dir, "*.json"))
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		for _, f := range files {
-			if _, ok := variableBodies[dir+"/"+filepath.Base(f)]; !ok {
-				t.Errorf("%s is not validated against the spec: add it to variableBodies", f)
-			}
+			assert.Contains(t, variableBodies, dir+"/"+filepath.Base(f), "%s is not validated against the spec: add it to variableBodies", f)
 		}
 	}
 }

@@ -2,7 +2,9 @@ package tfe
 
 import (
 	"context"
+	"fmt"
 	"iter"
+	"strings"
 )
 
 // This file is what workspace variables and variable-set variables share:
@@ -76,6 +78,15 @@ type varKind[T any] struct {
 	parentField string   // the parent ID's argument name
 	optsName    string   // the options' type name without "CreateOptions"
 	decoder     *decoder[T, variableRelationships, T]
+	// attrs returns the attributes of a variable that Upsert compares.
+	attrs func(*T) variableAttrs
+}
+
+// variableAttrs are the attributes of a variable an Upsert compares.
+type variableAttrs struct {
+	id, key, value, description string
+	category                    CategoryType
+	hcl, sensitive              bool
 }
 
 // withSub returns k for another collection under the same parent.
@@ -98,9 +109,10 @@ func (k varKind[T]) checkIDs(parentID, variableID string) error {
 	return firstError(k.checkParent(parentID), checkID(ErrInvalidVariableID, "variableID", variableID))
 }
 
-// listing is the collection's list with opts.
+// listing is the collection's list with opts. The API answers these
+// lists whole, so the page opts asks for is cut from the answer.
 func (k varKind[T]) listing(parentID string, opts *VariableListOptions) listing {
-	return newListing(k.path(parentID), opts, k.checkParent(parentID))
+	return newListing(k.path(parentID), opts, k.checkParent(parentID)).answeredWhole()
 }
 
 func (k varKind[T]) list(ctx context.Context, c *Client, parentID string, opts *VariableListOptions) ([]*T, *Pagination, error) {
@@ -130,8 +142,105 @@ func (k varKind[T]) update(ctx context.Context, c *Client, parentID, variableID 
 	if err := firstError(k.checkIDs(parentID, variableID), opts.validate(k.optsName+"UpdateOptions")); err != nil {
 		return nil, err
 	}
-	cl := patch(k.path(parentID, variableID), newDocument("vars", opts)).hiding(sensitiveValue(opts.Sensitive, opts.Value))
+	return k.patch(ctx, c, parentID, variableID, opts, sensitiveValue(opts.Sensitive, opts.Value))
+}
+
+// patch sends a checked update; secret is the value no log or error may
+// show ("" when none).
+func (k varKind[T]) patch(ctx context.Context, c *Client, parentID, variableID string, opts VariableUpdateOptions, secret string) (*T, error) {
+	cl := patch(k.path(parentID, variableID), newDocument("vars", opts)).hiding(secret)
 	return requestOne(ctx, c, cl, k.decoder)
+}
+
+// UpsertAction says what an Upsert did.
+type UpsertAction string
+
+// The actions of an Upsert.
+const (
+	// UpsertCreated means no variable had the key and category: one was
+	// created (one list and one create request).
+	UpsertCreated UpsertAction = "created"
+	// UpsertUpdated means the variable existed and differed, or has a
+	// sensitive value, which is always re-sent: the attributes in Changed
+	// were updated (one list and one update request).
+	UpsertUpdated UpsertAction = "updated"
+	// UpsertUnchanged means the variable existed as the options describe
+	// it: nothing was sent beyond the list.
+	UpsertUnchanged UpsertAction = "unchanged"
+)
+
+// upsert makes the collection hold one variable with opts' key and
+// category and the attributes opts sets: it lists the collection (one
+// request), then creates the variable when none has the key and category,
+// updates the attributes that differ when one does, and sends nothing more
+// when nothing differs. It returns the variable, what it did, and the wire
+// names of the attributes an update sent.
+func (k varKind[T]) upsert(ctx context.Context, c *Client, parentID string, opts VariableCreateOptions) (*T, UpsertAction, []string, error) {
+	if err := firstError(k.checkParent(parentID), opts.validate(k.optsName+"CreateOptions")); err != nil {
+		return nil, "", nil, err
+	}
+	items, _, err := k.list(ctx, c, parentID, nil)
+	if err != nil {
+		return nil, "", nil, err
+	}
+	var found []*T
+	for _, v := range items {
+		if a := k.attrs(v); a.key == opts.Key && a.category == opts.Category {
+			found = append(found, v)
+		}
+	}
+	switch len(found) {
+	case 0:
+		v, err := k.create(ctx, c, parentID, opts)
+		if err != nil {
+			return nil, "", nil, err
+		}
+		return v, UpsertCreated, nil, nil
+	case 1:
+	default:
+		ids := make([]string, len(found))
+		for i, v := range found {
+			ids[i] = k.attrs(v).id
+		}
+		return nil, "", nil, fmt.Errorf("tfe: %d variables with key %s and category %s in %s %s (%s): refusing to pick one",
+			len(found), quoteShort(opts.Key), opts.Category, k.parentField, quoteShort(parentID), cutString(strings.Join(ids, ", "), 200))
+	}
+	current := k.attrs(found[0])
+	diff, changed := upsertDiff(current, opts)
+	if len(changed) == 0 {
+		return found[0], UpsertUnchanged, nil, nil
+	}
+	secret := ""
+	if current.sensitive || deref(opts.Sensitive) {
+		secret = deref(opts.Value)
+	}
+	v, err := k.patch(ctx, c, parentID, current.id, diff, secret)
+	if err != nil {
+		return nil, "", nil, err
+	}
+	return v, UpsertUpdated, changed, nil
+}
+
+// upsertDiff returns the update that makes current what opts describes,
+// and the wire names of the attributes it sets. An attribute opts leaves
+// nil is not compared. A sensitive value (current, or made sensitive by
+// opts) cannot be read back, so it is always sent.
+func upsertDiff(current variableAttrs, opts VariableCreateOptions) (VariableUpdateOptions, []string) {
+	var diff VariableUpdateOptions
+	var changed []string
+	if opts.Value != nil && (current.sensitive || deref(opts.Sensitive) || *opts.Value != current.value) {
+		diff.Value, changed = opts.Value, append(changed, "value")
+	}
+	if opts.Description != nil && *opts.Description != current.description {
+		diff.Description, changed = opts.Description, append(changed, "description")
+	}
+	if opts.HCL != nil && *opts.HCL != current.hcl {
+		diff.HCL, changed = opts.HCL, append(changed, "hcl")
+	}
+	if opts.Sensitive != nil && *opts.Sensitive != current.sensitive {
+		diff.Sensitive, changed = opts.Sensitive, append(changed, "sensitive")
+	}
+	return diff, changed
 }
 
 func (k varKind[T]) delete(ctx context.Context, c *Client, parentID, variableID string) error {

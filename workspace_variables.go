@@ -11,14 +11,18 @@ import (
 // https://developer.hashicorp.com/terraform/cloud-docs/api-docs/workspace-variables
 type Variables interface {
 	// List returns the workspace's own variables (not those it inherits from
-	// variable sets). The API does not paginate this list.
+	// variable sets). The API answers this list whole: without page
+	// options List returns all of it and a nil Pagination; with them, the
+	// SDK cuts the page they ask for (20 items unless PageSize says) and
+	// Pagination describes it.
 	//
 	// GET /workspaces/:workspace_id/vars
 	// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/workspace-variables#list-variables
 	List(ctx context.Context, workspaceID string, opts *VariableListOptions) (*VariableList, error)
 
-	// ListIter yields the workspace's own variables. The API answers the
-	// whole list at once, so it sends one request.
+	// ListIter yields the workspace's own variables, from the options'
+	// page on. The API answers the whole list at once, so it sends one
+	// request.
 	//
 	// GET /workspaces/:workspace_id/vars
 	// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/workspace-variables#list-variables
@@ -26,12 +30,19 @@ type Variables interface {
 
 	// ListAll returns every variable a workspace's runs see: its own and
 	// those inherited from variable sets (Variable.VariableSet says which).
-	// The docs page does not describe this endpoint yet; the API's OpenAPI
-	// description does (listAllVars).
+	// Its page options work as List's. The docs page does not describe
+	// this endpoint yet; the API's OpenAPI description does (listAllVars).
 	//
 	// GET /workspaces/:workspace_id/all-vars
 	// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/workspace-variables
 	ListAll(ctx context.Context, workspaceID string, opts *VariableListOptions) (*VariableList, error)
+
+	// ListAllIter yields every variable ListAll would return, from the
+	// options' page on, in one request.
+	//
+	// GET /workspaces/:workspace_id/all-vars
+	// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/workspace-variables
+	ListAllIter(ctx context.Context, workspaceID string, opts *VariableListOptions) iter.Seq2[*Variable, error]
 
 	// Create adds a variable to a workspace.
 	//
@@ -58,6 +69,47 @@ type Variables interface {
 	// DELETE /workspaces/:workspace_id/vars/:variable_id
 	// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/workspace-variables#delete-variables
 	Delete(ctx context.Context, workspaceID, variableID string) error
+
+	// Upsert makes the workspace hold the variable opts describes, and is
+	// safe to repeat: it lists the workspace's variables (one request) and
+	// finds the one with opts' Key and Category. None: it creates it
+	// (UpsertCreated). One: it updates the attributes opts sets that
+	// differ (UpsertUpdated, VariableUpsertResult.Changed names them), or
+	// sends nothing more when none differ (UpsertUnchanged). Attributes
+	// opts leaves nil are not compared and keep their value.
+	//
+	// A sensitive value cannot be read back, so when the variable is
+	// sensitive (or opts makes it so) and opts has a Value, the value is
+	// always re-sent: such an Upsert is UpsertUpdated every time. The API
+	// refuses to make a sensitive variable non-sensitive (ErrUnprocessable).
+	//
+	// A pipeline of Upserts that runs twice, or runs again after being
+	// killed half-way, ends in the same state, without duplicates: a run
+	// only creates what the list did not show. Two runs at the same time
+	// may both create the same key; the service refuses the second
+	// (ErrUnprocessable), and a new run converges. Two variables with the
+	// key and category (which the service does not allow) are an error:
+	// Upsert does not pick one.
+	//
+	// GET /workspaces/:workspace_id/vars, then
+	// POST /workspaces/:workspace_id/vars or
+	// PATCH /workspaces/:workspace_id/vars/:variable_id
+	// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/workspace-variables
+	Upsert(ctx context.Context, workspaceID string, opts VariableCreateOptions) (*VariableUpsertResult, error)
+}
+
+// VariableUpsertResult is what Variables.Upsert did, and the variable as
+// the service holds it afterwards.
+type VariableUpsertResult struct {
+	// Action is UpsertCreated, UpsertUpdated or UpsertUnchanged.
+	Action UpsertAction
+	// Changed names the attributes an update sent, by their wire names
+	// ("value", "description", "hcl", "sensitive"); nil unless Action is
+	// UpsertUpdated.
+	Changed []string
+	// Variable is the variable: as created or updated, or as listed when
+	// unchanged.
+	Variable *Variable
 }
 
 // variables implements Variables.
@@ -120,8 +172,9 @@ type Variable struct {
 	VariableSet *VariableSet `json:"-"`
 }
 
-// VariableList is a list of workspace variables. Pagination is nil: the
-// API answers these lists whole.
+// VariableList is a list of workspace variables. The API answers these
+// lists whole: Pagination is nil unless the options asked for a page,
+// which the SDK then cut from the whole list.
 // https://developer.hashicorp.com/terraform/cloud-docs/api-docs/workspace-variables#list-variables
 type VariableList struct {
 	*Pagination
@@ -129,7 +182,9 @@ type VariableList struct {
 	Items []*Variable
 }
 
-// VariableListOptions selects a page of workspace variables.
+// VariableListOptions selects a page of workspace variables. The API
+// answers the whole list whatever page it is asked for, so the SDK cuts
+// the page itself: the options work as on any paginated list.
 // https://developer.hashicorp.com/terraform/cloud-docs/api-docs/workspace-variables#list-variables
 type VariableListOptions struct {
 	ListOptions
@@ -196,6 +251,11 @@ func (s *variables) ListIter(ctx context.Context, workspaceID string, opts *Vari
 	return workspaceVars.listIter(ctx, s.client, workspaceID, opts)
 }
 
+// ListAllIter implements Variables.
+func (s *variables) ListAllIter(ctx context.Context, workspaceID string, opts *VariableListOptions) iter.Seq2[*Variable, error] {
+	return allWorkspaceVars.listIter(ctx, s.client, workspaceID, opts)
+}
+
 // Create implements Variables.
 func (s *variables) Create(ctx context.Context, workspaceID string, opts VariableCreateOptions) (*Variable, error) {
 	return workspaceVars.create(ctx, s.client, workspaceID, opts)
@@ -214,6 +274,15 @@ func (s *variables) Update(ctx context.Context, workspaceID, variableID string, 
 // Delete implements Variables.
 func (s *variables) Delete(ctx context.Context, workspaceID, variableID string) error {
 	return workspaceVars.delete(ctx, s.client, workspaceID, variableID)
+}
+
+// Upsert implements Variables.
+func (s *variables) Upsert(ctx context.Context, workspaceID string, opts VariableCreateOptions) (*VariableUpsertResult, error) {
+	v, action, changed, err := workspaceVars.upsert(ctx, s.client, workspaceID, opts)
+	if err != nil {
+		return nil, err
+	}
+	return &VariableUpsertResult{Action: action, Changed: changed, Variable: v}, nil
 }
 
 // variableKind reads the vars resources of workspace variables.
@@ -244,6 +313,9 @@ var workspaceVars = varKind[Variable]{
 	parentField: "workspaceID",
 	optsName:    "Variable",
 	decoder:     newDecoder(variableKind, workspaceKind),
+	attrs: func(v *Variable) variableAttrs {
+		return variableAttrs{id: v.ID, key: v.Key, value: v.Value, description: v.Description, category: v.Category, hcl: v.HCL, sensitive: v.Sensitive}
+	},
 }
 
 // allWorkspaceVars are all the variables a workspace's runs see, those of

@@ -2,8 +2,7 @@ package tfe
 
 import (
 	"context"
-	"encoding/json"
-	"net/http"
+	"iter"
 	"net/url"
 	"testing"
 	"time"
@@ -12,78 +11,115 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+// The tests Variables shares with VariableSetVariables run from this row
+// in variables_shared_test.go; the tests below are of what only workspace
+// variables have (all-vars).
+
 const (
 	docsWorkspaceID = "ws-4j8p6jX1w33MiDC7"
 	docsVariableID  = "var-yRmifb4PJj7cLkMG"
 )
 
-// createdVariable is the documented "Create a Variable" sample answer.
-func createdVariable() *Variable {
-	return &Variable{
-		ID:          "var-EavQ1LztoRTQHSNT",
-		Key:         "some_key",
-		Value:       "some_value",
-		Description: "some description",
-		Category:    CategoryTerraform,
-		Workspace:   &Workspace{ID: docsWorkspaceID},
-	}
+// workspaceVariables is the row of workspace variables, with the
+// documented samples of the Workspace Variables API page.
+var workspaceVariables = varCollection{
+	name:      "workspace",
+	parentErr: ErrInvalidWorkspaceID,
+	path: func(parentID string, variableID ...string) string {
+		return "/" + workspaceVars.path(parentID, variableID...)
+	},
+	ownerType: "workspaces", ownerRel: "configurable",
+	dir: "workspace_variables",
+	api: varAPI{
+		list: func(ctx context.Context, c *Client, ws string, opts *VariableListOptions) ([]varView, *Pagination, error) {
+			list, err := c.Variables.List(ctx, ws, opts)
+			if err != nil {
+				return nil, nil, err
+			}
+			return views(list.Items, viewOfVariable), list.Pagination, nil
+		},
+		listIter: func(ctx context.Context, c *Client, ws string, opts *VariableListOptions) iter.Seq2[varView, error] {
+			return viewSeq(c.Variables.ListIter(ctx, ws, opts), viewOfVariable)
+		},
+		create: func(ctx context.Context, c *Client, ws string, o VariableCreateOptions) (varView, error) {
+			v, err := c.Variables.Create(ctx, ws, o)
+			return viewOfVariable(v), err
+		},
+		read: func(ctx context.Context, c *Client, ws, id string) (varView, error) {
+			v, err := c.Variables.Read(ctx, ws, id)
+			return viewOfVariable(v), err
+		},
+		update: func(ctx context.Context, c *Client, ws, id string, o VariableUpdateOptions) (varView, error) {
+			v, err := c.Variables.Update(ctx, ws, id, o)
+			return viewOfVariable(v), err
+		},
+		delete: func(ctx context.Context, c *Client, ws, id string) error { return c.Variables.Delete(ctx, ws, id) },
+		upsert: func(ctx context.Context, c *Client, ws string, o VariableCreateOptions) (upserted, error) {
+			r, err := c.Variables.Upsert(ctx, ws, o)
+			if err != nil {
+				return upserted{}, err
+			}
+			return upserted{r.Action, r.Changed, viewOfVariable(r.Variable)}, nil
+		},
+	},
+	list: varOp{parentID: "ws-cZE9LERN3rGPRAmH", fixture: "workspace_variables/list.response.json"},
+	wantList: []varView{{
+		ID: "var-AD4pibb9nxo1468E", Key: "name", Value: "hello", Description: "some description",
+		Category: CategoryTerraform, Owner: "ws-cZE9LERN3rGPRAmH",
+	}},
+	create: varOp{
+		parentID: docsWorkspaceID, golden: "workspace_variables/create.request.json", fixture: "workspace_variables/create.response.json", status: 201,
+		create: VariableCreateOptions{
+			Key: "some_key", Value: Ptr("some_value"), Description: Ptr("some description"),
+			Category: CategoryTerraform, HCL: Ptr(false), Sensitive: Ptr(false),
+		},
+		want: docsCreatedVariable,
+	},
+	createSensitive: varOp{
+		parentID: docsWorkspaceID, golden: "workspace_variables/create_sensitive.request.json", fixture: "workspace_variables/create_sensitive.response.json", status: 201,
+		create: VariableCreateOptions{
+			Key: "db_password", Value: Ptr(plantSecret("hunter2-PLANTED-c0ffee")), Category: CategoryTerraform, Sensitive: Ptr(true),
+		},
+		want: varView{ID: "var-EavQ1LztoRTQHSNT", Key: "db_password", Category: CategoryTerraform, Sensitive: true, Owner: docsWorkspaceID},
+	},
+	read: varOp{
+		parentID: docsWorkspaceID, variableID: "var-EavQ1LztoRTQHSNT", fixture: "workspace_variables/create.response.json",
+		want: docsCreatedVariable,
+	},
+	update: varOp{
+		parentID: docsWorkspaceID, variableID: docsVariableID, golden: "workspace_variables/update.request.json", fixture: "workspace_variables/update.response.json",
+		update: VariableUpdateOptions{
+			Key: Ptr("name"), Value: Ptr("mars"), Description: Ptr("some description"),
+			Category: Ptr(CategoryTerraform), HCL: Ptr(false), Sensitive: Ptr(false),
+		},
+		want: varView{ID: docsVariableID, Key: "name", Value: "mars", Description: "some description", Category: CategoryTerraform, Owner: docsWorkspaceID},
+	},
 }
 
-func TestVariablesList(t *testing.T) {
-	t.Parallel()
-	ts := setup(t)
-	served := ts.expect(exchange{method: "GET", path: "/workspaces/ws-cZE9LERN3rGPRAmH/vars", status: 200, fixture: "workspace_variables/list.response.json"})
-
-	list, err := ts.client.Variables.List(context.Background(), "ws-cZE9LERN3rGPRAmH", nil)
-	require.NoError(t, err)
-	assertServedOnce(t, served)
-	assert.Nil(t, list.Pagination, "the documented answer has no pagination meta")
-	assert.Equal(t, []*Variable{{
-		ID:          "var-AD4pibb9nxo1468E",
-		Key:         "name",
-		Value:       "hello",
-		Description: "some description",
-		Category:    CategoryTerraform,
-		Workspace:   &Workspace{ID: "ws-cZE9LERN3rGPRAmH"},
-	}}, list.Items)
+// docsCreatedVariable is the documented "Create a Variable" sample answer.
+var docsCreatedVariable = varView{
+	ID: "var-EavQ1LztoRTQHSNT", Key: "some_key", Value: "some_value", Description: "some description",
+	Category: CategoryTerraform, Owner: docsWorkspaceID,
 }
 
-func TestVariablesListSendsPageOptions(t *testing.T) {
-	t.Parallel()
-	ts := setup(t)
-	query := url.Values{"page[number]": {"2"}, "page[size]": {"5"}}
-	ts.expect(exchange{method: "GET", path: "/workspaces/ws-1/vars", query: query, status: 200, fixture: "workspace_variables/list.response.json"})
-
-	_, err := ts.client.Variables.List(context.Background(), "ws-1", &VariableListOptions{ListOptions{PageNumber: 2, PageSize: 5}})
-	require.NoError(t, err)
-}
-
-func TestVariablesListIterMakesOneRequestWithoutPaginationMeta(t *testing.T) {
-	t.Parallel()
-	ts := setup(t)
-	query := url.Values{"page[number]": {"1"}, "page[size]": {"100"}}
-	served := ts.expect(exchange{method: "GET", path: "/workspaces/ws-cZE9LERN3rGPRAmH/vars", query: query, status: 200, fixture: "workspace_variables/list.response.json"})
-
-	items, err := collect(ts.client.Variables.ListIter(context.Background(), "ws-cZE9LERN3rGPRAmH", nil))
-	require.NoError(t, err)
-	require.Len(t, items, 1)
-	assert.Equal(t, "var-AD4pibb9nxo1468E", items[0].ID)
-	assertServedOnce(t, served)
-}
-
-func TestVariablesListIterStopsWhenTheConsumerDoes(t *testing.T) {
-	t.Parallel()
-	ts := setup(t)
-	ts.expect(exchange{method: "GET", path: "/workspaces/ws-1/vars", query: url.Values{"page[number]": {"1"}, "page[size]": {"100"}}, status: 200, fixture: "workspace_variables/list_all.response.json"})
-
-	var seen []string
-	for v, err := range ts.client.Variables.ListIter(context.Background(), "ws-1", nil) {
-		require.NoError(t, err)
-		seen = append(seen, v.ID)
-		break
-	}
-	assert.Equal(t, []string{"var-AD4pibb9nxo1468E"}, seen)
-}
+// listAllVars are the variables of the all-vars fixture: the workspace's
+// own and one inherited from a variable set.
+var listAllVars = []*Variable{{
+	ID:          "var-AD4pibb9nxo1468E",
+	Key:         "name",
+	Value:       "hello",
+	Description: "some description",
+	Category:    CategoryTerraform,
+	Workspace:   &Workspace{ID: "ws-cZE9LERN3rGPRAmH"},
+}, {
+	ID:          "var-Nh0doz0hzj9hrm34qq",
+	Key:         "AWS_SECRET_ACCESS_KEY",
+	Category:    CategoryEnv,
+	Sensitive:   true,
+	VersionID:   "58b040512cfc5e82430a06f93962a410bf11fd3125da71f7a4e6060636a29217",
+	CreatedAt:   time.Date(2021, 10, 29, 18, 54, 29, 379e6, time.UTC),
+	VariableSet: &VariableSet{ID: "varset-kjkN545LH2Sfercv"},
+}}
 
 func TestVariablesListAll(t *testing.T) {
 	t.Parallel()
@@ -94,165 +130,47 @@ func TestVariablesListAll(t *testing.T) {
 	require.NoError(t, err)
 	assertServedOnce(t, served)
 	assert.Nil(t, list.Pagination)
-	assert.Equal(t, []*Variable{{
-		ID:          "var-AD4pibb9nxo1468E",
-		Key:         "name",
-		Value:       "hello",
-		Description: "some description",
-		Category:    CategoryTerraform,
-		Workspace:   &Workspace{ID: "ws-cZE9LERN3rGPRAmH"},
-	}, {
-		ID:          "var-Nh0doz0hzj9hrm34qq",
-		Key:         "AWS_SECRET_ACCESS_KEY",
-		Category:    CategoryEnv,
-		Sensitive:   true,
-		VersionID:   "58b040512cfc5e82430a06f93962a410bf11fd3125da71f7a4e6060636a29217",
-		CreatedAt:   time.Date(2021, 10, 29, 18, 54, 29, 379e6, time.UTC),
-		VariableSet: &VariableSet{ID: "varset-kjkN545LH2Sfercv"},
-	}}, list.Items)
+	assert.Equal(t, listAllVars, list.Items)
 }
 
-func TestVariablesCreate(t *testing.T) {
+func TestVariablesListAllIter(t *testing.T) {
 	t.Parallel()
 	ts := setup(t)
-	served := ts.expect(exchange{method: "POST", path: "/workspaces/" + docsWorkspaceID + "/vars", golden: "workspace_variables/create.request.json", status: 201, fixture: "workspace_variables/create.response.json"})
+	query := url.Values{"page[number]": {"1"}, "page[size]": {"100"}}
+	served := ts.expect(exchange{method: "GET", path: "/workspaces/ws-cZE9LERN3rGPRAmH/all-vars", query: query, status: 200, fixture: "workspace_variables/list_all.response.json"})
 
-	v, err := ts.client.Variables.Create(context.Background(), docsWorkspaceID, VariableCreateOptions{
-		Key:         "some_key",
-		Value:       Ptr("some_value"),
-		Description: Ptr("some description"),
-		Category:    CategoryTerraform,
-		HCL:         Ptr(false),
-		Sensitive:   Ptr(false),
-	})
+	items, err := collect(ts.client.Variables.ListAllIter(context.Background(), "ws-cZE9LERN3rGPRAmH", nil))
 	require.NoError(t, err)
 	assertServedOnce(t, served)
-	assert.Equal(t, createdVariable(), v)
+	assert.Equal(t, listAllVars, items)
 }
 
-func TestVariablesCreateSensitive(t *testing.T) {
+func TestVariablesListAllCutsThePage(t *testing.T) {
 	t.Parallel()
 	ts := setup(t)
-	ts.expect(exchange{method: "POST", path: "/workspaces/" + docsWorkspaceID + "/vars", golden: "workspace_variables/create_sensitive.request.json", status: 201, fixture: "workspace_variables/create_sensitive.response.json"})
+	query := url.Values{"page[number]": {"2"}, "page[size]": {"1"}}
+	ts.expect(exchange{method: "GET", path: "/workspaces/ws-1/all-vars", query: query, status: 200, fixture: "workspace_variables/list_all.response.json"})
 
-	v, err := ts.client.Variables.Create(context.Background(), docsWorkspaceID, VariableCreateOptions{
-		Key:       "db_password",
-		Value:     Ptr(plantSensitive(t, "hunter2-PLANTED-c0ffee")),
-		Category:  CategoryTerraform,
-		Sensitive: Ptr(true),
-	})
+	list, err := ts.client.Variables.ListAll(context.Background(), "ws-1", &VariableListOptions{ListOptions{PageNumber: 2, PageSize: 1}})
 	require.NoError(t, err)
-	assert.True(t, v.Sensitive)
-	assert.Empty(t, v.Value, "the API answers a sensitive value empty")
+	assert.Equal(t, listAllVars[1:], list.Items)
+	assert.Equal(t, &Pagination{CurrentPage: 2, PreviousPage: 1, TotalPages: 2, TotalCount: 2}, list.Pagination)
 }
 
-func TestVariablesRead(t *testing.T) {
+func TestVariablesListAllValidation(t *testing.T) {
 	t.Parallel()
-	ts := setup(t)
-	served := ts.expect(exchange{method: "GET", path: "/workspaces/" + docsWorkspaceID + "/vars/var-EavQ1LztoRTQHSNT", status: 200, fixture: "workspace_variables/create.response.json"})
-
-	v, err := ts.client.Variables.Read(context.Background(), docsWorkspaceID, "var-EavQ1LztoRTQHSNT")
-	require.NoError(t, err)
-	assertServedOnce(t, served)
-	assert.Equal(t, createdVariable(), v)
-}
-
-func TestVariablesUpdate(t *testing.T) {
-	t.Parallel()
-	ts := setup(t)
-	served := ts.expect(exchange{method: "PATCH", path: "/workspaces/" + docsWorkspaceID + "/vars/" + docsVariableID, golden: "workspace_variables/update.request.json", status: 200, fixture: "workspace_variables/update.response.json"})
-
-	v, err := ts.client.Variables.Update(context.Background(), docsWorkspaceID, docsVariableID, VariableUpdateOptions{
-		Key:         Ptr("name"),
-		Value:       Ptr("mars"),
-		Description: Ptr("some description"),
-		Category:    Ptr(CategoryTerraform),
-		HCL:         Ptr(false),
-		Sensitive:   Ptr(false),
-	})
-	require.NoError(t, err)
-	assertServedOnce(t, served)
-	assert.Equal(t, &Variable{
-		ID:          docsVariableID,
-		Key:         "name",
-		Value:       "mars",
-		Description: "some description",
-		Category:    CategoryTerraform,
-		Workspace:   &Workspace{ID: docsWorkspaceID},
-	}, v)
-}
-
-func TestVariablesUpdateSendsOnlyWhatIsSet(t *testing.T) {
-	t.Parallel()
-	ts := setup(t)
-	ts.expect(exchange{method: "PATCH", path: "/workspaces/ws-1/vars/var-1", anyRequest: true, answer: func(w http.ResponseWriter, r *http.Request) {
-		var body map[string]any
-		require.NoError(t, json.NewDecoder(r.Body).Decode(&body))
-		assert.Equal(t, map[string]any{"data": map[string]any{"type": "vars", "attributes": map[string]any{"value": ""}}}, body)
-		respond(w, 200, fixture(ts, "workspace_variables/update.response.json"))
-	}})
-
-	_, err := ts.client.Variables.Update(context.Background(), "ws-1", "var-1", VariableUpdateOptions{Value: Ptr("")})
-	require.NoError(t, err)
-}
-
-func TestVariablesDelete(t *testing.T) {
-	t.Parallel()
-	ts := setup(t)
-	served := ts.expect(exchange{method: "DELETE", path: "/workspaces/" + docsWorkspaceID + "/vars/" + docsVariableID, status: 204})
-
-	require.NoError(t, ts.client.Variables.Delete(context.Background(), docsWorkspaceID, docsVariableID))
-	assertServedOnce(t, served)
-}
-
-func TestVariablesAPIErrors(t *testing.T) {
-	t.Parallel()
-	ts := setup(t)
-	ts.expect(exchange{method: "GET", path: "/workspaces/ws-1/vars/var-1", anyRequest: true, answer: func(w http.ResponseWriter, r *http.Request) {
-		respond(w, 404, `{"errors":[{"status":"404","title":"not found"}]}`)
-	}})
-	ts.expect(exchange{method: "GET", path: "/workspaces/ws-1/vars", anyRequest: true, answer: func(w http.ResponseWriter, r *http.Request) {
-		respond(w, 200, `{"data": {"id": "var-1", "type": "vars"}}`)
-	}})
-
-	_, err := ts.client.Variables.Read(context.Background(), "ws-1", "var-1")
-	assert.ErrorIs(t, err, ErrResourceNotFound)
-	_, err = ts.client.Variables.List(context.Background(), "ws-1", nil)
-	var decodeErr *DecodeError
-	assert.ErrorAs(t, err, &decodeErr, "a list answer whose data is not a list")
-	_, err = collect(ts.client.Variables.ListIter(context.Background(), "ws-1", nil))
-	assert.ErrorAs(t, err, &decodeErr)
-}
-
-func TestVariablesValidation(t *testing.T) {
-	t.Parallel()
-	vars := varService{
-		parentErr: ErrInvalidWorkspaceID,
-		list: func(ctx context.Context, c *Client, ws string, page ListOptions) error {
-			return errOf(c.Variables.List(ctx, ws, &VariableListOptions{page}))
-		},
-		listIter: func(ctx context.Context, c *Client, ws string, page ListOptions) error {
-			return iterErr(c.Variables.ListIter(ctx, ws, &VariableListOptions{page}))
-		},
-		create: func(ctx context.Context, c *Client, ws string, o VariableCreateOptions) error {
-			return errOf(c.Variables.Create(ctx, ws, o))
-		},
-		read: func(ctx context.Context, c *Client, ws, v string) error {
-			return errOf(c.Variables.Read(ctx, ws, v))
-		},
-		update: func(ctx context.Context, c *Client, ws, v string, o VariableUpdateOptions) error {
-			return errOf(c.Variables.Update(ctx, ws, v, o))
-		},
-		delete: func(ctx context.Context, c *Client, ws, v string) error {
-			return c.Variables.Delete(ctx, ws, v)
-		},
-	}
-	runInvalidCalls(t, append(vars.invalidCalls(),
-		invalidCall{"ListAll/workspace", ErrInvalidWorkspaceID, func(ctx context.Context, c *Client) error {
+	runInvalidCalls(t, []invalidCall{
+		{"ListAll/workspace", ErrInvalidWorkspaceID, func(ctx context.Context, c *Client) error {
 			return errOf(c.Variables.ListAll(ctx, "ws 1", nil))
 		}},
-		invalidCall{"ListAll/page size", ErrInvalidPagination, func(ctx context.Context, c *Client) error {
+		{"ListAll/page size", ErrInvalidPagination, func(ctx context.Context, c *Client) error {
 			return errOf(c.Variables.ListAll(ctx, "ws-1", &VariableListOptions{ListOptions{PageSize: 101}}))
 		}},
-	))
+		{"ListAllIter/workspace", ErrInvalidWorkspaceID, func(ctx context.Context, c *Client) error {
+			return iterErr(c.Variables.ListAllIter(ctx, "", nil))
+		}},
+		{"ListAllIter/page number", ErrInvalidPagination, func(ctx context.Context, c *Client) error {
+			return iterErr(c.Variables.ListAllIter(ctx, "ws-1", &VariableListOptions{ListOptions{PageNumber: -1}}))
+		}},
+	})
 }

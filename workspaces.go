@@ -1,6 +1,11 @@
 package tfe
 
-import "fmt"
+import (
+	"context"
+	"fmt"
+	"iter"
+	"time"
+)
 
 // ExecutionMode is where a workspace's runs execute.
 type ExecutionMode string
@@ -90,8 +95,84 @@ func nullableOf[T any](p *T) Nullable[T] {
 	return NullableOf(*p)
 }
 
-// Workspace is the part of a workspace that the services of this SDK
-// return or refer to.
+// Workspaces manages workspaces: the lookup of a workspace by name, lists
+// with search and filters, and create, update and delete. Methods may be
+// added in later versions.
+//
+// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/workspaces
+type Workspaces interface {
+	// List returns a page of the organization's workspaces, narrowed by
+	// the options' search and filters.
+	//
+	// GET /organizations/:organization_name/workspaces
+	// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/workspaces#list-workspaces
+	List(ctx context.Context, organization string, opts *WorkspaceListOptions) (*WorkspaceList, error)
+
+	// ListIter yields every workspace List would return, page after page
+	// (100 per page unless opts sets a size). opts is copied.
+	//
+	// GET /organizations/:organization_name/workspaces
+	// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/workspaces#list-workspaces
+	ListIter(ctx context.Context, organization string, opts *WorkspaceListOptions) iter.Seq2[*Workspace, error]
+
+	// Read returns the workspace named workspace in the organization: the
+	// lookup that turns a pipeline's "org / name" into a workspace and its
+	// ID. Names are unique in an organization, so it matches one or none
+	// (ErrResourceNotFound).
+	//
+	// GET /organizations/:organization_name/workspaces/:name
+	// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/workspaces#show-workspace
+	Read(ctx context.Context, organization, workspace string) (*Workspace, error)
+
+	// ReadByID returns a workspace by its ID (ws-…).
+	//
+	// GET /workspaces/:workspace_id
+	// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/workspaces#show-workspace
+	ReadByID(ctx context.Context, workspaceID string) (*Workspace, error)
+
+	// Create creates a workspace in the organization: in its default
+	// project unless opts names one, with the organization's (or the
+	// project's) default execution mode unless opts sets one.
+	//
+	// POST /organizations/:organization_name/workspaces
+	// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/workspaces#create-a-workspace
+	Create(ctx context.Context, organization string, opts WorkspaceCreateOptions) (*Workspace, error)
+
+	// Update changes the settings opts sets and leaves the others.
+	//
+	// PATCH /workspaces/:workspace_id
+	// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/workspaces#update-a-workspace
+	Update(ctx context.Context, workspaceID string, opts WorkspaceUpdateOptions) (*Workspace, error)
+
+	// Delete deletes a workspace, whatever it still manages: the
+	// infrastructure stays, and its state goes with the workspace.
+	//
+	// DELETE /workspaces/:workspace_id
+	// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/workspaces#force-delete-a-workspace
+	Delete(ctx context.Context, workspaceID string) error
+
+	// SafeDelete deletes a workspace only when it manages no resources
+	// and is not locked; otherwise the service refuses with 409
+	// (ErrConflict).
+	//
+	// POST /workspaces/:workspace_id/actions/safe-delete
+	// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/workspaces#safe-delete-a-workspace
+	SafeDelete(ctx context.Context, workspaceID string) error
+}
+
+// workspaces implements Workspaces.
+type workspaces struct {
+	client *Client
+}
+
+var _ Workspaces = (*workspaces)(nil)
+
+// Workspace is a workspace: its settings, where its runs execute, and the
+// project and organization it belongs to. Services that only refer to a
+// workspace (a variable's, a variable set's) fill what their answer holds,
+// often the ID alone.
+//
+// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/workspaces#show-workspace
 type Workspace struct {
 	// ID is the workspace ID (ws-…).
 	ID string `json:"-"`
@@ -106,9 +187,26 @@ type Workspace struct {
 	// AutoApply reports whether successful plans apply without
 	// confirmation.
 	AutoApply bool `json:"auto-apply"`
+	// WorkingDirectory is the directory Terraform runs in, relative to
+	// the configuration's root; empty for the root.
+	WorkingDirectory string `json:"working-directory"`
+	// TagNames are the workspace's single-value tags.
+	TagNames []string `json:"tag-names"`
+	// Locked reports whether the workspace is locked (no runs start).
+	Locked bool `json:"locked"`
+	// ResourceCount is the number of resources in the current state.
+	ResourceCount int `json:"resource-count"`
+	// CreatedAt is when the workspace was created.
+	CreatedAt time.Time `json:"created-at"`
+	// UpdatedAt is when the workspace last changed.
+	UpdatedAt time.Time `json:"updated-at"`
+	// Permissions are what the token may do in the workspace; all false
+	// when the answer does not say.
+	Permissions WorkspacePermissions `json:"permissions"`
 	// AgentPoolID is the agent pool of a workspace in agent mode.
 	AgentPoolID string `json:"-"`
-	// Project is the project the workspace belongs to.
+	// Project is the project the workspace belongs to: its ID, and its
+	// other fields when the answer included it (WorkspaceIncludeProject).
 	Project *Project `json:"-"`
 	// Organization is the workspace's organization (Name only).
 	Organization *Organization `json:"-"`
@@ -125,12 +223,98 @@ type Workspace struct {
 	NoCodeUpgradeAvailable bool `json:"no-code-upgrade-available"`
 }
 
-// Project is a group of workspaces.
-type Project struct {
-	// ID is the project ID (prj-…).
-	ID string `json:"-"`
-	// Name is the project's name; empty when only the ID was returned.
-	Name string `json:"name"`
+// WorkspacePermissions are what the token may do in a workspace.
+//
+// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/workspaces#show-workspace
+type WorkspacePermissions struct {
+	// CanUpdate allows Workspaces.Update.
+	CanUpdate bool `json:"can-update"`
+	// CanDestroy allows Workspaces.Delete and SafeDelete.
+	CanDestroy bool `json:"can-destroy"`
+	// CanQueueRun allows starting plans.
+	CanQueueRun bool `json:"can-queue-run"`
+	// CanReadVariable allows reading the workspace's variables.
+	CanReadVariable bool `json:"can-read-variable"`
+	// CanUpdateVariable allows changing the workspace's variables.
+	CanUpdateVariable bool `json:"can-update-variable"`
+}
+
+// WorkspaceList is a page of workspaces.
+//
+// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/workspaces#list-workspaces
+type WorkspaceList struct {
+	*Pagination
+	// Items are the workspaces of this page.
+	Items []*Workspace
+}
+
+// List implements Workspaces.
+func (s *workspaces) List(ctx context.Context, organization string, opts *WorkspaceListOptions) (*WorkspaceList, error) {
+	items, page, err := listPage(ctx, s.client, workspaceList(organization, opts), workspaceDecoder)
+	if err != nil {
+		return nil, err
+	}
+	return &WorkspaceList{Pagination: page, Items: items}, nil
+}
+
+// ListIter implements Workspaces.
+func (s *workspaces) ListIter(ctx context.Context, organization string, opts *WorkspaceListOptions) iter.Seq2[*Workspace, error] {
+	return listIter(ctx, s.client, workspaceList(organization, opts), workspaceDecoder)
+}
+
+// workspaceList is the list of the organization's workspaces with opts.
+func workspaceList(organization string, opts *WorkspaceListOptions) listing {
+	return newListing(apiPath("organizations", organization, "workspaces"), opts, checkID(ErrInvalidOrg, "organization", organization))
+}
+
+// Read implements Workspaces.
+func (s *workspaces) Read(ctx context.Context, organization, workspace string) (*Workspace, error) {
+	if err := firstError(checkID(ErrInvalidOrg, "organization", organization), checkID(ErrInvalidWorkspaceName, "workspace", workspace)); err != nil {
+		return nil, err
+	}
+	return requestOne(ctx, s.client, get(apiPath("organizations", organization, "workspaces", workspace), nil), workspaceDecoder)
+}
+
+// ReadByID implements Workspaces.
+func (s *workspaces) ReadByID(ctx context.Context, workspaceID string) (*Workspace, error) {
+	if err := checkID(ErrInvalidWorkspaceID, "workspaceID", workspaceID); err != nil {
+		return nil, err
+	}
+	return requestOne(ctx, s.client, get(apiPath("workspaces", workspaceID), nil), workspaceDecoder)
+}
+
+// Create implements Workspaces.
+func (s *workspaces) Create(ctx context.Context, organization string, opts WorkspaceCreateOptions) (*Workspace, error) {
+	if err := firstError(checkID(ErrInvalidOrg, "organization", organization), opts.validate()); err != nil {
+		return nil, err
+	}
+	doc := newDocumentWith("workspaces", opts, workspaceLinksOf(deref(opts.ProjectID)))
+	return requestOne(ctx, s.client, post(apiPath("organizations", organization, "workspaces"), doc), workspaceDecoder)
+}
+
+// Update implements Workspaces.
+func (s *workspaces) Update(ctx context.Context, workspaceID string, opts WorkspaceUpdateOptions) (*Workspace, error) {
+	if err := firstError(checkID(ErrInvalidWorkspaceID, "workspaceID", workspaceID), opts.validate()); err != nil {
+		return nil, err
+	}
+	doc := newDocumentWith("workspaces", opts, workspaceLinksOf(deref(opts.ProjectID)))
+	return requestOne(ctx, s.client, patch(apiPath("workspaces", workspaceID), doc), workspaceDecoder)
+}
+
+// Delete implements Workspaces.
+func (s *workspaces) Delete(ctx context.Context, workspaceID string) error {
+	if err := checkID(ErrInvalidWorkspaceID, "workspaceID", workspaceID); err != nil {
+		return err
+	}
+	return s.client.requestNoContent(ctx, del(apiPath("workspaces", workspaceID), nil))
+}
+
+// SafeDelete implements Workspaces.
+func (s *workspaces) SafeDelete(ctx context.Context, workspaceID string) error {
+	if err := checkID(ErrInvalidWorkspaceID, "workspaceID", workspaceID); err != nil {
+		return err
+	}
+	return s.client.requestNoContent(ctx, post(apiPath("workspaces", workspaceID, "actions", "safe-delete"), nil))
 }
 
 // workspaceRelationships are the relationships of a workspaces resource.
@@ -160,11 +344,5 @@ func workspaceModel(res *resource[Workspace, workspaceRelationships], inc *inclu
 // includes it.
 var workspaceDecoder = newDecoder(workspaceKind, projectKind)
 
-// projectKind reads projects resources.
-var projectKind = attributesOnly("projects", func(p *Project, id string) { p.ID = id })
-
 // workspaceStub is a Workspace known by its ID only.
 func workspaceStub(id string) *Workspace { return &Workspace{ID: id} }
-
-// projectStub is a Project known by its ID only.
-func projectStub(id string) *Project { return &Project{ID: id} }

@@ -49,6 +49,12 @@ var wantedPaths = []string{
 	"/organizations/{organization_name}",
 	"/organizations/{organization_name}/token-ttl-policies",
 	"/organizations/{organization_name}/relationships/data-retention-policy",
+	"/organizations/{organization_name}/workspaces",
+	"/organizations/{organization_name}/workspaces/{workspace_name}",
+	"/workspaces/{workspace_id}",
+	"/workspaces/{workspace_id}/actions/safe-delete",
+	"/organizations/{organization_name}/projects",
+	"/projects/{project_id}",
 }
 
 // wantedSegments selects any further path that has one of these segments.

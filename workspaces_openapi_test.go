@@ -1,0 +1,70 @@
+package tfe
+
+import (
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// workspaceBodies maps every JSON document of testdata/workspaces and
+// testdata/projects to its operation: a golden request body (status 0),
+// which the method tests prove the SDK sends, or an answer fixture with
+// the status the spec gives the answer.
+var workspaceBodies = map[string]struct {
+	method, path string
+	status       int
+}{
+	"workspaces/create.request.json":           {"POST", "/organizations/my-organization/workspaces", 0},
+	"workspaces/create_name_only.request.json": {"POST", "/organizations/acme/workspaces", 0},
+	"workspaces/update.request.json":           {"PATCH", "/workspaces/ws-YnyXLq9fy38afEeb", 0},
+	"workspaces/update_agent.request.json":     {"PATCH", "/workspaces/ws-1", 0},
+	"workspaces/raw_update.request.json":       {"PATCH", "/workspaces/ws-YnyXLq9fy38afEeb", 0},
+	"workspaces/read.response.json":            {"GET", "/organizations/my-organization/workspaces/workspace-1", 200},
+	"workspaces/list.response.json":            {"GET", "/organizations/my-organization/workspaces", 200},
+	"workspaces/list_include.response.json":    {"GET", "/organizations/my-organization/workspaces", 200},
+	"workspaces/create.response.json":          {"POST", "/organizations/my-organization/workspaces", 201},
+	"workspaces/update.response.json":          {"PATCH", "/workspaces/ws-YnyXLq9fy38afEeb", 200},
+	"projects/create.request.json":             {"POST", "/organizations/my-organization/projects", 0},
+	"projects/update.request.json":             {"PATCH", "/projects/prj-WsVcWRr7SSxRqq4d", 0},
+	"projects/read.response.json":              {"GET", "/projects/prj-WsVcWRr7SSxRqq4d", 200},
+	"projects/list.response.json":              {"GET", "/organizations/my-organization/projects", 200},
+	"projects/create.response.json":            {"POST", "/organizations/my-organization/projects", 201},
+	"projects/update.response.json":            {"PATCH", "/projects/prj-WsVcWRr7SSxRqq4d", 200},
+}
+
+// TestWorkspaceBodiesMatchTheSpec validates every golden request body of
+// the workspaces and projects services against its operation's request
+// schema in the OpenAPI description, and every answer fixture against the
+// response schema.
+func TestWorkspaceBodiesMatchTheSpec(t *testing.T) {
+	t.Parallel()
+	spec := loadSpec(t)
+	for name, op := range workspaceBodies {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			body := readTestdata(t, name)
+			if op.status == 0 {
+				assert.NoError(t, spec.ValidateRequest(op.method, op.path, body), "%s %s", op.method, op.path)
+			} else {
+				assert.NoError(t, spec.ValidateResponse(op.method, op.path, op.status, body), "%s %s", op.method, op.path)
+			}
+		})
+	}
+}
+
+// TestWorkspaceBodiesAreAllValidated fails when a JSON document is added
+// to testdata/workspaces or testdata/projects without an entry in
+// workspaceBodies.
+func TestWorkspaceBodiesAreAllValidated(t *testing.T) {
+	t.Parallel()
+	for _, dir := range []string{"workspaces", "projects"} {
+		files, err := filepath.Glob(filepath.Join("testdata", dir, "*.json"))
+		require.NoError(t, err)
+		require.NotEmpty(t, files)
+		for _, f := range files {
+			assert.Contains(t, workspaceBodies, dir+"/"+filepath.Base(f), "%s is not validated against the spec", f)
+		}
+	}
+}
