@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"iter"
-	"strings"
 )
 
 // This file is what workspace variables and variable-set variables share:
@@ -189,21 +188,16 @@ func (k varKind[T]) upsert(ctx context.Context, c *Client, parentID string, opts
 			found = append(found, v)
 		}
 	}
-	switch len(found) {
-	case 0:
+	if len(found) == 0 {
 		v, err := k.create(ctx, c, parentID, opts)
 		if err != nil {
 			return nil, "", nil, err
 		}
 		return v, UpsertCreated, nil, nil
-	case 1:
-	default:
-		ids := make([]string, len(found))
-		for i, v := range found {
-			ids[i] = k.attrs(v).id
-		}
-		return nil, "", nil, fmt.Errorf("tfe: %d variables with key %s and category %s in %s %s (%s): refusing to pick one",
-			len(found), quoteShort(opts.Key), opts.Category, k.parentField, quoteShort(parentID), cutString(strings.Join(ids, ", "), 200))
+	}
+	scope := fmt.Sprintf("category %s of %s %s", opts.Category, k.parentField, quoteShort(parentID))
+	if _, err := exactlyOne(found, "variable", opts.Key, scope, func(v *T) string { return k.attrs(v).id }); err != nil {
+		return nil, "", nil, err
 	}
 	current := k.attrs(found[0])
 	diff, changed := upsertDiff(current, opts)

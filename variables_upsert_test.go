@@ -129,7 +129,7 @@ func TestVariableCollectionsUpsertRefusesToPickAmongDuplicates(t *testing.T) {
 		_, err := c.api.upsert(context.Background(), ts.client, "p-1", VariableCreateOptions{Key: "region", Value: Ptr("z"), Category: CategoryEnv})
 		require.Error(t, err)
 		assert.Contains(t, err.Error(), "var-a, var-b")
-		assert.Contains(t, err.Error(), "refusing to pick one")
+		assert.ErrorIs(t, err, ErrAmbiguous)
 		assert.Equal(t, 1, ts.count(), "nothing is written")
 	})
 }

@@ -88,7 +88,8 @@ type Variables interface {
 	// only creates what the list did not show. Two runs at the same time
 	// may both create the same key; the service refuses the second
 	// (ErrUnprocessable), and a new run converges. Two variables with the
-	// key and category (which the service does not allow) are an error:
+	// key and category (which the service does not allow) are an
+	// *AmbiguousError (ErrAmbiguous):
 	// Upsert does not pick one.
 	//
 	// GET /workspaces/:workspace_id/vars, then
