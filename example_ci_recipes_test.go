@@ -71,20 +71,12 @@ func Example_ciSyncVariableSet() {
 	client, ctx := srv.Client(), context.Background()
 	want := map[string]string{"AWS_REGION": "eu-west-1", "AWS_DEFAULT_OUTPUT": "json"}
 
-	var setIDs []string // the set named "aws": exactly one, or stop
-	for set, err := range client.VariableSets.ListIter(ctx, "acme", &tfe.VariableSetListOptions{Query: "aws"}) {
-		if err != nil {
-			log.Fatal(err)
-		}
-		if set.Name == "aws" {
-			setIDs = append(setIDs, set.ID)
-		}
-	}
-	if len(setIDs) != 1 {
-		log.Fatalf("%d variable sets named aws", len(setIDs))
+	set, err := client.VariableSets.ReadByName(ctx, "acme", "aws") // exactly one, or an error
+	if err != nil {
+		log.Fatal(err)
 	}
 	for _, key := range slices.Sorted(maps.Keys(want)) {
-		r, err := client.VariableSetVariables.Upsert(ctx, setIDs[0], tfe.VariableSetVariableCreateOptions{
+		r, err := client.VariableSetVariables.Upsert(ctx, set.ID, tfe.VariableSetVariableCreateOptions{
 			Key: key, Value: tfe.Ptr(want[key]), Category: tfe.CategoryEnv,
 		})
 		if err != nil {
@@ -92,12 +84,12 @@ func Example_ciSyncVariableSet() {
 		}
 		fmt.Println(key, r.Action, r.Changed)
 	}
-	for v, err := range client.VariableSetVariables.ListIter(ctx, setIDs[0], nil) {
+	for v, err := range client.VariableSetVariables.ListIter(ctx, set.ID, nil) {
 		if err != nil {
 			log.Fatal(err)
 		}
 		if _, keep := want[v.Key]; !keep && v.Category == tfe.CategoryEnv {
-			if err := client.VariableSetVariables.Delete(ctx, setIDs[0], v.ID); err != nil {
+			if err := client.VariableSetVariables.Delete(ctx, set.ID, v.ID); err != nil {
 				log.Fatal(err)
 			}
 			fmt.Println(v.Key, "deleted")
