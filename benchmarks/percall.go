@@ -315,35 +315,46 @@ type floorVarset struct {
 // floorWorkspace is the floor's model of a workspace: the attributes the
 // SDK's Workspace holds.
 type floorWorkspace struct {
-	ID                     string
-	Name                   string `json:"name"`
-	Description            string `json:"description"`
-	ExecutionMode          string `json:"execution-mode"`
-	TerraformVersion       string `json:"terraform-version"`
-	AutoApply              bool   `json:"auto-apply"`
-	SourceName             string `json:"source-name"`
-	SourceURL              string `json:"source-url"`
-	SourceModuleID         string `json:"source-module-id"`
-	NoCodeUpgradeAvailable bool   `json:"no-code-upgrade-available"`
-	ProjectID              string
+	ID string
+	floorWorkspaceAttrs
+	ProjectID string
+}
+
+// floorWorkspaceAttrs are a workspace's attributes as the SDK's Workspace
+// holds them.
+type floorWorkspaceAttrs struct {
+	Name                   string    `json:"name"`
+	ExecutionMode          string    `json:"execution-mode"`
+	TerraformVersion       string    `json:"terraform-version"`
+	AutoApply              bool      `json:"auto-apply"`
+	WorkingDirectory       string    `json:"working-directory"`
+	TagNames               []string  `json:"tag-names"`
+	Locked                 bool      `json:"locked"`
+	ResourceCount          int       `json:"resource-count"`
+	UpdatedAt              time.Time `json:"updated-at"`
+	SourceName             string    `json:"source-name"`
+	SourceURL              string    `json:"source-url"`
+	SourceModuleID         string    `json:"source-module-id"`
+	NoCodeUpgradeAvailable bool      `json:"no-code-upgrade-available"`
+	Permissions            struct {
+		CanUpdate         bool `json:"can-update"`
+		CanDestroy        bool `json:"can-destroy"`
+		CanQueueRun       bool `json:"can-queue-run"`
+		CanReadVariable   bool `json:"can-read-variable"`
+		CanUpdateVariable bool `json:"can-update-variable"`
+	} `json:"permissions"`
 }
 
 // floorIncluded is an included resource of the sets list: the attributes
 // of a workspace and of a variable in one plain struct, as a decoder that
-// knows both types writes it by hand.
+// knows both types writes it by hand (description and created-at, which
+// both have, once, in the variable's part).
 type floorIncluded struct {
 	ID         string `json:"id"`
 	Type       string `json:"type"`
 	Attributes struct {
 		floorVarAttrs
-		Name                   string `json:"name"`
-		ExecutionMode          string `json:"execution-mode"`
-		TerraformVersion       string `json:"terraform-version"`
-		AutoApply              bool   `json:"auto-apply"`
-		SourceName             string `json:"source-name"`
-		SourceURL              string `json:"source-url"`
-		SourceModuleID         string `json:"source-module-id"`
-		NoCodeUpgradeAvailable bool   `json:"no-code-upgrade-available"`
+		floorWorkspaceAttrs
 	} `json:"attributes"`
 	Relationships struct {
 		Project struct {
@@ -389,9 +400,7 @@ func floorDecodeSets(body []byte) ([]*floorListedSet, error) {
 		case "vars":
 			vars[inc.ID] = &FloorVariable{ID: inc.ID, floorVarAttrs: a.floorVarAttrs}
 		case "workspaces":
-			ws := &floorWorkspace{ID: inc.ID, Name: a.Name, Description: a.Description, ExecutionMode: a.ExecutionMode,
-				TerraformVersion: a.TerraformVersion, AutoApply: a.AutoApply, SourceName: a.SourceName, SourceURL: a.SourceURL,
-				SourceModuleID: a.SourceModuleID, NoCodeUpgradeAvailable: a.NoCodeUpgradeAvailable}
+			ws := &floorWorkspace{ID: inc.ID, floorWorkspaceAttrs: a.floorWorkspaceAttrs}
 			if p := inc.Relationships.Project.Data; p != nil {
 				ws.ProjectID = p.ID
 			}
