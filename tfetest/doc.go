@@ -141,9 +141,10 @@
 //     TestOrganizationsReadRunQueue_RunDependent (real queued runs).
 //   - TestRegistryModulesReadTerraformRegistryModule, skipped by go-tfe.
 //
-// TestRegistryNoCodeModulesRead and TestRegistryNoCodeModulesUpdate fail
-// on purpose: they expect a no-code module created without enabled to be
-// enabled, where the docs give false (see above).
+// TestRegistryNoCodeModulesCreate, TestRegistryNoCodeModulesRead and
+// TestRegistryNoCodeModulesUpdate fail on purpose: they expect a no-code
+// module created without enabled to be enabled, where the docs give false
+// (see above).
 //
 // # Seeding
 //
