@@ -30,6 +30,10 @@ func (s *Server) VariableSet(id string) (vs VariableSet, ok bool) {
 	vs = VariableSet{
 		ID: set.id, Name: set.name, Description: set.description, Global: set.global, Priority: set.priority,
 		WorkspaceIDs: append([]string(nil), set.wsIDs...), ProjectIDs: append([]string(nil), set.prjIDs...),
+		StackIDs: append([]string(nil), set.stackIDs...),
+	}
+	if set.parentType == "projects" {
+		vs.ParentProjectID = set.parentID
 	}
 	for _, v := range st.setVars(set) {
 		vs.Variables = append(vs.Variables, v.report())

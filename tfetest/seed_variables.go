@@ -39,6 +39,12 @@ type VariableSet struct {
 	WorkspaceIDs []string
 	// ProjectIDs are the projects the set is applied to.
 	ProjectIDs []string
+	// StackIDs are the stacks (from AddStack) the set is applied to.
+	StackIDs []string
+	// ParentProjectID makes the set owned by that project of the
+	// organization instead of by the organization (the parent
+	// relationship).
+	ParentProjectID string
 	// Variables are the set's variables.
 	Variables []Variable
 }
@@ -59,11 +65,17 @@ func (s *Server) AddWorkspaceVariable(wsID string, v Variable) string {
 }
 
 // AddVariableSet seeds a variable set of org with its variables and
-// returns its ID. The workspaces and projects must belong to org.
+// returns its ID. The workspaces, projects, stacks and parent project must
+// belong to org, and the name must be free there, as the API requires.
 func (s *Server) AddVariableSet(org string, vs VariableSet) string {
 	st := s.lock()
 	defer st.mu.Unlock()
 	o := st.mustOrg("AddVariableSet", org)
+	for _, other := range st.varsets {
+		if other.org == o && other.name == vs.Name {
+			panic("tfetest: AddVariableSet: duplicate name " + quote(vs.Name) + " in " + quote(org))
+		}
+	}
 	id := vs.ID
 	if _, dup := st.varsets[id]; dup || id == "" {
 		if dup {
@@ -81,6 +93,15 @@ func (s *Server) AddVariableSet(org string, vs VariableSet) string {
 	}
 	if set.prjIDs, apiErr = st.checkProjectRefs("", o, vs.ProjectIDs); apiErr != nil {
 		panic("tfetest: AddVariableSet: " + apiErr.Detail)
+	}
+	if set.stackIDs, apiErr = st.checkStackRefs("", o, vs.StackIDs); apiErr != nil {
+		panic("tfetest: AddVariableSet: " + apiErr.Detail)
+	}
+	if vs.ParentProjectID != "" {
+		if _, apiErr = st.checkProjectRefs("", o, []string{vs.ParentProjectID}); apiErr != nil {
+			panic("tfetest: AddVariableSet: " + apiErr.Detail)
+		}
+		set.parentType, set.parentID = "projects", vs.ParentProjectID
 	}
 	var drafts []*variable
 	for _, v := range vs.Variables {

@@ -112,6 +112,8 @@ func (st *store) varsetResource(vs *varset, inlineVars bool) resource {
 			"var-count":       len(vs.varIDs),
 			"workspace-count": len(vs.wsIDs),
 			"project-count":   len(vs.prjIDs),
+			"stack-count":     len(vs.stackIDs),
+			"permissions":     map[string]bool{"can-update": true},
 		},
 		Relationships: map[string]relationship{
 			"organization": toOne("organizations", vs.org.name),
