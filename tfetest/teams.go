@@ -87,9 +87,7 @@ func (st *store) createTeamToken(r *http.Request) (int, any, *apiError) {
 	if apiErr != nil {
 		return fail(apiErr)
 	}
-	st.dropTeamToken(t)
-	tok := &teamToken{id: st.newID("at"), value: st.hexID()[:14] + ".atlasv1." + st.hexID(), team: t, createdAt: st.timestamp()}
-	st.teamTokens[tok.value] = tok
+	tok := st.newTeamToken(t)
 	res := resource{
 		ID: tok.id, Type: "authentication-tokens",
 		Attributes: map[string]any{
@@ -99,6 +97,14 @@ func (st *store) createTeamToken(r *http.Request) (int, any, *apiError) {
 		Relationships: map[string]relationship{"team": toOne("teams", t.id)},
 	}
 	return one(http.StatusCreated, res, nil)
+}
+
+// newTeamToken makes t's token, replacing the one before.
+func (st *store) newTeamToken(t *team) *teamToken {
+	st.dropTeamToken(t)
+	tok := &teamToken{id: st.newID("at"), value: st.hexID()[:14] + ".atlasv1." + st.hexID(), team: t, createdAt: st.timestamp()}
+	st.teamTokens[tok.value] = tok
+	return tok
 }
 
 func (st *store) deleteTeamToken(r *http.Request) (int, any, *apiError) {

@@ -90,3 +90,17 @@ func (s *Server) AddTeam(org, name string) string {
 	}
 	return st.addTeam(o, name, false).id
 }
+
+// AddTeamToken makes the token of team teamID (from AddTeam), replacing
+// the one before, and returns it: what POST teams/:id/authentication-token
+// does, for a test whose client has no teams API. Use it as a bearer token
+// (tfe.Config.Token) to act as the team.
+func (s *Server) AddTeamToken(teamID string) string {
+	st := s.lock()
+	defer st.mu.Unlock()
+	t, ok := st.teams[teamID]
+	if !ok {
+		panic("tfetest: AddTeamToken: unknown team " + quote(teamID))
+	}
+	return st.newTeamToken(t).value
+}

@@ -67,3 +67,18 @@ func TestForbiddenForOtherTeams(t *testing.T) {
 	a.do("GET", "teams/"+devs, nil).want(http.StatusOK)
 	assert.Panics(t, func() { srv.AddTeam("acme", "owners") })
 }
+
+func TestAddTeamToken(t *testing.T) {
+	srv, a := newAPI(t, WithOrganization("acme"))
+	devs := srv.AddTeam("acme", "devs")
+	first := srv.AddTeamToken(devs)
+	a.as(first, "GET", "organizations/acme", nil).want(http.StatusOK)
+	a.as(first, "GET", "organizations/acme/token-ttl-policies", nil).wantError(http.StatusForbidden, "")
+
+	// A new token replaces the one before, as the API's create does.
+	second := srv.AddTeamToken(devs)
+	assert.NotEqual(t, first, second)
+	a.as(first, "GET", "organizations/acme", nil).wantError(http.StatusUnauthorized, "")
+	a.as(second, "GET", "organizations/acme", nil).want(http.StatusOK)
+	assert.Panics(t, func() { srv.AddTeamToken("team-nowhere") })
+}
