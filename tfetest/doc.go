@@ -149,8 +149,11 @@
 // # Seeding
 //
 // What the API cannot create is seeded with methods: AddOrganization,
-// AddProject, AddAgentPool, AddWorkspace, AddRegistryModule and
-// AddModuleVersion, or SeedDemo for a ready-made set.
+// AddProject, AddAgentPool, AddWorkspace, AddRegistryModule,
+// AddModuleVersion, AddStack and AddTeam, or SeedDemo for a ready-made
+// set. AddVariableSet and AddWorkspaceVariable give variables fixed IDs,
+// and AddTeamToken makes a team's token for a client without a teams API.
+// VariableSet and WorkspaceVariables report what the server holds.
 //
 // # Workspaces, projects, agent pools and registry modules
 //
@@ -184,11 +187,18 @@
 // on vcs-repo.oauth-token-id (or github-app-installation-id), and a
 // module's commits 404, since no module comes from a repository. Public
 // registry modules (GET organizations/{org}/registry-modules/public/...)
-// are seeded with AddRegistryModule and RegistryName public. Stacks, made
-// from VCS by the API, are seeded with AddStack; variable sets apply to
-// them (varsets/{id}/relationships/stacks, include=stacks).
+// are seeded with AddRegistryModule and RegistryName public. The module
+// registry protocol's read of one version answers plain JSON, errors
+// included, for a private module (namespace: its organization) under
+// /api/registry/v1/ and a public one under /api/registry/public/v1/; it
+// serves the versions whose archive was ingested, with the variables a
+// seeded version declares as the root module's inputs. Stacks, made from
+// VCS by the API, are seeded with AddStack; variable sets apply to them
+// (varsets/{id}/relationships/stacks, include=stacks) and may be owned by
+// a project (the parent relationship).
 //
-// Routes added for these (under /api/v2/ but the upload link):
+// Routes added for these (under /api/v2/ but the upload link and the
+// registry protocol):
 //
 //	GET    organizations/{org}/workspaces, POST organizations/{org}/workspaces
 //	GET    organizations/{org}/workspaces/{name}, PATCH organizations/{org}/workspaces/{name}
@@ -216,6 +226,8 @@
 //	POST   registry-modules/actions/delete/{org}/{name}/{provider}
 //	POST   registry-modules/actions/delete/{org}/{name}/{provider}/{version}
 //	PUT    /_archivist/v1/object/{secret} (the upload link)
+//	GET    /api/registry/v1/modules/{namespace}/{name}/{provider}/{version}
+//	GET    /api/registry/public/v1/modules/{namespace}/{name}/{provider}/{version}
 //
 // # Faults
 //

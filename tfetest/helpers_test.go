@@ -46,7 +46,8 @@ func (a *api) do(method, path string, body any) *answer {
 }
 
 // send is do with explicit headers (a body also gets the JSON:API content
-// type unless headers set one).
+// type unless headers set one). A path is under /api/v2/ unless it starts
+// with /api/.
 func (a *api) send(method, path string, body any, headers map[string]string) *answer {
 	a.t.Helper()
 	var r io.Reader
@@ -63,7 +64,11 @@ func (a *api) send(method, path string, body any, headers map[string]string) *an
 		}
 		r = bytes.NewReader(enc)
 	}
-	req, err := http.NewRequest(method, a.srv.URL+"/api/v2/"+strings.TrimPrefix(path, "/"), r)
+	url := a.srv.URL + "/api/v2/" + strings.TrimPrefix(path, "/")
+	if strings.HasPrefix(path, "/api/") { // outside /api/v2/
+		url = a.srv.URL + path
+	}
+	req, err := http.NewRequest(method, url, r)
 	if err != nil {
 		a.t.Fatal(err)
 	}

@@ -95,7 +95,7 @@ func (st *store) removeVersion(m *registryModule, v string) *apiError {
 // ingestion does. The link stays valid, so a later upload replaces the
 // archive.
 func (st *store) uploadModuleVersion(r *http.Request) (int, any, *apiError) {
-	token := r.PathValue("token")
+	token := r.PathValue("secret")
 	for _, m := range st.modules {
 		for _, mv := range m.versions {
 			if mv.token != "" && mv.token == token {

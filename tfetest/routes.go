@@ -89,7 +89,13 @@ func (s *Server) routes() *http.ServeMux {
 	h("POST "+v2+"registry-modules/actions/delete/{org}/{name}", (*store).legacyDelete)
 	h("POST "+v2+"registry-modules/actions/delete/{org}/{name}/{provider}", (*store).legacyDelete)
 	h("POST "+v2+"registry-modules/actions/delete/{org}/{name}/{provider}/{version}", (*store).legacyDelete)
-	h("PUT "+uploadPath+"{token}", (*store).uploadModuleVersion)
+	h("PUT "+uploadPath+"{secret}", (*store).uploadModuleVersion)
+
+	// The module registry protocol (plain JSON, outside /api/v2/).
+	const registryV1 = "/api/registry/v1/"
+	const publicRegistryV1 = "/api/registry/public/v1/"
+	h("GET "+registryV1+"modules/{namespace}/{name}/{provider}/{version}", (*store).readPrivateProtocolModule)
+	h("GET "+publicRegistryV1+"modules/{namespace}/{name}/{provider}/{version}", (*store).readPublicProtocolModule)
 
 	// No-code modules, their workspaces and upgrades.
 	h("POST "+v2+"organizations/{org}/no-code-modules", (*store).createNoCodeModule)

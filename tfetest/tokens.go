@@ -11,7 +11,8 @@ import (
 // organization. A team token (teams.go) acts for its organization only:
 // an owners-team token as an owner, another team's token with reads only
 // on the organization itself. The checks cover the organizations/:org
-// paths:
+// paths, and the registry protocol's private modules
+// (/api/registry/v1/modules/:org/...) for the first two rules:
 //
 //   - the user token answers 401 for an organization whose
 //     user-tokens-enabled is false, as the service does;
@@ -48,11 +49,10 @@ func (s *Server) identify(r *http.Request) (who identity, ok bool) {
 
 // checkAccess applies the rules above to r.
 func (s *Server) checkAccess(r *http.Request, who identity) *apiError {
-	rest, found := strings.CutPrefix(r.URL.Path, "/api/v2/organizations/")
-	if !found || rest == "" {
+	name, sub, found := orgOfPath(r.URL.Path)
+	if !found {
 		return nil
 	}
-	name, sub, _ := strings.Cut(rest, "/")
 	st := s.lock()
 	defer st.mu.Unlock()
 	o, exists := st.orgs[name]
@@ -76,6 +76,25 @@ func (s *Server) checkAccess(r *http.Request, who identity) *apiError {
 			Detail: "the token's team " + quote(who.team.name) + " is not the owners team of organization " + quote(o.name)}
 	}
 	return nil
+}
+
+// orgOfPath finds the organization a path is in: organizations/:org/...
+// under /api/v2/, or the namespace of a private module in the registry
+// protocol (its sub is "registry", as no rule of a team's looks at it).
+func orgOfPath(path string) (name, sub string, found bool) {
+	rest, found := strings.CutPrefix(path, "/api/v2/organizations/")
+	if !found {
+		rest, found = strings.CutPrefix(path, "/api/registry/v1/modules/")
+		if found {
+			name, _, _ = strings.Cut(rest, "/")
+			return name, "registry", name != ""
+		}
+	}
+	if !found || rest == "" {
+		return "", "", false
+	}
+	name, sub, _ = strings.Cut(rest, "/")
+	return name, sub, true
 }
 
 // AddTeam seeds a team named name in org, without organization access,
