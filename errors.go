@@ -200,8 +200,10 @@ type APIError struct {
 	// Terraform Enterprise releases lack: the release that added it, such
 	// as "v202401-1", or "a later release" when the SDK does not know
 	// which. The service answers such a 404 like that of a missing
-	// resource, so both are possible; the error's text says so. The error
-	// still matches ErrResourceNotFound.
+	// resource, so both are possible; the error's text says so. It is
+	// empty on an answer that says it comes from HCP Terraform
+	// (TFP-AppName), which has no such releases. The error still matches
+	// ErrResourceNotFound.
 	EndpointAddedIn string
 
 	// kind, when set, replaces the status-based sentinel (an SMTP 401 is

@@ -64,6 +64,20 @@ func TestNotFoundOfAnEndpointAnOlderReleaseLacks(t *testing.T) {
 			assert.ErrorContains(t, err, tc.want)
 		})
 	}
+	t.Run("HCP Terraform has no releases", func(t *testing.T) {
+		t.Parallel()
+		ts := setup(t, func(c *Config) { c.RetryMax = -1 })
+		ts.expect(exchange{method: "GET", path: "/organizations/acme/thing", anyRequest: true, answer: func(w http.ResponseWriter, _ *http.Request) {
+			w.Header().Set("TFP-AppName", "HCP Terraform")
+			respond(w, http.StatusNotFound, `{"errors":[{"status":"404","title":"not found"}]}`)
+		}})
+		err := ts.client.requestNoContent(context.Background(), get("organizations/acme/thing", nil).since("v202401-1"))
+		assert.ErrorIs(t, err, ErrResourceNotFound)
+		var apiErr *APIError
+		require.ErrorAs(t, err, &apiErr)
+		assert.Empty(t, apiErr.EndpointAddedIn)
+		assert.NotContains(t, err.Error(), "release")
+	})
 	t.Run("other statuses say nothing of releases", func(t *testing.T) {
 		t.Parallel()
 		ts := setup(t, func(c *Config) { c.RetryMax = -1 })

@@ -203,8 +203,8 @@ func (c *Client) answer(ctx context.Context, cl call, path string, resp *http.Re
 	c.logBody(ctx, "answer body", cl, path, body, false)
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		e := newAPIError(cl.method, path, resp.StatusCode, body)
-		if resp.StatusCode == http.StatusNotFound {
-			e.EndpointAddedIn = cl.addedIn
+		if resp.StatusCode == http.StatusNotFound && serverInfoFrom(resp.Header).Product != ProductHCPTerraform {
+			e.EndpointAddedIn = cl.addedIn // a release of Terraform Enterprise's
 		}
 		scrubAPIError(cl.secrets, e)
 		return nil, e
