@@ -135,7 +135,10 @@ type RegistryModuleVersion struct {
 	// UpdatedAt is when the version last changed.
 	UpdatedAt time.Time `json:"updated-at"`
 	// UploadURL is where Upload sends the archive (links.upload); empty
-	// once uploaded. It grants access by itself: keep it out of logs.
+	// when the answer carries no link. The docs do not say whether the
+	// link outlives the upload (tfetest keeps it, and a second upload
+	// replaces the archive). It grants access by itself: keep it out of
+	// logs.
 	UploadURL string `json:"-"`
 	// RegistryModule is the version's module (ID only).
 	RegistryModule *RegistryModule `json:"-"`

@@ -170,7 +170,7 @@ var (
 	// ErrArchiveTooLarge is a module archive over MaxModuleArchiveSize.
 	ErrArchiveTooLarge = newSentinel("the module archive is too large", ErrValidation)
 	// ErrNoUploadLink is an Upload of a version without an upload link
-	// (one already uploaded, or read without it).
+	// (one whose answer carried none, or made by hand without it).
 	ErrNoUploadLink = newSentinel("the module version has no upload link", ErrValidation)
 )
 
