@@ -86,3 +86,34 @@ func TestErrMissingTokenNamesEverySource(t *testing.T) {
 		assert.Contains(t, msg, source)
 	}
 }
+
+// A 403 means the token is valid but may not do this: here a team other
+// than owners reads the token TTL policies. Most endpoints answer 404
+// instead of 403 to a token that may not see a resource, so check both.
+func ExampleErrForbidden() {
+	srv := tfetest.NewServer(tfetest.WithStrictAttributes(), tfetest.WithOrganization("acme"))
+	defer srv.Close()
+	cfg := srv.Config()
+	cfg.Token = srv.AddTeamToken(srv.AddTeam("acme", "developers"))
+	client, err := tfe.NewClient(cfg)
+	if err != nil {
+		log.Fatal(err)
+	}
+	ctx := context.Background()
+
+	if _, err := client.Organizations.Read(ctx, "acme"); err == nil {
+		fmt.Println("the team may read the organization")
+	}
+	_, err = client.TokenTTLPolicies.List(ctx, "acme", nil)
+	switch {
+	case errors.Is(err, tfe.ErrForbidden):
+		fmt.Println("forbidden: ask an owner")
+	case errors.Is(err, tfe.ErrResourceNotFound):
+		fmt.Println("not found, or not visible to this token")
+	case err != nil:
+		log.Fatal(err)
+	}
+	// Output:
+	// the team may read the organization
+	// forbidden: ask an owner
+}

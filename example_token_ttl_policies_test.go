@@ -54,3 +54,23 @@ func ExampleTokenTTLPolicies_Update() {
 	// audit_trails 730.4850 days, default true
 	// after the reset: 4 of 4 at the default
 }
+
+// ListIter reads every policy, page after page; the owners team (or a
+// user in it) may read them, other teams get ErrForbidden.
+func ExampleTokenTTLPolicies_ListIter() {
+	srv := tfetest.NewServer(tfetest.WithStrictAttributes(), tfetest.WithOrganization("acme"))
+	defer srv.Close()
+	policies, ctx := srv.Client().TokenTTLPolicies, context.Background()
+
+	for p, err := range policies.ListIter(ctx, "acme", &tfe.TokenTTLPolicyListOptions{ListOptions: tfe.ListOptions{PageSize: 2}}) {
+		if err != nil {
+			log.Fatal(err)
+		}
+		fmt.Printf("%-12s %.0f hours\n", p.TokenType, p.MaxTTL.Hours())
+	}
+	// Output:
+	// organization 17532 hours
+	// team         17532 hours
+	// user         17532 hours
+	// audit_trails 17532 hours
+}
