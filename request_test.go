@@ -2,8 +2,11 @@ package tfe
 
 import (
 	"bytes"
+	"context"
 	"io"
+	"net/http"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -53,4 +56,41 @@ func TestReadBodyStopsPastTheLimit(t *testing.T) {
 	got, err := readAll(bytes.NewReader(make([]byte, 100)), -1, 100)
 	require.NoError(t, err)
 	assert.Len(t, got, 100, "a body of exactly the limit is read whole")
+}
+
+// bodyRecorder is an http.RoundTripper that records whether each request
+// it passes on carries a body.
+type bodyRecorder struct {
+	mu       sync.Mutex
+	hasBody  map[string]bool
+	lengths  map[string]int64
+	upstream http.RoundTripper
+}
+
+func (b *bodyRecorder) RoundTrip(req *http.Request) (*http.Response, error) {
+	b.mu.Lock()
+	b.hasBody[req.Method] = req.Body != nil && req.Body != http.NoBody
+	b.lengths[req.Method] = req.ContentLength
+	b.mu.Unlock()
+	return b.upstream.RoundTrip(req)
+}
+
+// TestGetAndDeleteSendNoBody: a call without a body hands net/http no body
+// at all, not an empty one (which it would probe with a goroutine and a
+// timer on every request); a call with one announces its length.
+func TestGetAndDeleteSendNoBody(t *testing.T) {
+	rec := &bodyRecorder{hasBody: map[string]bool{}, lengths: map[string]int64{}, upstream: http.DefaultTransport}
+	ts := setup(t, func(c *Config) { c.HTTPClient = &http.Client{Transport: rec} })
+	for _, m := range []string{"GET", "DELETE", "POST"} {
+		ts.expect(exchange{method: m, path: "/workspaces/ws-1", anyRequest: true, status: 200, body: okWorkspace})
+	}
+	path := apiPath("workspaces", "ws-1")
+	for _, cl := range []call{get(path, nil), del(path, nil), post(path, newDocument("workspaces", noAttributes{}))} {
+		_, err := requestOne(context.Background(), ts.client, cl, workspaceDecoder)
+		require.NoError(t, err, cl.method)
+	}
+	assert.False(t, rec.hasBody["GET"], "GET hands net/http no body")
+	assert.False(t, rec.hasBody["DELETE"], "DELETE hands net/http no body")
+	assert.True(t, rec.hasBody["POST"])
+	assert.Positive(t, rec.lengths["POST"], "a body announces its length")
 }
