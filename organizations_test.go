@@ -2,10 +2,8 @@ package tfe
 
 import (
 	"context"
-	"errors"
 	"net/http"
 	"net/url"
-	"strings"
 	"testing"
 	"time"
 
@@ -20,20 +18,21 @@ func TestOrganizationsListAsksForAPageByDefault(t *testing.T) {
 		respond(w, 200, fixture(ts, "organizations/list.response.json"))
 	}})
 	list, err := ts.client.Organizations.List(context.Background(), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(list.Items) != 2 || list.TotalCount != 2 || list.CurrentPage != 1 {
-		t.Fatalf("list = %d items, pagination %+v", len(list.Items), list.Pagination)
-	}
-	first := list.Items[0]
-	if first.Name != "hashicorp" || first.ExternalID != "org-Hysjx5eUviuKVCJY" || !first.CostEstimationEnabled ||
-		!first.SendPassingStatusesForUntriggeredSpeculativePlans || !first.Permissions.CanCreateTeam {
-		t.Errorf("first = %+v", first)
-	}
-	if list.Items[1].Name != "hashicorp-two" || list.Items[1].DefaultAgentPool != nil {
-		t.Errorf("second = %+v", list.Items[1])
-	}
+	require.NoError(t, err)
+	require.NotNil(t, list.Pagination, "pagination")
+	assert.Equal(t, 2, list.TotalCount, "total count")
+	assert.Equal(t, 1, list.CurrentPage, "current page")
+	require.Len(t, list.Items, 2)
+	first, second := list.Items[0], list.Items[1]
+	require.NotNil(t, first, "first")
+	require.NotNil(t, second, "second")
+	assert.Equal(t, "hashicorp", first.Name)
+	assert.Equal(t, "org-Hysjx5eUviuKVCJY", first.ExternalID)
+	assert.True(t, first.CostEstimationEnabled, "first: cost estimation")
+	assert.True(t, first.SendPassingStatusesForUntriggeredSpeculativePlans, "first: passing statuses for untriggered speculative plans")
+	assert.True(t, first.Permissions.CanCreateTeam, "first: can create team")
+	assert.Equal(t, "hashicorp-two", second.Name)
+	assert.Nil(t, second.DefaultAgentPool, "second: default agent pool")
 }
 
 func TestOrganizationsListSendsTheFilters(t *testing.T) {
@@ -47,9 +46,7 @@ func TestOrganizationsListSendsTheFilters(t *testing.T) {
 	_, err := ts.client.Organizations.List(context.Background(), &OrganizationListOptions{
 		ListOptions: ListOptions{PageSize: 5}, Query: "hashi", QueryName: "hashicorp", QueryEmail: "ops@example.com",
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	assert.NoError(t, err)
 }
 
 func TestOrganizationsListIterWalksEveryPage(t *testing.T) {
@@ -66,17 +63,13 @@ func TestOrganizationsListIterWalksEveryPage(t *testing.T) {
 	opts := &OrganizationListOptions{Query: "x"}
 	var names []string
 	for org, err := range ts.client.Organizations.ListIter(context.Background(), opts) {
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		names = append(names, org.Name)
 	}
-	if len(names) != 2 || names[0] != "a" || names[1] != "b" || ts.count() != 2 {
-		t.Errorf("names = %v after %d requests, want [a b] after 2", names, ts.count())
-	}
-	if opts.PageSize != 0 || opts.PageNumber != 0 {
-		t.Errorf("ListIter changed the caller's options: %+v", opts.ListOptions)
-	}
+	assert.Equal(t, []string{"a", "b"}, names)
+	assert.Equal(t, 2, ts.count(), "requests")
+	assert.Zero(t, opts.PageSize, "ListIter changed the caller's page size")
+	assert.Zero(t, opts.PageNumber, "ListIter changed the caller's page number")
 }
 
 func TestOrganizationsListRefusesABadPage(t *testing.T) {
@@ -92,51 +85,46 @@ func TestOrganizationsCreate(t *testing.T) {
 	ts := setup(t)
 	ts.expect(exchange{method: "POST", path: "/organizations", golden: "organizations/create.request.json", status: 201, fixture: "organizations/create.response.json"})
 	org, err := ts.client.Organizations.Create(context.Background(), OrganizationCreateOptions{Name: "hashicorp", Email: "user@example.com", OrganizationSettingsOptions: OrganizationSettingsOptions{SessionTimeout: Ptr(60), CostEstimationEnabled: Ptr(false), DefaultExecutionMode: Ptr(ExecutionModeAgent), DefaultAgentPoolID: NullableOf("apool-yoGUFz5zcRMMz53i")}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	want := time.Date(2021, 8, 30, 18, 9, 57, 561e6, time.UTC)
-	if org.Name != "hashicorp" || org.ExternalID != "org-Bzyc2JuegvVLAibn" || !org.CreatedAt.Equal(want) {
-		t.Errorf("org = %+v", org)
-	}
+	assert.Equal(t, "hashicorp", org.Name)
+	assert.Equal(t, "org-Bzyc2JuegvVLAibn", org.ExternalID)
+	assert.True(t, org.CreatedAt.Equal(want), "CreatedAt = %v, want %v", org.CreatedAt, want)
 }
 
 func TestOrganizationsRead(t *testing.T) {
 	ts := setup(t)
 	ts.expect(exchange{method: "GET", path: "/organizations/hashicorp", golden: "", status: 200, fixture: "organizations/read.response.json"})
 	org, err := ts.client.Organizations.Read(context.Background(), "hashicorp")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if org.Name != "hashicorp" || org.Email != "user@example.com" || org.DefaultExecutionMode != ExecutionModeRemote ||
-		org.DefaultAgentPool != nil || org.SessionTimeout != 0 || org.CollaboratorAuthPolicy != "password" ||
-		!org.AggregatedCommitStatusEnabled || !org.Permissions.CanUpdate || org.Permissions.CanCreateTeam {
-		t.Errorf("org = %+v", org)
-	}
+	require.NoError(t, err)
+	assert.Equal(t, "hashicorp", org.Name)
+	assert.Equal(t, "user@example.com", org.Email)
+	assert.Equal(t, ExecutionModeRemote, org.DefaultExecutionMode)
+	assert.Nil(t, org.DefaultAgentPool, "default agent pool")
+	assert.Equal(t, 0, org.SessionTimeout, "session timeout")
+	assert.Equal(t, "password", org.CollaboratorAuthPolicy)
+	assert.True(t, org.AggregatedCommitStatusEnabled, "aggregated commit status")
+	assert.True(t, org.Permissions.CanUpdate, "can update")
+	assert.False(t, org.Permissions.CanCreateTeam, "can create team")
 }
 
 func TestOrganizationsReadTakesThePoolFromTheRelationship(t *testing.T) {
 	ts := setup(t)
 	ts.expect(exchange{method: "GET", path: "/organizations/hashicorp", golden: "", status: 200, fixture: "organizations/read-agent.response.json"})
 	org, err := ts.client.Organizations.Read(context.Background(), "hashicorp")
-	if err != nil {
-		t.Fatal(err)
+	require.NoError(t, err)
+	if assert.NotNil(t, org.DefaultAgentPool, "default agent pool") {
+		assert.Equal(t, "apool-yoGUFz5zcRMMz53i", org.DefaultAgentPool.ID)
 	}
-	if org.DefaultAgentPool == nil || org.DefaultAgentPool.ID != "apool-yoGUFz5zcRMMz53i" || !org.MaxTTLEnabled {
-		t.Errorf("org = %+v, pool %+v", org, org.DefaultAgentPool)
-	}
+	assert.True(t, org.MaxTTLEnabled, "max TTL enabled")
 }
 
 func TestOrganizationsUpdateSendsEveryAttribute(t *testing.T) {
 	ts := setup(t)
 	ts.expect(exchange{method: "PATCH", path: "/organizations/hashicorp", golden: "organizations/update.request.json", status: 200, fixture: "organizations/update.response.json"})
 	org, err := ts.client.Organizations.Update(context.Background(), "hashicorp", OrganizationUpdateOptions{Name: Ptr("hashicorp"), Email: Ptr("admin@example.com"), OrganizationSettingsOptions: OrganizationSettingsOptions{SessionTimeout: Ptr(20160), SessionRemember: Ptr(20160), CollaboratorAuthPolicy: Ptr("two_factor_mandatory"), CostEstimationEnabled: Ptr(true), SendPassingStatusesForUntriggeredSpeculativePlans: Ptr(false), AggregatedCommitStatusEnabled: Ptr(true), SpeculativePlanManagementEnabled: Ptr(true), OwnersTeamSAMLRoleID: Null[string](), AssessmentsEnforced: Ptr(true), AllowForceDeleteWorkspaces: Ptr(false), EnforceHYOK: Ptr(false), MaxTTLEnabled: Ptr(true), DefaultExecutionMode: Ptr(ExecutionModeLocal)}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if org.Email != "admin@example.com" {
-		t.Errorf("org = %+v", org)
-	}
+	require.NoError(t, err)
+	assert.Equal(t, "admin@example.com", org.Email)
 }
 
 func TestOrganizationsUpdateSetsAndClearsThePool(t *testing.T) {
@@ -152,9 +140,8 @@ func TestOrganizationsUpdateSetsAndClearsThePool(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			ts := setup(t)
 			ts.expect(exchange{method: "PATCH", path: "/organizations/hashicorp", golden: tc.golden, status: 200, fixture: "organizations/update.response.json"})
-			if _, err := ts.client.Organizations.Update(context.Background(), "hashicorp", tc.opts); err != nil {
-				t.Fatal(err)
-			}
+			_, err := ts.client.Organizations.Update(context.Background(), "hashicorp", tc.opts)
+			assert.NoError(t, err)
 		})
 	}
 }
@@ -163,27 +150,19 @@ func TestOrganizationsDelete(t *testing.T) {
 	ts := setup(t)
 	ts.expect(exchange{method: "DELETE", path: "/organizations/hashicorp", anyRequest: true, answer: func(w http.ResponseWriter, r *http.Request) {
 		checkRequest(ts, r, "DELETE", nil)
-		if r.ContentLength > 0 {
-			t.Errorf("DELETE carries a %d-byte body", r.ContentLength)
-		}
+		assert.LessOrEqual(ts, r.ContentLength, int64(0), "DELETE carries a body")
 		w.WriteHeader(http.StatusNoContent)
 	}})
-	if err := ts.client.Organizations.Delete(context.Background(), "hashicorp"); err != nil {
-		t.Fatal(err)
-	}
+	assert.NoError(t, ts.client.Organizations.Delete(context.Background(), "hashicorp"))
 }
 
 func TestOrganizationsReadDefaultSettings(t *testing.T) {
 	ts := setup(t)
 	ts.expect(exchange{method: "GET", path: "/organizations/hashicorp", golden: "", status: 200, fixture: "organizations/read-agent.response.json"})
 	got, err := ts.client.Organizations.ReadDefaultSettings(context.Background(), "hashicorp")
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	want := OrganizationDefaultSettings{DefaultExecutionMode: ExecutionModeAgent, DefaultAgentPoolID: "apool-yoGUFz5zcRMMz53i"}
-	if *got != want {
-		t.Errorf("settings = %+v, want %+v", got, want)
-	}
+	assert.Equal(t, &want, got)
 }
 
 func TestOrganizationsUpdateDefaultSettings(t *testing.T) {
@@ -214,12 +193,8 @@ func TestOrganizationsUpdateDefaultSettings(t *testing.T) {
 			ts := setup(t)
 			ts.expect(exchange{method: "PATCH", path: "/organizations/hashicorp", golden: tc.golden, status: 200, fixture: tc.response})
 			got, err := ts.client.Organizations.UpdateDefaultSettings(context.Background(), "hashicorp", tc.opts)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if *got != tc.want {
-				t.Errorf("settings = %+v, want %+v", got, tc.want)
-			}
+			require.NoError(t, err)
+			assert.Equal(t, &tc.want, got)
 		})
 	}
 }
@@ -228,12 +203,9 @@ func TestOrganizationsResetDefaultSettings(t *testing.T) {
 	ts := setup(t)
 	ts.expect(exchange{method: "PATCH", path: "/organizations/hashicorp", golden: "organizations/default-settings-reset.request.json", status: 200, fixture: "organizations/read.response.json"})
 	got, err := ts.client.Organizations.ResetDefaultSettings(context.Background(), "hashicorp")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got.DefaultExecutionMode != ExecutionModeRemote || got.DefaultAgentPoolID != "" {
-		t.Errorf("settings = %+v", got)
-	}
+	require.NoError(t, err)
+	assert.Equal(t, ExecutionModeRemote, got.DefaultExecutionMode)
+	assert.Empty(t, got.DefaultAgentPoolID, "default agent pool ID")
 }
 
 func TestOrganizationsReadNotFound(t *testing.T) {
@@ -241,10 +213,12 @@ func TestOrganizationsReadNotFound(t *testing.T) {
 	ts.expect(exchange{method: "GET", path: "/organizations/gone", anyRequest: true, status: 404, body: `{"errors":[{"status":"404","title":"not found"}]}`})
 	_, err := ts.client.Organizations.Read(context.Background(), "gone")
 	_, err2 := ts.client.Organizations.ReadDefaultSettings(context.Background(), "gone")
-	for _, err := range []error{err, err2} {
+	for i, err := range []error{err, err2} {
+		call := []string{"Read", "ReadDefaultSettings"}[i]
+		assert.ErrorIs(t, err, ErrResourceNotFound, call)
 		var apiErr *APIError
-		if !errors.Is(err, ErrResourceNotFound) || !errors.As(err, &apiErr) || apiErr.StatusCode != 404 {
-			t.Errorf("err = %v, want a 404 *APIError", err)
+		if assert.ErrorAs(t, err, &apiErr, call) {
+			assert.Equal(t, 404, apiErr.StatusCode, call)
 		}
 	}
 }
@@ -323,17 +297,14 @@ func TestOrganizationsRefuseBadOptions(t *testing.T) {
 func TestCheckEmailNeverEchoesTheAddress(t *testing.T) {
 	for _, bad := range []string{"", "ops", "ops@", "<ops@example.com>", "Ops <ops@example.com>", "ops@example.com, b@example.com"} {
 		err := checkEmail("Field", bad)
-		if !errors.Is(err, ErrInvalidEmail) {
-			t.Errorf("checkEmail(%q) = %v, want ErrInvalidEmail", bad, err)
+		if !assert.ErrorIs(t, err, ErrInvalidEmail, "checkEmail(%q)", bad) {
 			continue
 		}
-		if bad != "" && strings.Contains(err.Error(), bad) {
-			t.Errorf("the error repeats the address: %v", err)
+		if bad != "" {
+			assert.NotContains(t, err.Error(), bad, "the error repeats the address")
 		}
 	}
-	if err := checkEmail("Field", "ops@example.com"); err != nil {
-		t.Errorf("a bare address was refused: %v", err)
-	}
+	assert.NoError(t, checkEmail("Field", "ops@example.com"), "a bare address was refused")
 }
 
 func TestOrganizationsAnswersThatDoNotDecode(t *testing.T) {
@@ -343,14 +314,15 @@ func TestOrganizationsAnswersThatDoNotDecode(t *testing.T) {
 	ts.expect(exchange{method: "GET", path: "/organizations/nameless", anyRequest: true, status: 200, body: `{"data":{"id":"nameless","type":"organizations","attributes":{"email":"a@example.com"}}}`})
 	ctx := context.Background()
 	var apiErr *APIError
-	if _, err := ts.client.Organizations.List(ctx, nil); !errors.As(err, &apiErr) || apiErr.StatusCode != 500 {
-		t.Errorf("List: err = %v, want a 500 *APIError", err)
+	_, err := ts.client.Organizations.List(ctx, nil)
+	if assert.ErrorAs(t, err, &apiErr, "List") {
+		assert.Equal(t, 500, apiErr.StatusCode, "List")
 	}
-	_, err := ts.client.Organizations.Read(ctx, "bad")
+	_, err = ts.client.Organizations.Read(ctx, "bad")
 	wantDecodeError(t, err)
-	if org, err := ts.client.Organizations.Read(ctx, "nameless"); err != nil || org.Name != "nameless" {
-		t.Errorf("Read = %+v, %v; want the name taken from the ID", org, err)
-	}
+	org, err := ts.client.Organizations.Read(ctx, "nameless")
+	require.NoError(t, err, "Read nameless")
+	assert.Equal(t, "nameless", org.Name, "the name taken from the ID")
 }
 
 func TestOrganizationsReadWithTheDefaultProject(t *testing.T) {
