@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 	"github.com/tfe-sdk/tfe/internal/openapi"
 )
 
@@ -13,9 +15,7 @@ import (
 func loadSpec(t *testing.T) *openapi.Spec {
 	t.Helper()
 	spec, err := openapi.Load(filepath.Join("testdata", "openapi", "tfe-subset.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err, "loading the OpenAPI subset")
 	return spec
 }
 
@@ -23,9 +23,7 @@ func loadSpec(t *testing.T) *openapi.Spec {
 func readTestdata(t *testing.T, name string) []byte {
 	t.Helper()
 	b, err := os.ReadFile(filepath.Join("testdata", name))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err, "reading testdata/%s", name)
 	return b
 }
 
@@ -52,9 +50,7 @@ func TestOrganizationBodiesMatchTheOpenAPISpec(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.golden, func(t *testing.T) {
-			if err := spec.ValidateRequest(tc.method, tc.path, readTestdata(t, tc.golden)); err != nil {
-				t.Error(err)
-			}
+			assert.NoError(t, spec.ValidateRequest(tc.method, tc.path, readTestdata(t, tc.golden)))
 		})
 	}
 }
@@ -83,8 +79,8 @@ func TestOrganizationFixturesMatchTheOpenAPISpec(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.fixture, func(t *testing.T) {
 			err := spec.ValidateResponse(tc.method, tc.path, tc.status, readTestdata(t, tc.fixture))
-			if err != nil && !errors.Is(err, openapi.ErrNoSchema) {
-				t.Error(err)
+			if !errors.Is(err, openapi.ErrNoSchema) {
+				assert.NoError(t, err)
 			}
 		})
 	}
@@ -104,8 +100,6 @@ func TestTheOpenAPICheckIsNotVacuous(t *testing.T) {
 			"attributes":{"token-type":"user","max-ttl-ms":1}}]}`},
 	}
 	for _, tc := range bad {
-		if err := spec.ValidateRequest("PATCH", tc.path, []byte(tc.body)); err == nil {
-			t.Errorf("the spec accepts %s", tc.body)
-		}
+		assert.Error(t, spec.ValidateRequest("PATCH", tc.path, []byte(tc.body)), "the spec accepts %s", tc.body)
 	}
 }
