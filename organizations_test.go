@@ -76,9 +76,12 @@ func TestOrganizationsListRefusesABadPage(t *testing.T) {
 	ts := setup(t)
 	_, err := ts.client.Organizations.List(context.Background(), &OrganizationListOptions{ListOptions: ListOptions{PageSize: 101}})
 	assertLocalError(t, ts, err, ErrInvalidPagination)
+	yields := 0
 	for _, err := range ts.client.Organizations.ListIter(context.Background(), &OrganizationListOptions{ListOptions: ListOptions{PageNumber: -1}}) {
+		yields++
 		assertLocalError(t, ts, err, ErrInvalidPagination)
 	}
+	assert.Equal(t, 1, yields, "ListIter yields the validation error once")
 }
 
 func TestOrganizationsCreate(t *testing.T) {
