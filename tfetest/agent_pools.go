@@ -41,11 +41,7 @@ func (st *store) createAgentPool(r *http.Request) (int, any, *apiError) {
 	if apiErr != nil {
 		return fail(apiErr)
 	}
-	in, apiErr := readResource(r, []string{"agent-pools"}, agentPoolAttrs, agentPoolRels...)
-	if apiErr != nil {
-		return fail(apiErr)
-	}
-	pool, apiErr := st.draftAgentPool(in, &agentPool{org: o, orgScoped: true})
+	pool, apiErr := draftBody(r, agentPoolBody, &agentPool{org: o, orgScoped: true}, st.draftAgentPool)
 	if apiErr != nil {
 		return fail(apiErr)
 	}
@@ -70,16 +66,7 @@ func (st *store) updateAgentPool(r *http.Request) (int, any, *apiError) {
 	if apiErr != nil {
 		return fail(apiErr)
 	}
-	in, apiErr := readResource(r, []string{"agent-pools"}, agentPoolAttrs, agentPoolRels...)
-	if apiErr != nil {
-		return fail(apiErr)
-	}
-	draft, apiErr := st.draftAgentPool(in, pool)
-	if apiErr != nil {
-		return fail(apiErr)
-	}
-	*pool = *draft
-	return one(http.StatusOK, st.agentPoolResource(pool), nil)
+	return update(r, pool, agentPoolBody, st.draftAgentPool, st.agentPoolResource)
 }
 
 // deleteAgentPool refuses a pool that a workspace, a project or the

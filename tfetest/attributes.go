@@ -32,7 +32,7 @@ var varsetRels = []string{"workspaces", "projects", "stacks", "vars", "parent"}
 // page but the service accepts it (every client sends it); stacks-enabled,
 // user-tokens-enabled and registry-monorepo-support-enabled are what
 // go-tfe sends, the first in the OpenAPI description too.
-var orgAttrs = attrSpec{
+var orgBody = body{typ: "organizations", attrs: attrSpec{
 	"name":                     kString,
 	"email":                    kString,
 	"session-timeout":          kInt,
@@ -55,9 +55,7 @@ var orgAttrs = attrSpec{
 	"recoverable-items-enabled":                               kBool,
 	"global-module-sharing":                                   kBool,
 	"global-provider-sharing":                                 kBool,
-}
-
-var orgRels = []string{"default-agent-pool"}
+}, rels: []string{"default-agent-pool"}}
 
 // Organization token TTL policies (PATCH, a single resource).
 var ttlAttrs = attrSpec{"token-ttl-policies": kList}

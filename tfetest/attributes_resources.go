@@ -6,7 +6,7 @@ package tfetest
 // documented defaults in workspaceDefaults and projectDefaults.
 
 // Workspaces, create and update (by ID or by name).
-var workspaceAttrs = attrSpec{
+var workspaceBody = body{typ: "workspaces", attrs: attrSpec{
 	"name":                           kString,
 	"description":                    kNullString,
 	"execution-mode":                 kString,
@@ -36,9 +36,7 @@ var workspaceAttrs = attrSpec{
 	"setting-overwrites":             kObject,
 	"hyok-enabled":                   kBool,
 	"tag-names":                      kList,
-}
-
-var workspaceRels = []string{"project", "agent-pool", "tags", "tag-bindings"}
+}, rels: []string{"project", "agent-pool", "tags", "tag-bindings"}}
 
 // Items of a tags relationship (workspaces) and of a tag-bindings
 // relationship (workspaces, projects, registry modules).
@@ -48,7 +46,7 @@ var (
 )
 
 // Projects, create and update.
-var projectAttrs = attrSpec{
+var projectBody = body{typ: "projects", attrs: attrSpec{
 	"name":                           kString,
 	"description":                    kNullString,
 	"auto-destroy-activity-duration": kNullString,
@@ -56,17 +54,13 @@ var projectAttrs = attrSpec{
 	"default-agent-pool-id":          kNullString,
 	"stacks-default-execution-mode":  kString,
 	"setting-overwrites":             kObject,
-}
-
-var projectRels = []string{"tag-bindings", "default-agent-pool"}
+}, rels: []string{"tag-bindings", "default-agent-pool"}}
 
 // Agent pools, create and update.
-var agentPoolAttrs = attrSpec{
+var agentPoolBody = body{typ: "agent-pools", attrs: attrSpec{
 	"name":                kString,
 	"organization-scoped": kBool,
-}
-
-var agentPoolRels = []string{"allowed-workspaces", "allowed-projects", "excluded-workspaces"}
+}, rels: []string{"allowed-workspaces", "allowed-projects", "excluded-workspaces"}}
 
 // Registry module updates (PATCH). no-code is the deprecated way to make
 // a module's no-code module; vcs-repo only applies to VCS modules.

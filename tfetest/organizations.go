@@ -50,7 +50,7 @@ func (st *store) listOrgs(r *http.Request) (int, any, *apiError) {
 }
 
 func (st *store) createOrg(r *http.Request) (int, any, *apiError) {
-	in, apiErr := readResource(r, []string{"organizations"}, orgAttrs, orgRels...)
+	in, apiErr := orgBody.read(r)
 	if apiErr != nil {
 		return fail(apiErr)
 	}
@@ -88,11 +88,7 @@ func (st *store) updateOrg(r *http.Request) (int, any, *apiError) {
 	if apiErr != nil {
 		return fail(apiErr)
 	}
-	in, apiErr := readResource(r, []string{"organizations"}, orgAttrs, orgRels...)
-	if apiErr != nil {
-		return fail(apiErr)
-	}
-	draft, apiErr := st.draftOrg(in, o)
+	draft, apiErr := draftBody(r, orgBody, o, st.draftOrg)
 	if apiErr != nil {
 		return fail(apiErr)
 	}

@@ -91,11 +91,7 @@ func (st *store) createProject(r *http.Request) (int, any, *apiError) {
 	if apiErr != nil {
 		return fail(apiErr)
 	}
-	in, apiErr := readResource(r, []string{"projects"}, projectAttrs, projectRels...)
-	if apiErr != nil {
-		return fail(apiErr)
-	}
-	prj, apiErr := st.draftProject(in, &project{org: o})
+	prj, apiErr := draftBody(r, projectBody, &project{org: o}, st.draftProject)
 	if apiErr != nil {
 		return fail(apiErr)
 	}
@@ -120,16 +116,7 @@ func (st *store) updateProject(r *http.Request) (int, any, *apiError) {
 	if apiErr != nil {
 		return fail(apiErr)
 	}
-	in, apiErr := readResource(r, []string{"projects"}, projectAttrs, projectRels...)
-	if apiErr != nil {
-		return fail(apiErr)
-	}
-	draft, apiErr := st.draftProject(in, prj)
-	if apiErr != nil {
-		return fail(apiErr)
-	}
-	*prj = *draft
-	return one(http.StatusOK, st.projectAnswer(prj), nil)
+	return update(r, prj, projectBody, st.draftProject, st.projectAnswer)
 }
 
 // deleteProject refuses the default project and a project that still

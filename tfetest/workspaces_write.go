@@ -20,13 +20,9 @@ func (st *store) createWorkspace(r *http.Request) (int, any, *apiError) {
 	if apiErr != nil {
 		return fail(apiErr)
 	}
-	in, apiErr := readResource(r, []string{"workspaces"}, workspaceAttrs, workspaceRels...)
-	if apiErr != nil {
-		return fail(apiErr)
-	}
-	ws, apiErr := st.draftWorkspace(in, &workspace{
+	ws, apiErr := draftBody(r, workspaceBody, &workspace{
 		org: o, projectID: o.defaultProjectID, inherits: true, terraformVersion: defaultTerraformVersion,
-	})
+	}, st.draftWorkspace)
 	if apiErr != nil {
 		return fail(apiErr)
 	}
@@ -39,21 +35,12 @@ func (st *store) updateWorkspace(r *http.Request) (int, any, *apiError) {
 	if apiErr != nil {
 		return fail(apiErr)
 	}
-	in, apiErr := readResource(r, []string{"workspaces"}, workspaceAttrs, workspaceRels...)
-	if apiErr != nil {
-		return fail(apiErr)
-	}
-	draft, apiErr := st.draftWorkspace(in, ws)
-	if apiErr != nil {
-		return fail(apiErr)
-	}
-	draft.updatedAt = st.timestamp()
-	*ws = *draft
-	return one(http.StatusOK, st.workspaceResource(ws), nil)
+	return update(r, ws, workspaceBody, st.draftWorkspace, st.workspaceResource)
 }
 
 // draftWorkspace applies a create or update body to a copy of old and
-// checks the result. Nothing is stored.
+// checks the result; a draft of an update is stamped updated now.
+// Nothing is stored.
 func (st *store) draftWorkspace(in *input, old *workspace) (*workspace, *apiError) {
 	ws := *old
 	ws.settings = maps.Clone(old.settings)
@@ -100,6 +87,9 @@ func (st *store) draftWorkspace(in *input, old *workspace) (*workspace, *apiErro
 	}
 	if apiErr := st.draftExecution(in, &ws, old); apiErr != nil {
 		return nil, apiErr
+	}
+	if old.id != "" {
+		ws.updatedAt = st.timestamp()
 	}
 	return &ws, nil
 }
