@@ -45,8 +45,7 @@ func (st *store) createAgentPool(r *http.Request) (int, any, *apiError) {
 	if apiErr != nil {
 		return fail(apiErr)
 	}
-	pool.id, pool.seq, pool.createdAt = st.newID("apool"), st.nextSeq(), st.timestamp()
-	st.pools[pool.id] = pool
+	st.addAgentPool(pool)
 	return one(http.StatusOK, st.agentPoolResource(pool), nil)
 }
 
@@ -86,6 +85,16 @@ func (st *store) deleteAgentPool(r *http.Request) (int, any, *apiError) {
 	}
 	delete(st.pools, pool.id)
 	return noContent()
+}
+
+// addAgentPool stores pool, giving it an ID when it has none.
+func (st *store) addAgentPool(pool *agentPool) {
+	if pool.id == "" {
+		pool.id = st.newID("apool")
+	}
+	pool.seq = st.nextSeq()
+	pool.createdAt = st.timestamp()
+	st.pools[pool.id] = pool
 }
 
 func (st *store) draftAgentPool(in *input, old *agentPool) (*agentPool, *apiError) {

@@ -95,9 +95,18 @@ func (st *store) createProject(r *http.Request) (int, any, *apiError) {
 	if apiErr != nil {
 		return fail(apiErr)
 	}
-	prj.id, prj.seq, prj.createdAt = st.newID("prj"), st.nextSeq(), st.timestamp()
-	st.projects[prj.id] = prj
+	st.addProject(prj)
 	return one(http.StatusCreated, st.projectAnswer(prj), nil)
+}
+
+// addProject stores p, giving it an ID when it has none.
+func (st *store) addProject(p *project) {
+	if p.id == "" {
+		p.id = st.newID("prj")
+	}
+	p.seq = st.nextSeq()
+	p.createdAt = st.timestamp()
+	st.projects[p.id] = p
 }
 
 func (st *store) readProject(r *http.Request) (int, any, *apiError) {

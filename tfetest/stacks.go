@@ -27,12 +27,9 @@ func (s *Server) AddStack(org string, stk Stack) string {
 	st := s.lock()
 	defer st.mu.Unlock()
 	o := st.mustOrg("AddStack", org)
-	rec := &stack{seq: st.nextSeq(), id: st.mustNewID("AddStack", stk.ID, "st"), name: stk.Name, org: o, projectID: stk.ProjectID}
-	if rec.projectID == "" {
-		rec.projectID = o.defaultProjectID
-	}
-	if p, ok := st.projects[rec.projectID]; !ok || p.org != o {
-		panic("tfetest: AddStack: project " + quote(rec.projectID) + " not found in " + quote(org))
+	rec := &stack{
+		seq: st.nextSeq(), id: st.mustNewID("AddStack", stk.ID, "st"), name: stk.Name, org: o,
+		projectID: st.mustProject("AddStack", o, stk.ProjectID),
 	}
 	st.stacks[rec.id] = rec
 	return rec.id
