@@ -157,27 +157,22 @@ func (st *store) draftOrgDefaults(in *input, d, o *org) *apiError {
 		}
 		d.execMode = mode
 	}
-	poolPtr := in.attr("default-agent-pool-id")
-	attrPool, attrGiven := in.str("default-agent-pool-id")
-	relPool, relGiven, apiErr := in.relOne("default-agent-pool", "agent-pools")
-	if apiErr != nil {
+	var c execChange
+	disagree, apiErr := c.readPool(in, "default-agent-pool-id", "default-agent-pool")
+	switch {
+	case apiErr != nil:
 		return apiErr
-	}
-	if attrGiven && relGiven && attrPool != relPool {
+	case disagree:
 		return errInvalid(in.rel("default-agent-pool"), "default-agent-pool and default-agent-pool-id disagree")
 	}
-	pool, poolGiven := attrPool, attrGiven
-	if relGiven {
-		pool, poolGiven, poolPtr = relPool, true, in.rel("default-agent-pool")+"/data"
-	}
 	switch {
-	case poolGiven:
-		d.poolID = pool
+	case c.poolGiven:
+		d.poolID = c.pool
 	case d.execMode != "agent":
 		d.poolID = ""
 	}
-	if !poolGiven && d.execMode == "agent" && d.poolID == "" {
-		poolPtr = modePtr
+	if !c.poolGiven && d.execMode == "agent" && d.poolID == "" {
+		c.poolPtr = modePtr
 	}
-	return st.checkPool(o, d.execMode, d.poolID, modePtr, poolPtr)
+	return st.checkPool(o, d.execMode, d.poolID, modePtr, c.poolPtr)
 }

@@ -6,27 +6,8 @@ import (
 )
 
 // Workspaces: the record every route shares (seeded with AddWorkspace, made
-// through the workspaces API or from a no-code module), the agent pool rule
-// and how a workspace is rendered.
-
-var execModes = []string{"remote", "local", "agent"}
-
-// checkPool applies the agent-pool rule of workspaces and organization
-// defaults: agent mode needs a pool of the organization, and a pool is only
-// allowed with agent mode. modePtr and poolPtr are where to point an error.
-// The texts are the service's (go-tfe's tests look for them).
-func (st *store) checkPool(o *org, mode, poolID, modePtr, poolPtr string) *apiError {
-	if mode == "agent" && poolID == "" {
-		return errInvalid(poolPtr, "Agent pool must be specified when using 'agent' execution mode")
-	}
-	if mode != "agent" && poolID != "" {
-		return errInvalid(poolPtr, "Agent pool must not be specified unless using 'agent' execution mode (the execution mode is "+quote(mode)+")")
-	}
-	if p, ok := st.pools[poolID]; poolID != "" && (!ok || p.org != o) {
-		return errInvalid(poolPtr, "agent pool "+quote(poolID)+" not found in organization "+quote(o.name))
-	}
-	return nil
-}
+// through the workspaces API or from a no-code module) and how a workspace
+// is rendered.
 
 // validName reports whether s is a valid organization or workspace name:
 // letters, numbers, - and _.

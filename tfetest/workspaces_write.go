@@ -173,31 +173,27 @@ func appendNew(list []string, s string) []string {
 // or a pool, or setting-overwrites says so; setting-overwrites with
 // execution-mode false makes it follow the default again.
 func (st *store) draftExecution(in *input, ws, old *workspace) *apiError {
-	modePtr, poolPtr := in.attr("execution-mode"), in.attr("agent-pool-id")
-	mode, modeGiven := in.str("execution-mode")
-	if modeGiven && !contains(execModes, mode) {
-		return errInvalid(modePtr, "execution-mode must be one of remote, local, agent; got "+quote(mode))
+	var c execChange
+	if apiErr := c.readMode(in, "execution-mode"); apiErr != nil {
+		return apiErr
 	}
 	if ops, ok := in.boolean("operations"); ok {
-		if modeGiven {
+		if c.modeGiven {
 			return errInvalid(in.attr("operations"), "operations is deprecated and cannot be set together with execution-mode")
 		}
-		mode, modeGiven, modePtr = "local", true, in.attr("operations")
+		c.mode, c.modeGiven, c.modePtr = "local", true, in.attr("operations")
 		if ops {
-			mode = "remote"
+			c.mode = "remote"
 		}
 	}
-	pool, poolGiven := in.str("agent-pool-id")
-	relPool, relGiven, apiErr := in.relOne("agent-pool", "agent-pools")
+	disagree, apiErr := c.readPool(in, "agent-pool-id", "agent-pool")
 	switch {
 	case apiErr != nil:
 		return apiErr
-	case relGiven && poolGiven && relPool != pool:
+	case disagree:
 		return errInvalid(in.rel("agent-pool"), "agent-pool and agent-pool-id disagree")
-	case relGiven:
-		pool, poolGiven, poolPtr = relPool, true, in.rel("agent-pool")+"/data"
 	}
-	ws.inherits = old.inherits && !modeGiven && !poolGiven
+	ws.inherits = old.inherits && !c.modeGiven && !c.poolGiven
 	if ov, ok := in.object("setting-overwrites"); ok {
 		if b, ok := ov["execution-mode"].(bool); ok {
 			ws.inherits = !b
@@ -210,16 +206,6 @@ func (st *store) draftExecution(in *input, ws, old *workspace) *apiError {
 	if old.inherits {
 		ws.execMode, ws.poolID = st.execution(old)
 	}
-	if modeGiven {
-		ws.execMode = mode
-	}
-	switch {
-	case poolGiven:
-		ws.poolID = pool
-	case ws.execMode != "agent":
-		ws.poolID = ""
-	case modeGiven && ws.poolID == "":
-		poolPtr = modePtr
-	}
-	return st.checkPool(ws.org, ws.execMode, ws.poolID, modePtr, poolPtr)
+	ws.execMode, ws.poolID, apiErr = st.settle(ws.org, c, ws.execMode, ws.poolID)
+	return apiErr
 }
