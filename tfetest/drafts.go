@@ -1,6 +1,9 @@
 package tfetest
 
-import "net/http"
+import (
+	"maps"
+	"net/http"
+)
 
 // Creates and updates that draft. A draft function applies a checked
 // request body to a copy of an object and checks the result, storing
@@ -38,4 +41,20 @@ func update[T any](r *http.Request, cur *T, b body, draft func(*input, *T) (*T, 
 	}
 	*cur = *d
 	return one(http.StatusOK, answer(cur), nil)
+}
+
+// settings returns a copy of old with the attributes of in that defaults
+// names: the settings a resource stores and answers back without giving
+// them meaning (see workspaceDefaults, projectDefaults, orgDefaults).
+func (in *input) settings(old, defaults map[string]any) map[string]any {
+	out := maps.Clone(old)
+	if out == nil {
+		out = map[string]any{}
+	}
+	for name := range defaults {
+		if v, ok := in.attrs[name]; ok {
+			out[name] = v
+		}
+	}
+	return out
 }

@@ -1,7 +1,6 @@
 package tfetest
 
 import (
-	"maps"
 	"net/http"
 	"strings"
 )
@@ -111,7 +110,6 @@ func (st *store) deleteOrg(r *http.Request) (int, any, *apiError) {
 // draftOrg applies in to a copy of o and checks the result.
 func (st *store) draftOrg(in *input, o *org) (*org, *apiError) {
 	d := *o
-	d.settings = maps.Clone(o.settings)
 	if name, ok := in.str("name"); ok {
 		if !validName(name) {
 			return nil, errInvalid(in.attr("name"), "name may contain only letters, numbers, - and _")
@@ -133,11 +131,7 @@ func (st *store) draftOrg(in *input, o *org) (*org, *apiError) {
 	if b, ok := in.boolean("max-ttl-enabled"); ok {
 		d.maxTTLEnabled = b
 	}
-	for name := range orgDefaults {
-		if v, ok := in.attrs[name]; ok {
-			d.settings[name] = v
-		}
-	}
+	d.settings = in.settings(o.settings, orgDefaults)
 	if apiErr := st.draftOrgDefaults(in, &d, o); apiErr != nil {
 		return nil, apiErr
 	}

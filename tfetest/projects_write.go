@@ -1,7 +1,6 @@
 package tfetest
 
 import (
-	"maps"
 	"regexp"
 	"strings"
 )
@@ -16,10 +15,6 @@ var autoDestroyDuration = regexp.MustCompile(`^\d{1,4}[dh]$`)
 // draftProject applies a project create or update body to a copy of old.
 func (st *store) draftProject(in *input, old *project) (*project, *apiError) {
 	p := *old
-	p.settings = maps.Clone(old.settings)
-	if p.settings == nil {
-		p.settings = map[string]any{}
-	}
 	if name, ok := in.str("name"); ok || old.id == "" {
 		switch {
 		case name == "":
@@ -41,11 +36,7 @@ func (st *store) draftProject(in *input, old *project) (*project, *apiError) {
 	if m, ok := in.str("stacks-default-execution-mode"); ok && m != "remote" && m != "agent" {
 		return nil, errInvalid(in.attr("stacks-default-execution-mode"), "stacks-default-execution-mode must be remote or agent; got "+quote(m))
 	}
-	for name := range projectDefaults {
-		if v, ok := in.attrs[name]; ok {
-			p.settings[name] = v
-		}
-	}
+	p.settings = in.settings(old.settings, projectDefaults)
 	bindings, apiErr := st.readTagBindings(in, p.tagBindings)
 	if apiErr != nil {
 		return nil, apiErr

@@ -1,7 +1,6 @@
 package tfetest
 
 import (
-	"maps"
 	"net/http"
 	"regexp"
 	"slices"
@@ -43,10 +42,6 @@ func (st *store) updateWorkspace(r *http.Request) (int, any, *apiError) {
 // Nothing is stored.
 func (st *store) draftWorkspace(in *input, old *workspace) (*workspace, *apiError) {
 	ws := *old
-	ws.settings = maps.Clone(old.settings)
-	if ws.settings == nil {
-		ws.settings = map[string]any{}
-	}
 	if name, ok := in.str("name"); ok || old.id == "" {
 		switch {
 		case name == "":
@@ -74,11 +69,7 @@ func (st *store) draftWorkspace(in *input, old *workspace) (*workspace, *apiErro
 	if repo, ok := in.object("vcs-repo"); ok && repo != nil {
 		return nil, errInvalid(in.attr("vcs-repo")+"/oauth-token-id", "OAuth token not found: the fake has no VCS connections")
 	}
-	for name := range workspaceDefaults {
-		if v, ok := in.attrs[name]; ok {
-			ws.settings[name] = v
-		}
-	}
+	ws.settings = in.settings(old.settings, workspaceDefaults)
 	if apiErr := st.draftProjectRef(in, &ws); apiErr != nil {
 		return nil, apiErr
 	}
