@@ -8,9 +8,9 @@ var execModes = []string{"remote", "local", "agent"}
 
 // checkPool applies the agent-pool rule of workspaces and organization
 // defaults: agent mode needs a pool of the organization, and a pool is only
-// allowed with agent mode. modePtr and poolPtr are where to point an error.
-// The texts are the service's (go-tfe's tests look for them).
-func (st *store) checkPool(o *org, mode, poolID, modePtr, poolPtr string) *apiError {
+// allowed with agent mode. poolPtr is where to point an error. The texts
+// are the service's (go-tfe's tests look for them).
+func (st *store) checkPool(o *org, mode, poolID, poolPtr string) *apiError {
 	if mode == "agent" && poolID == "" {
 		return errInvalid(poolPtr, "Agent pool must be specified when using 'agent' execution mode")
 	}
@@ -71,5 +71,5 @@ func (st *store) settle(o *org, c execChange, mode, pool string) (string, string
 	case c.modeGiven && pool == "":
 		c.poolPtr = c.modePtr
 	}
-	return mode, pool, st.checkPool(o, mode, pool, c.modePtr, c.poolPtr)
+	return mode, pool, st.checkPool(o, mode, pool, c.poolPtr)
 }

@@ -76,7 +76,7 @@ func (st *store) draftNoCodeWorkspace(in *input, nc *noCodeModule) (*workspace, 
 		ws.execMode = mode
 	}
 	ws.poolID, _ = in.str("agent-pool-id")
-	if apiErr := st.checkPool(nc.org, ws.execMode, ws.poolID, in.attr("execution-mode"), in.attr("agent-pool-id")); apiErr != nil {
+	if apiErr := st.checkPool(nc.org, ws.execMode, ws.poolID, in.attr("agent-pool-id")); apiErr != nil {
 		return nil, apiErr
 	}
 	return ws, nil

@@ -168,5 +168,5 @@ func (st *store) draftOrgDefaults(in *input, d, o *org) *apiError {
 	if !c.poolGiven && d.execMode == "agent" && d.poolID == "" {
 		c.poolPtr = modePtr
 	}
-	return st.checkPool(o, d.execMode, d.poolID, modePtr, c.poolPtr)
+	return st.checkPool(o, d.execMode, d.poolID, c.poolPtr)
 }

@@ -67,7 +67,7 @@ func (st *store) draftTestConfig(ptr string, o *org, tc map[string]any) (map[str
 		return nil, errInvalid(ptr+"/agent-execution-mode", "agent-execution-mode must be agent or remote; got "+quote(mode))
 	}
 	if mode != "" || pool != "" {
-		if apiErr := st.checkPool(o, mode, pool, ptr+"/agent-execution-mode", ptr+"/agent-pool-id"); apiErr != nil {
+		if apiErr := st.checkPool(o, mode, pool, ptr+"/agent-pool-id"); apiErr != nil {
 			return nil, apiErr
 		}
 	}

@@ -165,7 +165,7 @@ func (s *Server) AddWorkspace(org string, ws Workspace) string {
 	if !contains(execModes, w.execMode) {
 		panic("tfetest: AddWorkspace: unknown execution mode " + quote(w.execMode))
 	}
-	if apiErr := st.checkPool(o, w.execMode, w.poolID, "", ""); apiErr != nil {
+	if apiErr := st.checkPool(o, w.execMode, w.poolID, ""); apiErr != nil {
 		panic("tfetest: AddWorkspace: " + apiErr.Detail)
 	}
 	st.addWorkspace(w)
