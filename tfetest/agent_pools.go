@@ -10,11 +10,7 @@ import (
 // agents: agent-count is always 0.
 
 func (st *store) listAgentPools(r *http.Request) (int, any, *apiError) {
-	o, apiErr := st.findOrg(r.PathValue("org"))
-	if apiErr != nil {
-		return fail(apiErr)
-	}
-	p, apiErr := parsePage(r)
+	o, p, apiErr := st.orgPage(r)
 	if apiErr != nil {
 		return fail(apiErr)
 	}
@@ -28,11 +24,7 @@ func (st *store) listAgentPools(r *http.Request) (int, any, *apiError) {
 			all = append(all, pool)
 		}
 	}
-	var data []resource
-	for _, pool := range paginate(all, p) {
-		data = append(data, st.agentPoolResource(pool))
-	}
-	return page(r, p, len(all), data, nil)
+	return pageOf(r, p, all, st.agentPoolResource)
 }
 
 // createAgentPool answers 200, as the OpenAPI spec says.

@@ -41,11 +41,7 @@ func (st *store) listOrgs(r *http.Request) (int, any, *apiError) {
 			all = append(all, o)
 		}
 	}
-	var data []resource
-	for _, o := range paginate(all, p) {
-		data = append(data, st.orgResource(o))
-	}
-	return page(r, p, len(all), data, nil)
+	return pageOf(r, p, all, st.orgResource)
 }
 
 func (st *store) createOrg(r *http.Request) (int, any, *apiError) {

@@ -41,6 +41,17 @@ func parsePage(r *http.Request) (pageReq, *apiError) {
 	return p, nil
 }
 
+// orgPage reads what a list under organizations/:org asks for: the
+// organization (404 when there is none) and then the page.
+func (st *store) orgPage(r *http.Request) (*org, pageReq, *apiError) {
+	o, apiErr := st.findOrg(r.PathValue("org"))
+	if apiErr != nil {
+		return nil, pageReq{}, apiErr
+	}
+	p, apiErr := parsePage(r)
+	return o, p, apiErr
+}
+
 // paginate returns the slice of items on page p.
 func paginate[T any](items []T, p pageReq) []T {
 	start := (p.number - 1) * p.size

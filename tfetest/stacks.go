@@ -36,11 +36,7 @@ func (s *Server) AddStack(org string, stk Stack) string {
 }
 
 func (st *store) listStacks(r *http.Request) (int, any, *apiError) {
-	o, apiErr := st.findOrg(r.PathValue("org"))
-	if apiErr != nil {
-		return fail(apiErr)
-	}
-	p, apiErr := parsePage(r)
+	o, p, apiErr := st.orgPage(r)
 	if apiErr != nil {
 		return fail(apiErr)
 	}
@@ -52,11 +48,7 @@ func (st *store) listStacks(r *http.Request) (int, any, *apiError) {
 			all = append(all, s)
 		}
 	}
-	var data []resource
-	for _, s := range paginate(all, p) {
-		data = append(data, stackResource(s))
-	}
-	return page(r, p, len(all), data, nil)
+	return pageOf(r, p, all, stackResource)
 }
 
 func (st *store) readStack(r *http.Request) (int, any, *apiError) {
