@@ -2,7 +2,6 @@ package tfetest
 
 import (
 	"net/http"
-	"net/url"
 	"strconv"
 )
 
@@ -110,9 +109,5 @@ func pageLink(r *http.Request, n, size int) string {
 	q := r.URL.Query()
 	q.Set("page[number]", strconv.Itoa(n))
 	q.Set("page[size]", strconv.Itoa(size))
-	u := url.URL{Scheme: "http", Host: r.Host, Path: r.URL.Path, RawQuery: q.Encode()}
-	if r.TLS != nil {
-		u.Scheme = "https"
-	}
-	return u.String()
+	return absoluteURL(r, r.URL.Path, q.Encode())
 }
