@@ -42,7 +42,7 @@ func (st *store) createAgentPool(r *http.Request) (int, any, *apiError) {
 }
 
 func (st *store) readAgentPool(r *http.Request) (int, any, *apiError) {
-	pool, apiErr := find(st.pools, r.PathValue("id"), "agent pool")
+	pool, apiErr := st.findAgentPool(r.PathValue("id"))
 	if apiErr != nil {
 		return fail(apiErr)
 	}
@@ -53,7 +53,7 @@ func (st *store) readAgentPool(r *http.Request) (int, any, *apiError) {
 }
 
 func (st *store) updateAgentPool(r *http.Request) (int, any, *apiError) {
-	pool, apiErr := find(st.pools, r.PathValue("id"), "agent pool")
+	pool, apiErr := st.findAgentPool(r.PathValue("id"))
 	if apiErr != nil {
 		return fail(apiErr)
 	}
@@ -63,7 +63,7 @@ func (st *store) updateAgentPool(r *http.Request) (int, any, *apiError) {
 // deleteAgentPool refuses a pool that a workspace, a project or the
 // organization still uses.
 func (st *store) deleteAgentPool(r *http.Request) (int, any, *apiError) {
-	pool, apiErr := find(st.pools, r.PathValue("id"), "agent pool")
+	pool, apiErr := st.findAgentPool(r.PathValue("id"))
 	if apiErr != nil {
 		return fail(apiErr)
 	}

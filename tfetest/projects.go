@@ -74,14 +74,6 @@ func taggedFilter(r *http.Request) func([]tagBinding) bool {
 	}
 }
 
-func tagBindingIdents(bindings []tagBinding, typ string) []ident {
-	out := []ident{}
-	for _, b := range bindings {
-		out = append(out, ident{ID: b.id, Type: typ})
-	}
-	return out
-}
-
 func (st *store) createProject(r *http.Request) (int, any, *apiError) {
 	o, apiErr := st.findOrg(r.PathValue("org"))
 	if apiErr != nil {

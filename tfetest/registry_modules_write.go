@@ -11,7 +11,7 @@ import (
 // commits list, and publishing from VCS, which the fake refuses.
 
 func (st *store) readModuleByID(r *http.Request) (int, any, *apiError) {
-	m, apiErr := find(st.modules, r.PathValue("id"), "registry module")
+	m, apiErr := st.findModuleByID(r.PathValue("id"))
 	if apiErr != nil {
 		return fail(apiErr)
 	}

@@ -42,10 +42,6 @@ func (st *store) addTeam(o *org, name string, owners bool) *team {
 	return t
 }
 
-func (st *store) findTeam(id string) (*team, *apiError) {
-	return find(st.teams, id, "team")
-}
-
 // listTeams answers the organization's teams, filtered by
 // filter[names] (comma-separated) and paginated.
 func (st *store) listTeams(r *http.Request) (int, any, *apiError) {
