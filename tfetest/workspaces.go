@@ -9,6 +9,30 @@ import (
 // through the workspaces API or from a no-code module) and how a workspace
 // is rendered.
 
+// defaultTerraformVersion is what a workspace gets when its create body or
+// seed names no version ("latest release" on the service).
+const defaultTerraformVersion = "1.9.8"
+
+// workspaceByName finds a workspace of o by name.
+func (st *store) workspaceByName(o *org, name string) *workspace {
+	for _, ws := range st.workspaces {
+		if ws.org == o && strings.EqualFold(ws.name, name) {
+			return ws
+		}
+	}
+	return nil
+}
+
+// addWorkspace stores ws, giving it an ID when it has none.
+func (st *store) addWorkspace(ws *workspace) {
+	if ws.id == "" {
+		ws.id = st.newID("ws")
+	}
+	ws.seq = st.nextSeq()
+	ws.createdAt = st.timestamp()
+	st.workspaces[ws.id] = ws
+}
+
 // validName reports whether s is a valid organization or workspace name:
 // letters, numbers, - and _.
 func validName(s string) bool {
