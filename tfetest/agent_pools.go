@@ -9,12 +9,16 @@ import (
 // create) and agent-pools/:id (GET, PATCH, DELETE). The fake has no
 // agents: agent-count is always 0.
 
+// agentPoolIncludes are the include values agent pool reads and lists
+// take; they add nothing.
+var agentPoolIncludes = []string{"workspaces", "hyok-configurations"}
+
 func (st *store) listAgentPools(r *http.Request) (int, any, *apiError) {
 	o, p, apiErr := st.orgPage(r)
 	if apiErr != nil {
 		return fail(apiErr)
 	}
-	if _, apiErr := parseInclude(r, "workspaces", "hyok-configurations"); apiErr != nil {
+	if _, apiErr := parseInclude(r, agentPoolIncludes...); apiErr != nil {
 		return fail(apiErr)
 	}
 	q := strings.ToLower(r.URL.Query().Get("q"))
@@ -46,7 +50,7 @@ func (st *store) readAgentPool(r *http.Request) (int, any, *apiError) {
 	if apiErr != nil {
 		return fail(apiErr)
 	}
-	if _, apiErr := parseInclude(r, "workspaces", "hyok-configurations"); apiErr != nil {
+	if _, apiErr := parseInclude(r, agentPoolIncludes...); apiErr != nil {
 		return fail(apiErr)
 	}
 	return one(http.StatusOK, st.agentPoolResource(pool), nil)
