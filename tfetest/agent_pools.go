@@ -9,16 +9,16 @@ import (
 // create) and agent-pools/:id (GET, PATCH, DELETE). The fake has no
 // agents: agent-count is always 0.
 
+// agentPoolIncludes are the include values agent pool reads and lists
+// take; they add nothing.
+var agentPoolIncludes = []string{"workspaces", "hyok-configurations"}
+
 func (st *store) listAgentPools(r *http.Request) (int, any, *apiError) {
-	o, apiErr := st.findOrg(r.PathValue("org"))
+	o, p, apiErr := st.orgPage(r)
 	if apiErr != nil {
 		return fail(apiErr)
 	}
-	p, apiErr := parsePage(r)
-	if apiErr != nil {
-		return fail(apiErr)
-	}
-	if _, apiErr := parseInclude(r, "workspaces", "hyok-configurations"); apiErr != nil {
+	if _, apiErr := parseInclude(r, agentPoolIncludes...); apiErr != nil {
 		return fail(apiErr)
 	}
 	q := strings.ToLower(r.URL.Query().Get("q"))
@@ -28,11 +28,7 @@ func (st *store) listAgentPools(r *http.Request) (int, any, *apiError) {
 			all = append(all, pool)
 		}
 	}
-	var data []resource
-	for _, pool := range paginate(all, p) {
-		data = append(data, st.agentPoolResource(pool))
-	}
-	return page(r, p, len(all), data, nil)
+	return pageOf(r, p, all, st.agentPoolResource)
 }
 
 // createAgentPool answers 200, as the OpenAPI spec says.
@@ -41,51 +37,37 @@ func (st *store) createAgentPool(r *http.Request) (int, any, *apiError) {
 	if apiErr != nil {
 		return fail(apiErr)
 	}
-	in, apiErr := readResource(r, []string{"agent-pools"}, agentPoolAttrs, agentPoolRels...)
+	pool, apiErr := draftBody(r, agentPoolBody, &agentPool{org: o, orgScoped: true}, st.draftAgentPool)
 	if apiErr != nil {
 		return fail(apiErr)
 	}
-	pool, apiErr := st.draftAgentPool(in, &agentPool{org: o, orgScoped: true})
-	if apiErr != nil {
-		return fail(apiErr)
-	}
-	pool.id, pool.seq, pool.createdAt = st.newID("apool"), st.nextSeq(), st.timestamp()
-	st.pools[pool.id] = pool
+	st.addAgentPool(pool)
 	return one(http.StatusOK, st.agentPoolResource(pool), nil)
 }
 
 func (st *store) readAgentPool(r *http.Request) (int, any, *apiError) {
-	pool, apiErr := find(st.pools, r.PathValue("id"), "agent pool")
+	pool, apiErr := st.findAgentPool(r.PathValue("id"))
 	if apiErr != nil {
 		return fail(apiErr)
 	}
-	if _, apiErr := parseInclude(r, "workspaces", "hyok-configurations"); apiErr != nil {
+	if _, apiErr := parseInclude(r, agentPoolIncludes...); apiErr != nil {
 		return fail(apiErr)
 	}
 	return one(http.StatusOK, st.agentPoolResource(pool), nil)
 }
 
 func (st *store) updateAgentPool(r *http.Request) (int, any, *apiError) {
-	pool, apiErr := find(st.pools, r.PathValue("id"), "agent pool")
+	pool, apiErr := st.findAgentPool(r.PathValue("id"))
 	if apiErr != nil {
 		return fail(apiErr)
 	}
-	in, apiErr := readResource(r, []string{"agent-pools"}, agentPoolAttrs, agentPoolRels...)
-	if apiErr != nil {
-		return fail(apiErr)
-	}
-	draft, apiErr := st.draftAgentPool(in, pool)
-	if apiErr != nil {
-		return fail(apiErr)
-	}
-	*pool = *draft
-	return one(http.StatusOK, st.agentPoolResource(pool), nil)
+	return update(r, pool, agentPoolBody, st.draftAgentPool, st.agentPoolResource)
 }
 
 // deleteAgentPool refuses a pool that a workspace, a project or the
 // organization still uses.
 func (st *store) deleteAgentPool(r *http.Request) (int, any, *apiError) {
-	pool, apiErr := find(st.pools, r.PathValue("id"), "agent pool")
+	pool, apiErr := st.findAgentPool(r.PathValue("id"))
 	if apiErr != nil {
 		return fail(apiErr)
 	}
@@ -99,6 +81,16 @@ func (st *store) deleteAgentPool(r *http.Request) (int, any, *apiError) {
 	}
 	delete(st.pools, pool.id)
 	return noContent()
+}
+
+// addAgentPool stores pool, giving it an ID when it has none.
+func (st *store) addAgentPool(pool *agentPool) {
+	if pool.id == "" {
+		pool.id = st.newID("apool")
+	}
+	pool.seq = st.nextSeq()
+	pool.createdAt = st.timestamp()
+	st.pools[pool.id] = pool
 }
 
 func (st *store) draftAgentPool(in *input, old *agentPool) (*agentPool, *apiError) {

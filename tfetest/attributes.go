@@ -2,10 +2,12 @@ package tfetest
 
 // The allow-lists below are the attribute names each resource type accepts
 // per operation, from the official API docs pages (and, where the docs are
-// silent, the OpenAPI spec). Anything else answers 422 with
-// source.pointer /data/attributes/<name>, so a misspelled wire name in a
-// client fails loudly instead of being ignored. Read-only attributes
-// (created-at, var-count, ...) are left out on purpose.
+// silent, the OpenAPI spec). Anything else is ignored, or in strict mode
+// answers 422 with source.pointer /data/attributes/<name>, so a misspelled
+// wire name in a client fails loudly (see strict.go). Read-only attributes
+// (created-at, var-count, ...) are left out on purpose. Attributes the fake
+// only stores and answers back are listed with their documented defaults
+// in orgDefaults, workspaceDefaults and projectDefaults.
 
 // Workspace variables, variable set variables, and the inline variables of
 // a variable set create/update, a no-code workspace create and an upgrade.
@@ -32,7 +34,7 @@ var varsetRels = []string{"workspaces", "projects", "stacks", "vars", "parent"}
 // page but the service accepts it (every client sends it); stacks-enabled,
 // user-tokens-enabled and registry-monorepo-support-enabled are what
 // go-tfe sends, the first in the OpenAPI description too.
-var orgAttrs = attrSpec{
+var orgBody = body{typ: "organizations", attrs: attrSpec{
 	"name":                     kString,
 	"email":                    kString,
 	"session-timeout":          kInt,
@@ -55,9 +57,7 @@ var orgAttrs = attrSpec{
 	"recoverable-items-enabled":                               kBool,
 	"global-module-sharing":                                   kBool,
 	"global-provider-sharing":                                 kBool,
-}
-
-var orgRels = []string{"default-agent-pool"}
+}, rels: []string{"default-agent-pool"}}
 
 // Organization token TTL policies (PATCH, a single resource).
 var ttlAttrs = attrSpec{"token-ttl-policies": kList}
@@ -77,6 +77,63 @@ var smtpAttrs = attrSpec{
 	"test-email-address": kNullString,
 }
 
+// Workspaces, create and update (by ID or by name).
+var workspaceBody = body{typ: "workspaces", attrs: attrSpec{
+	"name":                           kString,
+	"description":                    kNullString,
+	"execution-mode":                 kString,
+	"agent-pool-id":                  kNullString,
+	"terraform-version":              kString,
+	"auto-apply":                     kBool,
+	"auto-apply-run-trigger":         kBool,
+	"auto-destroy-at":                kNullString,
+	"auto-destroy-activity-duration": kNullString,
+	"inherits-project-auto-destroy":  kBool,
+	"allow-destroy-plan":             kBool,
+	"assessments-enabled":            kBool,
+	"file-triggers-enabled":          kBool,
+	"global-remote-state":            kBool,
+	"project-remote-state":           kBool,
+	"migration-environment":          kString,
+	"operations":                     kBool,
+	"queue-all-runs":                 kBool,
+	"speculative-enabled":            kBool,
+	"source-name":                    kNullString,
+	"source-url":                     kNullString,
+	"structured-run-output-enabled":  kBool,
+	"trigger-prefixes":               kList,
+	"trigger-patterns":               kList,
+	"working-directory":              kNullString,
+	"vcs-repo":                       kObject,
+	"setting-overwrites":             kObject,
+	"hyok-enabled":                   kBool,
+	"tag-names":                      kList,
+}, rels: []string{"project", "agent-pool", "tags", "tag-bindings"}}
+
+// Items of a tags relationship (workspaces) and of a tag-bindings
+// relationship (workspaces, projects, registry modules).
+var (
+	tagAttrs        = attrSpec{"name": kString}
+	tagBindingAttrs = attrSpec{"key": kString, "value": kNullString}
+)
+
+// Projects, create and update.
+var projectBody = body{typ: "projects", attrs: attrSpec{
+	"name":                           kString,
+	"description":                    kNullString,
+	"auto-destroy-activity-duration": kNullString,
+	"default-execution-mode":         kString,
+	"default-agent-pool-id":          kNullString,
+	"stacks-default-execution-mode":  kString,
+	"setting-overwrites":             kObject,
+}, rels: []string{"tag-bindings", "default-agent-pool"}}
+
+// Agent pools, create and update.
+var agentPoolBody = body{typ: "agent-pools", attrs: attrSpec{
+	"name":                kString,
+	"organization-scoped": kBool,
+}, rels: []string{"allowed-workspaces", "allowed-projects", "excluded-workspaces"}}
+
 // Private registry modules created without VCS.
 var registryModuleAttrs = attrSpec{
 	"name":          kString,
@@ -85,6 +142,33 @@ var registryModuleAttrs = attrSpec{
 	"registry-name": kString,
 	"no-code":       kBool,
 }
+
+// Registry module updates (PATCH). no-code is the deprecated way to make
+// a module's no-code module; vcs-repo only applies to VCS modules.
+var registryModuleUpdateAttrs = attrSpec{
+	"no-code":     kBool,
+	"test-config": kObject,
+	"vcs-repo":    kObject,
+}
+
+// Registry modules published from VCS (POST .../registry-modules/vcs).
+var registryModuleVCSAttrs = attrSpec{
+	"name":            kString,
+	"provider":        kString,
+	"vcs-repo":        kObject,
+	"initial-version": kString,
+	"test-config":     kObject,
+}
+
+// Registry module versions (POST .../versions).
+var moduleVersionAttrs = attrSpec{
+	"version":    kString,
+	"commit-sha": kNullString,
+}
+
+// Data retention policies (POST organizations/:org/relationships/
+// data-retention-policy); only the delete-older kind has an attribute.
+var retentionAttrs = attrSpec{"delete-older-than-n-days": kInt}
 
 // No-code modules, create and update.
 var noCodeAttrs = attrSpec{

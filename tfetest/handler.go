@@ -10,7 +10,7 @@ import "net/http"
 // handler answers one routed request; serve holds st.mu for the call. On
 // success it returns the status and the body: a document (answered as
 // JSON), a rawBody, or nil for no body. Build the results with one, many,
-// page, noContent, rawAnswer and fail.
+// page, pageOf, noContent, rawAnswer and fail.
 type handler func(st *store, r *http.Request) (status int, body any, apiErr *apiError)
 
 // rawBody is an answer that is not JSON.
@@ -59,6 +59,15 @@ func many(items, included []resource) (int, any, *apiError) {
 // page answers one page of a paginated list (see pageDocument).
 func page(r *http.Request, p pageReq, total int, data, included []resource) (int, any, *apiError) {
 	return http.StatusOK, pageDocument(r, p, total, data, included), nil
+}
+
+// pageOf answers page p of all, each item rendered by render.
+func pageOf[T any](r *http.Request, p pageReq, all []T, render func(T) resource) (int, any, *apiError) {
+	var data []resource
+	for _, v := range paginate(all, p) {
+		data = append(data, render(v))
+	}
+	return page(r, p, len(all), data, nil)
 }
 
 // noContent answers 204 without a body.

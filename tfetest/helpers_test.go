@@ -125,6 +125,16 @@ func (ans *answer) wantError(code int, pointer string) *answer {
 	return ans
 }
 
+// names GETs a list and returns the name attribute of each item.
+func (a *api) names(path string) []string {
+	a.t.Helper()
+	var out []string
+	for _, it := range a.do("GET", path, nil).want(http.StatusOK).items() {
+		out = append(out, dig(it, "attributes", "name").(string))
+	}
+	return out
+}
+
 // get digs into the answer document.
 func (ans *answer) get(path ...any) any { return dig(ans.doc, path...) }
 
@@ -187,6 +197,11 @@ func res(typ string, attrs map[string]any, rels map[string]any) map[string]any {
 
 // rel builds {"data": data}.
 func rel(data any) map[string]any { return map[string]any{"data": data} }
+
+// tagBindingRel builds a tag-bindings relationship of one key/value tag.
+func tagBindingRel(key, value string) map[string]any {
+	return rel([]any{map[string]any{"type": "tag-bindings", "attributes": map[string]any{"key": key, "value": value}}})
+}
 
 // id builds a resource identifier.
 func id(typ, id string) map[string]any { return map[string]any{"type": typ, "id": id} }

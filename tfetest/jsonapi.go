@@ -93,4 +93,14 @@ func apiPath(segments ...string) string {
 	return b.String()
 }
 
+// absoluteURL is the URL of path (and the query rawQuery, if any) on the
+// server r was sent to, for links a client follows as they are.
+func absoluteURL(r *http.Request, path, rawQuery string) string {
+	u := url.URL{Scheme: "http", Host: r.Host, Path: path, RawQuery: rawQuery}
+	if r.TLS != nil {
+		u.Scheme = "https"
+	}
+	return u.String()
+}
+
 func quote(s string) string { return `"` + s + `"` }

@@ -33,6 +33,20 @@ func (st *store) findNoCode(id string) (*noCodeModule, *apiError) {
 	return find(st.noCode, id, "no-code module")
 }
 
+func (st *store) findAgentPool(id string) (*agentPool, *apiError) {
+	return find(st.pools, id, "agent pool")
+}
+
+// findModuleByID finds a registry module by ID (findModule, by its
+// registry, namespace, name and provider).
+func (st *store) findModuleByID(id string) (*registryModule, *apiError) {
+	return find(st.modules, id, "registry module")
+}
+
+func (st *store) findTeam(id string) (*team, *apiError) {
+	return find(st.teams, id, "team")
+}
+
 // findWorkspaceVar finds variable id owned by workspace wsID.
 func (st *store) findWorkspaceVar(wsID, id string) (*variable, *apiError) {
 	if v, ok := st.vars[id]; ok && v.wsID == wsID {

@@ -1,16 +1,9 @@
 package tfetest
 
-import (
-	"net/http"
-	"strings"
-)
+import "net/http"
 
 // Creating a workspace from a no-code module:
 // POST no-code-modules/:id/workspaces.
-
-// defaultTerraformVersion is what a no-code workspace gets when the body
-// names no version ("latest release" on the service).
-const defaultTerraformVersion = "1.9.8"
 
 func (st *store) createNoCodeWorkspace(r *http.Request) (int, any, *apiError) {
 	nc, apiErr := st.findNoCode(r.PathValue("id"))
@@ -76,7 +69,7 @@ func (st *store) draftNoCodeWorkspace(in *input, nc *noCodeModule) (*workspace, 
 		ws.execMode = mode
 	}
 	ws.poolID, _ = in.str("agent-pool-id")
-	if apiErr := st.checkPool(nc.org, ws.execMode, ws.poolID, in.attr("execution-mode"), in.attr("agent-pool-id")); apiErr != nil {
+	if apiErr := st.checkPool(nc.org, ws.execMode, ws.poolID, in.attr("agent-pool-id")); apiErr != nil {
 		return nil, apiErr
 	}
 	return ws, nil
@@ -102,24 +95,4 @@ func draftInlineVars(in *input, existing []*variable) ([]*variable, *apiError) {
 		}
 		return old, nil
 	})
-}
-
-// workspaceByName finds a workspace of o by name.
-func (st *store) workspaceByName(o *org, name string) *workspace {
-	for _, ws := range st.workspaces {
-		if ws.org == o && strings.EqualFold(ws.name, name) {
-			return ws
-		}
-	}
-	return nil
-}
-
-// addWorkspace stores ws, giving it an ID when it has none.
-func (st *store) addWorkspace(ws *workspace) {
-	if ws.id == "" {
-		ws.id = st.newID("ws")
-	}
-	ws.seq = st.nextSeq()
-	ws.createdAt = st.timestamp()
-	st.workspaces[ws.id] = ws
 }

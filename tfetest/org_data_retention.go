@@ -19,8 +19,6 @@ const (
 	retentionDontDelete  = "data-retention-policy-dont-deletes"
 )
 
-var retentionAttrs = attrSpec{"delete-older-than-n-days": kInt}
-
 type retentionPolicy struct {
 	id, typ string
 	days    int64

@@ -20,10 +20,7 @@ func (st *store) readCapacity(r *http.Request) (int, any, *apiError) {
 // readRunQueue answers the organization's queued runs, a paginated list of
 // runs: always empty, since the fake queues no runs.
 func (st *store) readRunQueue(r *http.Request) (int, any, *apiError) {
-	if _, apiErr := st.findOrg(r.PathValue("org")); apiErr != nil {
-		return fail(apiErr)
-	}
-	p, apiErr := parsePage(r)
+	_, p, apiErr := st.orgPage(r)
 	if apiErr != nil {
 		return fail(apiErr)
 	}

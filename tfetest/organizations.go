@@ -1,7 +1,6 @@
 package tfetest
 
 import (
-	"maps"
 	"net/http"
 	"strings"
 )
@@ -42,15 +41,11 @@ func (st *store) listOrgs(r *http.Request) (int, any, *apiError) {
 			all = append(all, o)
 		}
 	}
-	var data []resource
-	for _, o := range paginate(all, p) {
-		data = append(data, st.orgResource(o))
-	}
-	return page(r, p, len(all), data, nil)
+	return pageOf(r, p, all, st.orgResource)
 }
 
 func (st *store) createOrg(r *http.Request) (int, any, *apiError) {
-	in, apiErr := readResource(r, []string{"organizations"}, orgAttrs, orgRels...)
+	in, apiErr := orgBody.read(r)
 	if apiErr != nil {
 		return fail(apiErr)
 	}
@@ -88,11 +83,7 @@ func (st *store) updateOrg(r *http.Request) (int, any, *apiError) {
 	if apiErr != nil {
 		return fail(apiErr)
 	}
-	in, apiErr := readResource(r, []string{"organizations"}, orgAttrs, orgRels...)
-	if apiErr != nil {
-		return fail(apiErr)
-	}
-	draft, apiErr := st.draftOrg(in, o)
+	draft, apiErr := draftBody(r, orgBody, o, st.draftOrg)
 	if apiErr != nil {
 		return fail(apiErr)
 	}
@@ -115,7 +106,6 @@ func (st *store) deleteOrg(r *http.Request) (int, any, *apiError) {
 // draftOrg applies in to a copy of o and checks the result.
 func (st *store) draftOrg(in *input, o *org) (*org, *apiError) {
 	d := *o
-	d.settings = maps.Clone(o.settings)
 	if name, ok := in.str("name"); ok {
 		if !validName(name) {
 			return nil, errInvalid(in.attr("name"), "name may contain only letters, numbers, - and _")
@@ -137,11 +127,7 @@ func (st *store) draftOrg(in *input, o *org) (*org, *apiError) {
 	if b, ok := in.boolean("max-ttl-enabled"); ok {
 		d.maxTTLEnabled = b
 	}
-	for name := range orgDefaults {
-		if v, ok := in.attrs[name]; ok {
-			d.settings[name] = v
-		}
-	}
+	d.settings = in.settings(o.settings, orgDefaults)
 	if apiErr := st.draftOrgDefaults(in, &d, o); apiErr != nil {
 		return nil, apiErr
 	}
@@ -161,27 +147,22 @@ func (st *store) draftOrgDefaults(in *input, d, o *org) *apiError {
 		}
 		d.execMode = mode
 	}
-	poolPtr := in.attr("default-agent-pool-id")
-	attrPool, attrGiven := in.str("default-agent-pool-id")
-	relPool, relGiven, apiErr := in.relOne("default-agent-pool", "agent-pools")
-	if apiErr != nil {
+	var c execChange
+	disagree, apiErr := c.readPool(in, "default-agent-pool-id", "default-agent-pool")
+	switch {
+	case apiErr != nil:
 		return apiErr
-	}
-	if attrGiven && relGiven && attrPool != relPool {
+	case disagree:
 		return errInvalid(in.rel("default-agent-pool"), "default-agent-pool and default-agent-pool-id disagree")
 	}
-	pool, poolGiven := attrPool, attrGiven
-	if relGiven {
-		pool, poolGiven, poolPtr = relPool, true, in.rel("default-agent-pool")+"/data"
-	}
 	switch {
-	case poolGiven:
-		d.poolID = pool
+	case c.poolGiven:
+		d.poolID = c.pool
 	case d.execMode != "agent":
 		d.poolID = ""
 	}
-	if !poolGiven && d.execMode == "agent" && d.poolID == "" {
-		poolPtr = modePtr
+	if !c.poolGiven && d.execMode == "agent" && d.poolID == "" {
+		c.poolPtr = modePtr
 	}
-	return st.checkPool(o, d.execMode, d.poolID, modePtr, poolPtr)
+	return st.checkPool(o, d.execMode, d.poolID, c.poolPtr)
 }

@@ -2,7 +2,6 @@ package tfetest
 
 import (
 	"net/http"
-	"net/url"
 	"strconv"
 )
 
@@ -39,6 +38,17 @@ func parsePage(r *http.Request) (pageReq, *apiError) {
 	}
 	p.size = min(p.size, maxPageSize)
 	return p, nil
+}
+
+// orgPage reads what a list under organizations/:org asks for: the
+// organization (404 when there is none) and then the page.
+func (st *store) orgPage(r *http.Request) (*org, pageReq, *apiError) {
+	o, apiErr := st.findOrg(r.PathValue("org"))
+	if apiErr != nil {
+		return nil, pageReq{}, apiErr
+	}
+	p, apiErr := parsePage(r)
+	return o, p, apiErr
 }
 
 // paginate returns the slice of items on page p.
@@ -99,9 +109,5 @@ func pageLink(r *http.Request, n, size int) string {
 	q := r.URL.Query()
 	q.Set("page[number]", strconv.Itoa(n))
 	q.Set("page[size]", strconv.Itoa(size))
-	u := url.URL{Scheme: "http", Host: r.Host, Path: r.URL.Path, RawQuery: q.Encode()}
-	if r.TLS != nil {
-		u.Scheme = "https"
-	}
-	return u.String()
+	return absoluteURL(r, r.URL.Path, q.Encode())
 }

@@ -18,11 +18,7 @@ var projectDefaults = map[string]any{
 }
 
 func (st *store) listProjects(r *http.Request) (int, any, *apiError) {
-	o, apiErr := st.findOrg(r.PathValue("org"))
-	if apiErr != nil {
-		return fail(apiErr)
-	}
-	p, apiErr := parsePage(r)
+	o, p, apiErr := st.orgPage(r)
 	if apiErr != nil {
 		return fail(apiErr)
 	}
@@ -78,30 +74,27 @@ func taggedFilter(r *http.Request) func([]tagBinding) bool {
 	}
 }
 
-func tagBindingIdents(bindings []tagBinding, typ string) []ident {
-	out := []ident{}
-	for _, b := range bindings {
-		out = append(out, ident{ID: b.id, Type: typ})
-	}
-	return out
-}
-
 func (st *store) createProject(r *http.Request) (int, any, *apiError) {
 	o, apiErr := st.findOrg(r.PathValue("org"))
 	if apiErr != nil {
 		return fail(apiErr)
 	}
-	in, apiErr := readResource(r, []string{"projects"}, projectAttrs, projectRels...)
+	prj, apiErr := draftBody(r, projectBody, &project{org: o}, st.draftProject)
 	if apiErr != nil {
 		return fail(apiErr)
 	}
-	prj, apiErr := st.draftProject(in, &project{org: o})
-	if apiErr != nil {
-		return fail(apiErr)
-	}
-	prj.id, prj.seq, prj.createdAt = st.newID("prj"), st.nextSeq(), st.timestamp()
-	st.projects[prj.id] = prj
+	st.addProject(prj)
 	return one(http.StatusCreated, st.projectAnswer(prj), nil)
+}
+
+// addProject stores p, giving it an ID when it has none.
+func (st *store) addProject(p *project) {
+	if p.id == "" {
+		p.id = st.newID("prj")
+	}
+	p.seq = st.nextSeq()
+	p.createdAt = st.timestamp()
+	st.projects[p.id] = p
 }
 
 func (st *store) readProject(r *http.Request) (int, any, *apiError) {
@@ -120,16 +113,7 @@ func (st *store) updateProject(r *http.Request) (int, any, *apiError) {
 	if apiErr != nil {
 		return fail(apiErr)
 	}
-	in, apiErr := readResource(r, []string{"projects"}, projectAttrs, projectRels...)
-	if apiErr != nil {
-		return fail(apiErr)
-	}
-	draft, apiErr := st.draftProject(in, prj)
-	if apiErr != nil {
-		return fail(apiErr)
-	}
-	*prj = *draft
-	return one(http.StatusOK, st.projectAnswer(prj), nil)
+	return update(r, prj, projectBody, st.draftProject, st.projectAnswer)
 }
 
 // deleteProject refuses the default project and a project that still

@@ -11,9 +11,7 @@ func TestProjectLifecycle(t *testing.T) {
 	srv, a := newAPI(t, WithOrganization("acme"))
 	created := a.do("POST", "organizations/acme/projects", res("projects", map[string]any{
 		"name": "Core apps", "description": "d", "auto-destroy-activity-duration": "14d",
-	}, map[string]any{"tag-bindings": rel([]any{
-		map[string]any{"type": "tag-bindings", "attributes": map[string]any{"key": "env", "value": "prod"}},
-	})})).want(201)
+	}, map[string]any{"tag-bindings": tagBindingRel("env", "prod")})).want(201)
 	prj := created.str("data", "id")
 	require.NotEmpty(t, prj)
 	assert.Equal(t, "remote", created.str("data", "attributes", "default-execution-mode"))
@@ -79,23 +77,14 @@ func TestProjectRefusalsAndDefaults(t *testing.T) {
 func TestProjectListFilters(t *testing.T) {
 	_, a := newAPI(t, WithOrganization("acme"))
 	for _, p := range []struct{ name, key, value string }{{"alpha", "env", "prod"}, {"beta", "env", "dev"}, {"gamma", "team", "x"}} {
-		a.do("POST", "organizations/acme/projects", res("projects", map[string]any{"name": p.name}, map[string]any{
-			"tag-bindings": rel([]any{map[string]any{"type": "tag-bindings", "attributes": map[string]any{"key": p.key, "value": p.value}}}),
-		})).want(201)
+		a.do("POST", "organizations/acme/projects", res("projects", map[string]any{"name": p.name},
+			map[string]any{"tag-bindings": tagBindingRel(p.key, p.value)})).want(201)
 	}
-	names := func(path string) []string {
-		t.Helper()
-		var out []string
-		for _, it := range a.do("GET", path, nil).want(200).items() {
-			out = append(out, dig(it, "attributes", "name").(string))
-		}
-		return out
-	}
-	assert.Equal(t, []string{"Default Project", "alpha", "beta", "gamma"}, names("organizations/acme/projects"))
-	assert.Equal(t, []string{"Default Project"}, names("organizations/acme/projects?q=default"))
-	assert.Equal(t, []string{"alpha", "gamma"}, names("organizations/acme/projects?filter[names]=alpha,gamma"))
-	assert.Equal(t, []string{"alpha", "beta"}, names("organizations/acme/projects?filter[tagged][0][key]=env"))
-	assert.Equal(t, []string{"beta"}, names("organizations/acme/projects?filter[tagged][0][key]=env&filter[tagged][0][value]=dev"))
+	assert.Equal(t, []string{"Default Project", "alpha", "beta", "gamma"}, a.names("organizations/acme/projects"))
+	assert.Equal(t, []string{"Default Project"}, a.names("organizations/acme/projects?q=default"))
+	assert.Equal(t, []string{"alpha", "gamma"}, a.names("organizations/acme/projects?filter[names]=alpha,gamma"))
+	assert.Equal(t, []string{"alpha", "beta"}, a.names("organizations/acme/projects?filter[tagged][0][key]=env"))
+	assert.Equal(t, []string{"beta"}, a.names("organizations/acme/projects?filter[tagged][0][key]=env&filter[tagged][0][value]=dev"))
 	inc := a.do("GET", "organizations/acme/projects?filter[names]=alpha&include=effective_tag_bindings", nil).want(200)
 	assert.Equal(t, "effective-tag-bindings", inc.str("included", 0, "type"))
 	assert.Equal(t, 4.0, a.do("GET", "organizations/acme/projects?page[size]=1", nil).want(200).get("meta", "pagination", "total-count"))

@@ -1,7 +1,6 @@
 package tfetest
 
 import (
-	"maps"
 	"regexp"
 	"strings"
 )
@@ -16,10 +15,6 @@ var autoDestroyDuration = regexp.MustCompile(`^\d{1,4}[dh]$`)
 // draftProject applies a project create or update body to a copy of old.
 func (st *store) draftProject(in *input, old *project) (*project, *apiError) {
 	p := *old
-	p.settings = maps.Clone(old.settings)
-	if p.settings == nil {
-		p.settings = map[string]any{}
-	}
 	if name, ok := in.str("name"); ok || old.id == "" {
 		switch {
 		case name == "":
@@ -41,11 +36,7 @@ func (st *store) draftProject(in *input, old *project) (*project, *apiError) {
 	if m, ok := in.str("stacks-default-execution-mode"); ok && m != "remote" && m != "agent" {
 		return nil, errInvalid(in.attr("stacks-default-execution-mode"), "stacks-default-execution-mode must be remote or agent; got "+quote(m))
 	}
-	for name := range projectDefaults {
-		if v, ok := in.attrs[name]; ok {
-			p.settings[name] = v
-		}
-	}
+	p.settings = in.settings(old.settings, projectDefaults)
 	bindings, apiErr := st.readTagBindings(in, p.tagBindings)
 	if apiErr != nil {
 		return nil, apiErr
@@ -63,43 +54,29 @@ func (st *store) draftProject(in *input, old *project) (*project, *apiError) {
 // or pool; setting-overwrites with default-execution-mode false makes it
 // follow them again.
 func (st *store) draftProjectDefaults(in *input, p, old *project) *apiError {
-	modePtr, poolPtr := in.attr("default-execution-mode"), in.attr("default-agent-pool-id")
-	mode, modeGiven := in.str("default-execution-mode")
-	if modeGiven && !contains(execModes, mode) {
-		return errInvalid(modePtr, "default-execution-mode must be one of remote, local, agent; got "+quote(mode))
-	}
-	pool, poolGiven := in.str("default-agent-pool-id")
-	relPool, relGiven, apiErr := in.relOne("default-agent-pool", "agent-pools")
-	switch {
-	case apiErr != nil:
+	var c execChange
+	if apiErr := c.readMode(in, "default-execution-mode"); apiErr != nil {
 		return apiErr
-	case relGiven:
-		pool, poolGiven, poolPtr = relPool, true, in.rel("default-agent-pool")+"/data"
+	}
+	// Unlike a workspace's, the attribute and the relationship may name
+	// different pools: the relationship wins.
+	if _, apiErr := c.readPool(in, "default-agent-pool-id", "default-agent-pool"); apiErr != nil {
+		return apiErr
 	}
 	if ov, ok := in.object("setting-overwrites"); ok {
-		if b, ok := ov["default-execution-mode"].(bool); ok && !b && !modeGiven {
+		if b, ok := ov["default-execution-mode"].(bool); ok && !b && !c.modeGiven {
 			p.execMode, p.poolID = "", ""
 			return nil
 		}
 	}
-	if !modeGiven && !poolGiven {
+	if !c.modeGiven && !c.poolGiven {
 		return nil
 	}
 	if old.execMode == "" {
 		p.execMode, p.poolID = old.defaults()
 	}
-	if modeGiven {
-		p.execMode = mode
-	}
-	switch {
-	case poolGiven:
-		p.poolID = pool
-	case p.execMode != "agent":
-		p.poolID = ""
-	case modeGiven && p.poolID == "":
-		poolPtr = modePtr
-	}
-	if apiErr := st.checkPool(p.org, p.execMode, p.poolID, modePtr, poolPtr); apiErr != nil {
+	var apiErr *apiError
+	if p.execMode, p.poolID, apiErr = st.settle(p.org, c, p.execMode, p.poolID); apiErr != nil {
 		apiErr.Detail = "Default " + strings.ToLower(apiErr.Detail[:1]) + apiErr.Detail[1:]
 		return apiErr
 	}

@@ -144,11 +144,7 @@ func moduleVersionResource(r *http.Request, m *registryModule, mv *moduleVersion
 		Relationships: map[string]relationship{"registry-module": toOne("registry-modules", m.id)},
 	}
 	if mv.token != "" {
-		scheme := "http://"
-		if r.TLS != nil {
-			scheme = "https://"
-		}
-		res.Links = map[string]string{"upload": scheme + r.Host + uploadPath + mv.token}
+		res.Links = map[string]string{"upload": absoluteURL(r, uploadPath+mv.token, "")}
 	}
 	return res
 }

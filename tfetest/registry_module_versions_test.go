@@ -26,6 +26,13 @@ func tarGz(t *testing.T) []byte {
 	return buf.Bytes()
 }
 
+// createModule creates the private module name/provider in acme.
+func (a *api) createModule(name, provider string) *answer {
+	a.t.Helper()
+	return a.do("POST", "organizations/acme/registry-modules", res("registry-modules", map[string]any{"name": name, "provider": provider}, nil)).
+		want(http.StatusCreated)
+}
+
 // put sends body to an absolute URL without a token, as clients upload.
 func put(t *testing.T, url string, body []byte) int {
 	t.Helper()
@@ -40,7 +47,7 @@ func put(t *testing.T, url string, body []byte) int {
 
 func TestModuleVersionCreateUploadRead(t *testing.T) {
 	_, a := newAPI(t, WithOrganization("acme"))
-	mod := a.do("POST", "organizations/acme/registry-modules", res("registry-modules", map[string]any{"name": "vpc", "provider": "aws"}, nil)).want(201)
+	mod := a.createModule("vpc", "aws")
 	modID := mod.str("data", "id")
 	const base = "organizations/acme/registry-modules/private/acme/vpc/aws"
 
@@ -81,7 +88,7 @@ func TestModuleVersionCreateUploadRead(t *testing.T) {
 
 func TestModuleUploadOfAnythingElseFails(t *testing.T) {
 	_, a := newAPI(t, WithOrganization("acme"))
-	a.do("POST", "organizations/acme/registry-modules", res("registry-modules", map[string]any{"name": "vpc", "provider": "aws"}, nil)).want(201)
+	a.createModule("vpc", "aws")
 	v := a.do("POST", "registry-modules/acme/vpc/aws/versions", res("registry-module-versions", map[string]any{"version": "1.0.0"}, nil)).want(201)
 	assert.Equal(t, 200, put(t, v.str("data", "links", "upload"), []byte("plain text")))
 	read := a.do("GET", "organizations/acme/registry-modules/private/acme/vpc/aws/version?module_version=1.0.0", nil).want(200)
@@ -141,7 +148,7 @@ func TestModuleUpdateAndNoCode(t *testing.T) {
 
 	tc := a.do("PATCH", path, res("registry-modules", map[string]any{
 		"test-config": map[string]any{"tests-enabled": true, "agent-execution-mode": "agent", "agent-pool-id": pool},
-	}, map[string]any{"tag-bindings": rel([]any{map[string]any{"type": "tag-bindings", "attributes": map[string]any{"key": "env", "value": "prod"}}})})).want(200)
+	}, map[string]any{"tag-bindings": tagBindingRel("env", "prod")})).want(200)
 	assert.Equal(t, pool, tc.str("data", "attributes", "test-config", "agent-pool-id"))
 	tags := a.do("GET", "registry-modules/"+modID+"/tag-bindings", nil).want(200).items()
 	require.Len(t, tags, 1)
@@ -162,7 +169,7 @@ func TestModuleVCSAndCommits(t *testing.T) {
 	a.do("POST", "registry-modules", res("registry-modules", vcs, nil)).wantError(422, "/data/attributes/vcs-repo/oauth-token-id")
 	a.do("POST", "organizations/acme/registry-modules/vcs", res("registry-modules", vcs, nil)).wantError(422, "/data/attributes/vcs-repo/oauth-token-id")
 	a.do("POST", "organizations/nope/registry-modules/vcs", res("registry-modules", vcs, nil)).wantError(404, "")
-	a.do("POST", "organizations/acme/registry-modules", res("registry-modules", map[string]any{"name": "vpc", "provider": "aws"}, nil)).want(201)
+	a.createModule("vpc", "aws")
 	a.do("GET", "organizations/acme/registry-modules/private/acme/vpc/aws/commits", nil).wantError(404, "")
 	a.do("GET", "registry-modules/mod-nope", nil).wantError(404, "")
 }

@@ -12,11 +12,7 @@ import (
 // versions and their uploads in registry_module_versions.go.
 
 func (st *store) listRegistryModules(r *http.Request) (int, any, *apiError) {
-	o, apiErr := st.findOrg(r.PathValue("org"))
-	if apiErr != nil {
-		return fail(apiErr)
-	}
-	p, apiErr := parsePage(r)
+	o, p, apiErr := st.orgPage(r)
 	if apiErr != nil {
 		return fail(apiErr)
 	}

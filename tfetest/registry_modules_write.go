@@ -11,7 +11,7 @@ import (
 // commits list, and publishing from VCS, which the fake refuses.
 
 func (st *store) readModuleByID(r *http.Request) (int, any, *apiError) {
-	m, apiErr := find(st.modules, r.PathValue("id"), "registry module")
+	m, apiErr := st.findModuleByID(r.PathValue("id"))
 	if apiErr != nil {
 		return fail(apiErr)
 	}
@@ -67,7 +67,7 @@ func (st *store) draftTestConfig(ptr string, o *org, tc map[string]any) (map[str
 		return nil, errInvalid(ptr+"/agent-execution-mode", "agent-execution-mode must be agent or remote; got "+quote(mode))
 	}
 	if mode != "" || pool != "" {
-		if apiErr := st.checkPool(o, mode, pool, ptr+"/agent-execution-mode", ptr+"/agent-pool-id"); apiErr != nil {
+		if apiErr := st.checkPool(o, mode, pool, ptr+"/agent-pool-id"); apiErr != nil {
 			return nil, apiErr
 		}
 	}

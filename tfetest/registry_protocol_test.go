@@ -40,7 +40,7 @@ func TestRegistryProtocolPrivateModule(t *testing.T) {
 
 func TestRegistryProtocolServesIngestedVersionsOnly(t *testing.T) {
 	_, a := newAPI(t, WithOrganization("acme"))
-	a.do("POST", "organizations/acme/registry-modules", res("registry-modules", map[string]any{"name": "vpc", "provider": "aws"}, nil)).want(http.StatusCreated)
+	a.createModule("vpc", "aws")
 	created := a.do("POST", "organizations/acme/registry-modules/private/acme/vpc/aws/versions",
 		res("registry-module-versions", map[string]any{"version": "0.1.0"}, nil)).want(http.StatusCreated)
 	require.NotEmpty(t, created.str("data", "links", "upload"))

@@ -126,8 +126,8 @@ func (s *Server) AddProject(org string, p Project) string {
 	st := s.lock()
 	defer st.mu.Unlock()
 	o := st.mustOrg("AddProject", org)
-	prj := &project{seq: st.nextSeq(), id: st.mustNewID("AddProject", p.ID, "prj"), name: p.Name, org: o, createdAt: st.timestamp()}
-	st.projects[prj.id] = prj
+	prj := &project{id: st.mustNewID("AddProject", p.ID, "prj"), name: p.Name, org: o}
+	st.addProject(prj)
 	return prj.id
 }
 
@@ -136,11 +136,8 @@ func (s *Server) AddAgentPool(org string, p AgentPool) string {
 	st := s.lock()
 	defer st.mu.Unlock()
 	o := st.mustOrg("AddAgentPool", org)
-	pool := &agentPool{
-		seq: st.nextSeq(), id: st.mustNewID("AddAgentPool", p.ID, "apool"), name: p.Name, org: o,
-		orgScoped: true, createdAt: st.timestamp(),
-	}
-	st.pools[pool.id] = pool
+	pool := &agentPool{id: st.mustNewID("AddAgentPool", p.ID, "apool"), name: p.Name, org: o, orgScoped: true}
+	st.addAgentPool(pool)
 	return pool.id
 }
 
@@ -152,11 +149,9 @@ func (s *Server) AddWorkspace(org string, ws Workspace) string {
 	o := st.mustOrg("AddWorkspace", org)
 	w := &workspace{
 		id: st.mustNewID("AddWorkspace", ws.ID, "ws"), name: ws.Name, org: o,
-		projectID: ws.ProjectID, description: ws.Description, execMode: ws.ExecutionMode,
-		poolID: ws.AgentPoolID, terraformVersion: ws.TerraformVersion, autoApply: ws.AutoApply,
-	}
-	if w.projectID == "" {
-		w.projectID = o.defaultProjectID
+		projectID:   st.mustProject("AddWorkspace", o, ws.ProjectID),
+		description: ws.Description, execMode: ws.ExecutionMode, poolID: ws.AgentPoolID,
+		terraformVersion: ws.TerraformVersion, autoApply: ws.AutoApply,
 	}
 	if w.execMode == "" {
 		w.execMode = "remote"
@@ -164,16 +159,13 @@ func (s *Server) AddWorkspace(org string, ws Workspace) string {
 	if w.terraformVersion == "" {
 		w.terraformVersion = defaultTerraformVersion
 	}
-	if p, ok := st.projects[w.projectID]; !ok || p.org != o {
-		panic("tfetest: AddWorkspace: project " + quote(w.projectID) + " not found in " + quote(org))
-	}
 	if !validName(w.name) || st.workspaceByName(o, w.name) != nil {
 		panic("tfetest: AddWorkspace: invalid or duplicate workspace name " + quote(w.name))
 	}
 	if !contains(execModes, w.execMode) {
 		panic("tfetest: AddWorkspace: unknown execution mode " + quote(w.execMode))
 	}
-	if apiErr := st.checkPool(o, w.execMode, w.poolID, "", ""); apiErr != nil {
+	if apiErr := st.checkPool(o, w.execMode, w.poolID, ""); apiErr != nil {
 		panic("tfetest: AddWorkspace: " + apiErr.Detail)
 	}
 	st.addWorkspace(w)
@@ -263,6 +255,18 @@ func (st *store) mustOrg(fn, name string) *org {
 		panic("tfetest: " + fn + ": unknown organization " + quote(name))
 	}
 	return o
+}
+
+// mustProject returns the project ID a seed gives for o, o's default
+// project when id is empty; it panics when o has no such project.
+func (st *store) mustProject(fn string, o *org, id string) string {
+	if id == "" {
+		return o.defaultProjectID
+	}
+	if p, ok := st.projects[id]; !ok || p.org != o {
+		panic("tfetest: " + fn + ": project " + quote(id) + " not found in " + quote(o.name))
+	}
+	return id
 }
 
 // mustNewID returns id when free, a new ID with prefix when id is empty.

@@ -87,20 +87,19 @@ func (s *Server) AddVariableSet(org string, vs VariableSet) string {
 		seq: st.nextSeq(), id: id, org: o, name: vs.Name, description: vs.Description,
 		global: vs.Global, priority: vs.Priority, parentType: "organizations", parentID: o.name,
 	}
-	var apiErr *apiError
-	if set.wsIDs, apiErr = st.checkWorkspaceRefs("", o, vs.WorkspaceIDs); apiErr != nil {
-		panic("tfetest: AddVariableSet: " + apiErr.Detail)
-	}
-	if set.prjIDs, apiErr = st.checkProjectRefs("", o, vs.ProjectIDs); apiErr != nil {
-		panic("tfetest: AddVariableSet: " + apiErr.Detail)
-	}
-	if set.stackIDs, apiErr = st.checkStackRefs("", o, vs.StackIDs); apiErr != nil {
-		panic("tfetest: AddVariableSet: " + apiErr.Detail)
-	}
-	if vs.ParentProjectID != "" {
-		if _, apiErr = st.checkProjectRefs("", o, []string{vs.ParentProjectID}); apiErr != nil {
+	// must returns the IDs a reference check passed, and panics with the
+	// check's detail when it failed.
+	must := func(ids []string, apiErr *apiError) []string {
+		if apiErr != nil {
 			panic("tfetest: AddVariableSet: " + apiErr.Detail)
 		}
+		return ids
+	}
+	set.wsIDs = must(st.checkWorkspaceRefs("", o, vs.WorkspaceIDs))
+	set.prjIDs = must(st.checkProjectRefs("", o, vs.ProjectIDs))
+	set.stackIDs = must(st.checkStackRefs("", o, vs.StackIDs))
+	if vs.ParentProjectID != "" {
+		must(st.checkProjectRefs("", o, []string{vs.ParentProjectID}))
 		set.parentType, set.parentID = "projects", vs.ParentProjectID
 	}
 	var drafts []*variable

@@ -27,23 +27,16 @@ func (s *Server) AddStack(org string, stk Stack) string {
 	st := s.lock()
 	defer st.mu.Unlock()
 	o := st.mustOrg("AddStack", org)
-	rec := &stack{seq: st.nextSeq(), id: st.mustNewID("AddStack", stk.ID, "st"), name: stk.Name, org: o, projectID: stk.ProjectID}
-	if rec.projectID == "" {
-		rec.projectID = o.defaultProjectID
-	}
-	if p, ok := st.projects[rec.projectID]; !ok || p.org != o {
-		panic("tfetest: AddStack: project " + quote(rec.projectID) + " not found in " + quote(org))
+	rec := &stack{
+		seq: st.nextSeq(), id: st.mustNewID("AddStack", stk.ID, "st"), name: stk.Name, org: o,
+		projectID: st.mustProject("AddStack", o, stk.ProjectID),
 	}
 	st.stacks[rec.id] = rec
 	return rec.id
 }
 
 func (st *store) listStacks(r *http.Request) (int, any, *apiError) {
-	o, apiErr := st.findOrg(r.PathValue("org"))
-	if apiErr != nil {
-		return fail(apiErr)
-	}
-	p, apiErr := parsePage(r)
+	o, p, apiErr := st.orgPage(r)
 	if apiErr != nil {
 		return fail(apiErr)
 	}
@@ -55,11 +48,7 @@ func (st *store) listStacks(r *http.Request) (int, any, *apiError) {
 			all = append(all, s)
 		}
 	}
-	var data []resource
-	for _, s := range paginate(all, p) {
-		data = append(data, stackResource(s))
-	}
-	return page(r, p, len(all), data, nil)
+	return pageOf(r, p, all, stackResource)
 }
 
 func (st *store) readStack(r *http.Request) (int, any, *apiError) {

@@ -62,6 +62,15 @@ func tagBindingResources(bindings []tagBinding) []resource {
 	return out
 }
 
+// tagBindingIdents are the identifiers of bindings, as type typ.
+func tagBindingIdents(bindings []tagBinding, typ string) []ident {
+	out := []ident{}
+	for _, b := range bindings {
+		out = append(out, ident{ID: b.id, Type: typ})
+	}
+	return out
+}
+
 func (st *store) listWorkspaceTagBindings(r *http.Request) (int, any, *apiError) {
 	ws, apiErr := st.findWorkspace(r.PathValue("ws"))
 	if apiErr != nil {
@@ -79,7 +88,7 @@ func (st *store) listProjectTagBindings(r *http.Request) (int, any, *apiError) {
 }
 
 func (st *store) listModuleTagBindings(r *http.Request) (int, any, *apiError) {
-	m, apiErr := find(st.modules, r.PathValue("id"), "registry module")
+	m, apiErr := st.findModuleByID(r.PathValue("id"))
 	if apiErr != nil {
 		return fail(apiErr)
 	}

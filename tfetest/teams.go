@@ -42,18 +42,10 @@ func (st *store) addTeam(o *org, name string, owners bool) *team {
 	return t
 }
 
-func (st *store) findTeam(id string) (*team, *apiError) {
-	return find(st.teams, id, "team")
-}
-
 // listTeams answers the organization's teams, filtered by
 // filter[names] (comma-separated) and paginated.
 func (st *store) listTeams(r *http.Request) (int, any, *apiError) {
-	o, apiErr := st.findOrg(r.PathValue("org"))
-	if apiErr != nil {
-		return fail(apiErr)
-	}
-	p, apiErr := parsePage(r)
+	o, p, apiErr := st.orgPage(r)
 	if apiErr != nil {
 		return fail(apiErr)
 	}
@@ -62,13 +54,13 @@ func (st *store) listTeams(r *http.Request) (int, any, *apiError) {
 	if f := r.URL.Query().Get("filter[names]"); f != "" {
 		names = strings.Split(f, ",")
 	}
-	var all []resource
+	var all []*team
 	for _, t := range sortedBy(st.teams, func(t *team) int { return t.seq }) {
 		if t.org == o && (names == nil || contains(names, t.name)) {
-			all = append(all, teamResource(t))
+			all = append(all, t)
 		}
 	}
-	return page(r, p, len(all), paginate(all, p), nil)
+	return pageOf(r, p, all, teamResource)
 }
 
 func (st *store) readTeam(r *http.Request) (int, any, *apiError) {

@@ -26,11 +26,7 @@ func (st *store) ttlTypesFor() []string {
 }
 
 func (st *store) listTTLPolicies(r *http.Request) (int, any, *apiError) {
-	o, apiErr := st.findOrg(r.PathValue("org"))
-	if apiErr != nil {
-		return fail(apiErr)
-	}
-	p, apiErr := parsePage(r)
+	o, p, apiErr := st.orgPage(r)
 	if apiErr != nil {
 		return fail(apiErr)
 	}

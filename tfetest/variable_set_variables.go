@@ -17,12 +17,7 @@ func (st *store) listVarsetVars(r *http.Request) (int, any, *apiError) {
 	if apiErr != nil {
 		return fail(apiErr)
 	}
-	all := st.setVars(vs)
-	var data []resource
-	for _, v := range paginate(all, p) {
-		data = append(data, st.varResource(v))
-	}
-	return page(r, p, len(all), data, nil)
+	return pageOf(r, p, st.setVars(vs), st.varResource)
 }
 
 func (st *store) createVarsetVar(r *http.Request) (int, any, *apiError) {

@@ -6,26 +6,31 @@ import (
 )
 
 // Workspaces: the record every route shares (seeded with AddWorkspace, made
-// through the workspaces API or from a no-code module), the agent pool rule
-// and how a workspace is rendered.
+// through the workspaces API or from a no-code module) and how a workspace
+// is rendered.
 
-var execModes = []string{"remote", "local", "agent"}
+// defaultTerraformVersion is what a workspace gets when its create body or
+// seed names no version ("latest release" on the service).
+const defaultTerraformVersion = "1.9.8"
 
-// checkPool applies the agent-pool rule of workspaces and organization
-// defaults: agent mode needs a pool of the organization, and a pool is only
-// allowed with agent mode. modePtr and poolPtr are where to point an error.
-// The texts are the service's (go-tfe's tests look for them).
-func (st *store) checkPool(o *org, mode, poolID, modePtr, poolPtr string) *apiError {
-	if mode == "agent" && poolID == "" {
-		return errInvalid(poolPtr, "Agent pool must be specified when using 'agent' execution mode")
-	}
-	if mode != "agent" && poolID != "" {
-		return errInvalid(poolPtr, "Agent pool must not be specified unless using 'agent' execution mode (the execution mode is "+quote(mode)+")")
-	}
-	if p, ok := st.pools[poolID]; poolID != "" && (!ok || p.org != o) {
-		return errInvalid(poolPtr, "agent pool "+quote(poolID)+" not found in organization "+quote(o.name))
+// workspaceByName finds a workspace of o by name.
+func (st *store) workspaceByName(o *org, name string) *workspace {
+	for _, ws := range st.workspaces {
+		if ws.org == o && strings.EqualFold(ws.name, name) {
+			return ws
+		}
 	}
 	return nil
+}
+
+// addWorkspace stores ws, giving it an ID when it has none.
+func (st *store) addWorkspace(ws *workspace) {
+	if ws.id == "" {
+		ws.id = st.newID("ws")
+	}
+	ws.seq = st.nextSeq()
+	ws.createdAt = st.timestamp()
+	st.workspaces[ws.id] = ws
 }
 
 // validName reports whether s is a valid organization or workspace name:

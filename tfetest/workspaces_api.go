@@ -25,11 +25,7 @@ var workspaceIncludes = []string{
 }
 
 func (st *store) listWorkspaces(r *http.Request) (int, any, *apiError) {
-	o, apiErr := st.findOrg(r.PathValue("org"))
-	if apiErr != nil {
-		return fail(apiErr)
-	}
-	p, apiErr := parsePage(r)
+	o, p, apiErr := st.orgPage(r)
 	if apiErr != nil {
 		return fail(apiErr)
 	}
@@ -168,9 +164,6 @@ func (st *store) workspaceFromPath(r *http.Request) (*workspace, *apiError) {
 	return nil, errNotFound("workspace " + quote(name) + " not found")
 }
 
-// includedOrg renders o for an include.
-func (st *store) includedOrg(o *org) resource { return st.orgResource(o) }
-
 // workspaceIncluded builds the included member of a workspace answer.
 func (st *store) workspaceIncluded(list []*workspace, inc map[string]bool) []resource {
 	var out []resource
@@ -183,7 +176,7 @@ func (st *store) workspaceIncluded(list []*workspace, inc map[string]bool) []res
 	}
 	for _, ws := range list {
 		if inc["organization"] {
-			add(st.includedOrg(ws.org))
+			add(st.orgResource(ws.org))
 		}
 		if p, ok := st.projects[ws.projectID]; ok && inc["project"] {
 			add(st.projectAnswer(p))

@@ -142,23 +142,15 @@ func TestWorkspaceListFilters(t *testing.T) {
 		}
 		a.do("POST", "organizations/acme/workspaces", res("workspaces", map[string]any{"name": w.name, "tag-names": w.tags}, rels)).want(201)
 	}
-	names := func(path string) []string {
-		t.Helper()
-		var out []string
-		for _, it := range a.do("GET", path, nil).want(200).items() {
-			out = append(out, dig(it, "attributes", "name").(string))
-		}
-		return out
-	}
-	assert.Equal(t, []string{"web-prod", "web-dev", "db-prod"}, names("organizations/acme/workspaces"))
-	assert.Equal(t, []string{"web-prod", "web-dev"}, names("organizations/acme/workspaces?search[name]=WEB"))
-	assert.Equal(t, []string{"web-prod", "db-prod"}, names("organizations/acme/workspaces?search[wildcard-name]=*-prod"))
-	assert.Equal(t, []string{"web-dev"}, names("organizations/acme/workspaces?search[wildcard-name]=web*dev"))
-	assert.Equal(t, []string{"web-prod"}, names("organizations/acme/workspaces?search[tags]=prod,web"))
-	assert.Equal(t, []string{"db-prod"}, names("organizations/acme/workspaces?search[exclude-tags]=web"))
-	assert.Equal(t, []string{"web-prod"}, names("organizations/acme/workspaces?filter[project][id]="+prj))
-	assert.Equal(t, []string{"db-prod", "web-dev", "web-prod"}, names("organizations/acme/workspaces?sort=name"))
-	assert.Empty(t, names("organizations/acme/workspaces?filter[current-run][status]=applied"))
+	assert.Equal(t, []string{"web-prod", "web-dev", "db-prod"}, a.names("organizations/acme/workspaces"))
+	assert.Equal(t, []string{"web-prod", "web-dev"}, a.names("organizations/acme/workspaces?search[name]=WEB"))
+	assert.Equal(t, []string{"web-prod", "db-prod"}, a.names("organizations/acme/workspaces?search[wildcard-name]=*-prod"))
+	assert.Equal(t, []string{"web-dev"}, a.names("organizations/acme/workspaces?search[wildcard-name]=web*dev"))
+	assert.Equal(t, []string{"web-prod"}, a.names("organizations/acme/workspaces?search[tags]=prod,web"))
+	assert.Equal(t, []string{"db-prod"}, a.names("organizations/acme/workspaces?search[exclude-tags]=web"))
+	assert.Equal(t, []string{"web-prod"}, a.names("organizations/acme/workspaces?filter[project][id]="+prj))
+	assert.Equal(t, []string{"db-prod", "web-dev", "web-prod"}, a.names("organizations/acme/workspaces?sort=name"))
+	assert.Empty(t, a.names("organizations/acme/workspaces?filter[current-run][status]=applied"))
 
 	pg := a.do("GET", "organizations/acme/workspaces?page[size]=2&page[number]=2&include=project", nil).want(200)
 	assert.Len(t, pg.items(), 1)

@@ -1,7 +1,6 @@
 package tfetest
 
 import (
-	"maps"
 	"net/http"
 	"regexp"
 	"slices"
@@ -20,13 +19,9 @@ func (st *store) createWorkspace(r *http.Request) (int, any, *apiError) {
 	if apiErr != nil {
 		return fail(apiErr)
 	}
-	in, apiErr := readResource(r, []string{"workspaces"}, workspaceAttrs, workspaceRels...)
-	if apiErr != nil {
-		return fail(apiErr)
-	}
-	ws, apiErr := st.draftWorkspace(in, &workspace{
+	ws, apiErr := draftBody(r, workspaceBody, &workspace{
 		org: o, projectID: o.defaultProjectID, inherits: true, terraformVersion: defaultTerraformVersion,
-	})
+	}, st.draftWorkspace)
 	if apiErr != nil {
 		return fail(apiErr)
 	}
@@ -39,27 +34,14 @@ func (st *store) updateWorkspace(r *http.Request) (int, any, *apiError) {
 	if apiErr != nil {
 		return fail(apiErr)
 	}
-	in, apiErr := readResource(r, []string{"workspaces"}, workspaceAttrs, workspaceRels...)
-	if apiErr != nil {
-		return fail(apiErr)
-	}
-	draft, apiErr := st.draftWorkspace(in, ws)
-	if apiErr != nil {
-		return fail(apiErr)
-	}
-	draft.updatedAt = st.timestamp()
-	*ws = *draft
-	return one(http.StatusOK, st.workspaceResource(ws), nil)
+	return update(r, ws, workspaceBody, st.draftWorkspace, st.workspaceResource)
 }
 
 // draftWorkspace applies a create or update body to a copy of old and
-// checks the result. Nothing is stored.
+// checks the result; a draft of an update is stamped updated now.
+// Nothing is stored.
 func (st *store) draftWorkspace(in *input, old *workspace) (*workspace, *apiError) {
 	ws := *old
-	ws.settings = maps.Clone(old.settings)
-	if ws.settings == nil {
-		ws.settings = map[string]any{}
-	}
 	if name, ok := in.str("name"); ok || old.id == "" {
 		switch {
 		case name == "":
@@ -87,11 +69,7 @@ func (st *store) draftWorkspace(in *input, old *workspace) (*workspace, *apiErro
 	if repo, ok := in.object("vcs-repo"); ok && repo != nil {
 		return nil, errInvalid(in.attr("vcs-repo")+"/oauth-token-id", "OAuth token not found: the fake has no VCS connections")
 	}
-	for name := range workspaceDefaults {
-		if v, ok := in.attrs[name]; ok {
-			ws.settings[name] = v
-		}
-	}
+	ws.settings = in.settings(old.settings, workspaceDefaults)
 	if apiErr := st.draftProjectRef(in, &ws); apiErr != nil {
 		return nil, apiErr
 	}
@@ -100,6 +78,9 @@ func (st *store) draftWorkspace(in *input, old *workspace) (*workspace, *apiErro
 	}
 	if apiErr := st.draftExecution(in, &ws, old); apiErr != nil {
 		return nil, apiErr
+	}
+	if old.id != "" {
+		ws.updatedAt = st.timestamp()
 	}
 	return &ws, nil
 }
@@ -183,31 +164,27 @@ func appendNew(list []string, s string) []string {
 // or a pool, or setting-overwrites says so; setting-overwrites with
 // execution-mode false makes it follow the default again.
 func (st *store) draftExecution(in *input, ws, old *workspace) *apiError {
-	modePtr, poolPtr := in.attr("execution-mode"), in.attr("agent-pool-id")
-	mode, modeGiven := in.str("execution-mode")
-	if modeGiven && !contains(execModes, mode) {
-		return errInvalid(modePtr, "execution-mode must be one of remote, local, agent; got "+quote(mode))
+	var c execChange
+	if apiErr := c.readMode(in, "execution-mode"); apiErr != nil {
+		return apiErr
 	}
 	if ops, ok := in.boolean("operations"); ok {
-		if modeGiven {
+		if c.modeGiven {
 			return errInvalid(in.attr("operations"), "operations is deprecated and cannot be set together with execution-mode")
 		}
-		mode, modeGiven, modePtr = "local", true, in.attr("operations")
+		c.mode, c.modeGiven, c.modePtr = "local", true, in.attr("operations")
 		if ops {
-			mode = "remote"
+			c.mode = "remote"
 		}
 	}
-	pool, poolGiven := in.str("agent-pool-id")
-	relPool, relGiven, apiErr := in.relOne("agent-pool", "agent-pools")
+	disagree, apiErr := c.readPool(in, "agent-pool-id", "agent-pool")
 	switch {
 	case apiErr != nil:
 		return apiErr
-	case relGiven && poolGiven && relPool != pool:
+	case disagree:
 		return errInvalid(in.rel("agent-pool"), "agent-pool and agent-pool-id disagree")
-	case relGiven:
-		pool, poolGiven, poolPtr = relPool, true, in.rel("agent-pool")+"/data"
 	}
-	ws.inherits = old.inherits && !modeGiven && !poolGiven
+	ws.inherits = old.inherits && !c.modeGiven && !c.poolGiven
 	if ov, ok := in.object("setting-overwrites"); ok {
 		if b, ok := ov["execution-mode"].(bool); ok {
 			ws.inherits = !b
@@ -220,16 +197,6 @@ func (st *store) draftExecution(in *input, ws, old *workspace) *apiError {
 	if old.inherits {
 		ws.execMode, ws.poolID = st.execution(old)
 	}
-	if modeGiven {
-		ws.execMode = mode
-	}
-	switch {
-	case poolGiven:
-		ws.poolID = pool
-	case ws.execMode != "agent":
-		ws.poolID = ""
-	case modeGiven && ws.poolID == "":
-		poolPtr = modePtr
-	}
-	return st.checkPool(ws.org, ws.execMode, ws.poolID, modePtr, poolPtr)
+	ws.execMode, ws.poolID, apiErr = st.settle(ws.org, c, ws.execMode, ws.poolID)
+	return apiErr
 }

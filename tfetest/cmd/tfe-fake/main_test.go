@@ -163,15 +163,22 @@ func (b *syncBuffer) String() string {
 	return b.buf.String()
 }
 
-func TestRunInProcess(t *testing.T) {
+// startRun runs run with args in the background until stop, which answers
+// run's error, and waits up to 5 s for it to print n lines.
+func startRun(args []string, n int) (out *syncBuffer, stop func() error) {
 	ctx, cancel := context.WithCancel(context.Background())
-	var out syncBuffer
+	out = &syncBuffer{}
 	done := make(chan error, 1)
-	go func() { done <- run(ctx, []string{"-seed-demo", "-hcp"}, &out) }()
+	go func() { done <- run(ctx, args, out) }()
 	deadline := time.Now().Add(5 * time.Second)
-	for strings.Count(out.String(), "\n") < 8 && time.Now().Before(deadline) {
+	for strings.Count(out.String(), "\n") < n && time.Now().Before(deadline) {
 		time.Sleep(5 * time.Millisecond)
 	}
+	return out, func() error { cancel(); return <-done }
+}
+
+func TestRunInProcess(t *testing.T) {
+	out, stop := startRun([]string{"-seed-demo", "-hcp"}, 8)
 	vars := readVars(t, bufio.NewScanner(strings.NewReader(out.String())), 8)
 	if vars["TFE_ORG"] != "demo-org" || len(vars["TFE_TOKEN"]) != 32 || vars["TFE_SMTP_HOST"] != "" {
 		t.Fatalf("vars %v", vars)
@@ -180,8 +187,7 @@ func TestRunInProcess(t *testing.T) {
 	if status, _, _ := curl(t, "GET", vars["TFE_ADDRESS"]+"/api/v2/admin/smtp-settings", vars["TFE_TOKEN"], ""); status != 404 {
 		t.Errorf("-hcp: admin answered %d", status)
 	}
-	cancel()
-	if err := <-done; err != nil {
+	if err := stop(); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -223,15 +229,8 @@ func TestHelp(t *testing.T) {
 }
 
 func TestExportAndEnvFile(t *testing.T) {
-	ctx, cancel := context.WithCancel(context.Background())
 	env := filepath.Join(t.TempDir(), "fake.env")
-	var out syncBuffer
-	done := make(chan error, 1)
-	go func() { done <- run(ctx, []string{"-org", "acme", "-export", "-env-file", env, "-strict"}, &out) }()
-	deadline := time.Now().Add(5 * time.Second)
-	for strings.Count(out.String(), "\n") < 4 && time.Now().Before(deadline) {
-		time.Sleep(5 * time.Millisecond)
-	}
+	out, stop := startRun([]string{"-org", "acme", "-export", "-env-file", env, "-strict"}, 4)
 	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
 	require.Len(t, lines, 4)
 	for _, l := range lines {
@@ -244,6 +243,5 @@ func TestExportAndEnvFile(t *testing.T) {
 	status, _, _ := curl(t, "PATCH", vars["TFE_ADDRESS"]+"/api/v2/organizations/acme", vars["TFE_TOKEN"],
 		`{"data":{"type":"organizations","attributes":{"no-such-attribute":true}}}`)
 	assert.Equal(t, http.StatusUnprocessableEntity, status, "-strict")
-	cancel()
-	require.NoError(t, <-done)
+	require.NoError(t, stop())
 }

@@ -32,6 +32,10 @@ func goCmd(ctx context.Context, dir string, env []string, args ...string) ([]byt
 	return out, nil
 }
 
+// goTFEEnv runs the go command for go-tfe, a module of its own: outside
+// any workspace, resolving its requirements as they are.
+var goTFEEnv = []string{"GOWORK=off", "GOFLAGS=-mod=mod"}
+
 // moduleRoot is the directory of the tfe module this program runs in.
 func moduleRoot(ctx context.Context) (string, error) {
 	out, err := goCmd(ctx, "", nil, "list", "-m", "-f", "{{.Dir}}", "github.com/tfe-sdk/tfe")
@@ -51,8 +55,7 @@ func buildFake(ctx context.Context, root, dir string) (string, error) {
 // fetchGoTFE downloads go-tfe with the module tool and copies it to
 // dir/go-tfe, writable, since the module cache is read-only.
 func fetchGoTFE(ctx context.Context, dir string) (string, error) {
-	out, err := goCmd(ctx, dir, []string{"GOWORK=off", "GOFLAGS=-mod=mod"},
-		"mod", "download", "-json", "github.com/hashicorp/go-tfe@"+goTFEVersion)
+	out, err := goCmd(ctx, dir, goTFEEnv, "mod", "download", "-json", "github.com/hashicorp/go-tfe@"+goTFEVersion)
 	if err != nil {
 		return "", err
 	}
@@ -92,7 +95,7 @@ func copyTree(src, dst string) error {
 // compileTests builds go-tfe's test binary in its copy at src.
 func compileTests(ctx context.Context, src string) (string, error) {
 	bin := filepath.Join(src, "go-tfe.test")
-	_, err := goCmd(ctx, src, []string{"GOWORK=off", "GOFLAGS=-mod=mod"}, "test", "-c", "-o", bin, ".")
+	_, err := goCmd(ctx, src, goTFEEnv, "test", "-c", "-o", bin, ".")
 	return bin, err
 }
 

@@ -113,7 +113,8 @@ func runTest(ctx context.Context, fakeBin, testBin, dir string, tc testCase, tim
 	defer f.stop()
 	// The test binary's own timeout panics with the goroutines; the
 	// context is the backstop for a binary that hangs anyway.
-	tctx, cancel := context.WithTimeout(ctx, timeout+30*time.Second)
+	backstop := timeout + 30*time.Second
+	tctx, cancel := context.WithTimeout(ctx, backstop)
 	defer cancel()
 	cmd := exec.CommandContext(tctx, testBin, "-test.run", "^"+tc.name+"$", "-test.v", "-test.count=1",
 		"-test.timeout", timeout.String())
@@ -127,7 +128,7 @@ func runTest(ctx context.Context, fakeBin, testBin, dir string, tc testCase, tim
 	res.verdict = parseVerdict(tc.name, res.output)
 	if errors.Is(tctx.Err(), context.DeadlineExceeded) {
 		res.verdict = fail
-		res.output += "\n(conformance: killed after " + (timeout + 30*time.Second).String() + ")"
+		res.output += "\n(conformance: killed after " + backstop.String() + ")"
 	}
 	return res
 }
