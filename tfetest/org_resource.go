@@ -100,7 +100,7 @@ func (st *store) orgResource(o *org) resource {
 func (st *store) orgIncluded(o *org, inc map[string]bool) []resource {
 	var out []resource
 	if p, ok := st.projects[o.defaultProjectID]; ok && inc["default-project"] {
-		out = append(out, projectResource(p))
+		out = append(out, st.projectAnswer(p))
 	}
 	if inc["entitlement_set"] {
 		out = append(out, st.entitlementResource(o))

@@ -2,7 +2,6 @@ package tfetest
 
 import (
 	"net/http"
-	"strings"
 	"time"
 )
 
@@ -50,10 +49,7 @@ func (st *store) listTeams(r *http.Request) (int, any, *apiError) {
 		return fail(apiErr)
 	}
 	st.ownersTeam(o)
-	var names []string
-	if f := r.URL.Query().Get("filter[names]"); f != "" {
-		names = strings.Split(f, ",")
-	}
+	names := splitList(r.URL.Query().Get("filter[names]"))
 	var all []*team
 	for _, t := range sortedBy(st.teams, func(t *team) int { return t.seq }) {
 		if t.org == o && (names == nil || contains(names, t.name)) {
