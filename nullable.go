@@ -33,6 +33,15 @@ func Null[T any]() Nullable[T] { return Nullable[T]{set: true, null: true} }
 // NullableOf returns a Nullable that is sent as v.
 func NullableOf[T any](v T) Nullable[T] { return Nullable[T]{value: v, set: true} }
 
+// nullableOf returns p as a Nullable: unset when p is nil (an
+// optional pointer input where a rule takes a Nullable).
+func nullableOf[T any](p *T) Nullable[T] {
+	if p == nil {
+		return Nullable[T]{}
+	}
+	return NullableOf(*p)
+}
+
 // IsSet reports whether the field is sent at all (as null or as a value).
 func (n Nullable[T]) IsSet() bool { return n.set }
 

@@ -307,17 +307,9 @@ func (o *RegistryModuleTestConfigOptions) validate(field string) error {
 		return nil
 	}
 	return executionSettings{
-		mode: o.AgentExecutionMode, pool: nullableFromPtr(o.AgentPoolID),
+		mode: o.AgentExecutionMode, pool: nullableOf(o.AgentPoolID),
 		modeField: field + ".AgentExecutionMode", poolField: field + ".AgentPoolID",
 	}.check()
-}
-
-// nullableFromPtr is an unset Nullable for nil, else the value.
-func nullableFromPtr(s *string) Nullable[string] {
-	if s == nil {
-		return Nullable[string]{}
-	}
-	return NullableOf(*s)
 }
 
 // validate checks the options.

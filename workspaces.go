@@ -87,14 +87,6 @@ func (e executionSettings) check() error {
 	return nil
 }
 
-// nullableOf returns p as a Nullable: unset when p is nil.
-func nullableOf[T any](p *T) Nullable[T] {
-	if p == nil {
-		return Nullable[T]{}
-	}
-	return NullableOf(*p)
-}
-
 // Workspaces manages workspaces: the lookup of a workspace by name, lists
 // with search and filters, and create, update and delete. Methods may be
 // added in later versions.
