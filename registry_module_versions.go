@@ -351,8 +351,8 @@ func (s *registryModules) CreateWithVCSConnection(ctx context.Context, organizat
 
 // Update implements RegistryModules.
 func (s *registryModules) Update(ctx context.Context, id RegistryModuleID, opts RegistryModuleUpdateOptions) (*RegistryModule, error) {
-	path, err := id.path()
-	if err = firstError(err, opts.validate()); err != nil {
+	path, err := id.path(opts.validate())
+	if err != nil {
 		return nil, err
 	}
 	return requestOne(ctx, s.client, patch(path, newDocument("registry-modules", opts)), registryModuleDecoder)
@@ -370,10 +370,7 @@ func (s *registryModules) ListCommits(ctx context.Context, id RegistryModuleID) 
 
 // CreateVersion implements RegistryModules.
 func (s *registryModules) CreateVersion(ctx context.Context, id RegistryModuleID, opts RegistryModuleVersionCreateOptions) (*RegistryModuleVersion, error) {
-	path, err := id.path()
-	if err == nil {
-		err = checkVersion("RegistryModuleVersionCreateOptions.Version", opts.Version)
-	}
+	path, err := id.path(checkVersion("RegistryModuleVersionCreateOptions.Version", opts.Version))
 	if err != nil {
 		return nil, err
 	}
@@ -382,10 +379,7 @@ func (s *registryModules) CreateVersion(ctx context.Context, id RegistryModuleID
 
 // ReadVersion implements RegistryModules.
 func (s *registryModules) ReadVersion(ctx context.Context, id RegistryModuleID, version string) (*RegistryModuleVersion, error) {
-	path, err := id.path()
-	if err == nil {
-		err = checkVersion("version", version)
-	}
+	path, err := id.path(checkVersion("version", version))
 	if err != nil {
 		return nil, err
 	}
@@ -427,19 +421,13 @@ func readArchive(archive io.Reader, limit int64) ([]byte, error) {
 
 // ReadTerraformRegistryModule implements RegistryModules.
 func (s *registryModules) ReadTerraformRegistryModule(ctx context.Context, id RegistryModuleID, version string) (*TerraformRegistryModule, error) {
-	namespace := id.Namespace
-	if namespace == "" {
-		namespace = id.Organization
-	}
 	err := firstError(
-		checkID(ErrInvalidRegistryModuleID, "RegistryModuleID.Namespace", namespace),
+		checkID(ErrInvalidRegistryModuleID, "RegistryModuleID.Namespace", id.namespace()),
 		checkID(ErrInvalidRegistryModuleID, "RegistryModuleID.Name", id.Name),
 		checkID(ErrInvalidRegistryModuleID, "RegistryModuleID.Provider", id.Provider),
 		checkVersion("version", version),
+		id.checkRegistry(),
 	)
-	if err == nil && !id.registry().valid() {
-		err = invalid(ErrInvalidRegistryModuleID, "RegistryModuleID.RegistryName", "must be private or public")
-	}
 	if err != nil {
 		return nil, err
 	}
@@ -447,7 +435,7 @@ func (s *registryModules) ReadTerraformRegistryModule(ctx context.Context, id Re
 	if id.registry() == PublicRegistry {
 		prefix = "api/registry/public/v1/modules"
 	}
-	a, err := s.client.do(ctx, call{method: http.MethodGet, to: s.client.hostURL(prefix + "/" + apiPath(namespace, id.Name, id.Provider, version))})
+	a, err := s.client.do(ctx, call{method: http.MethodGet, to: s.client.hostURL(prefix + "/" + apiPath(id.namespace(), id.Name, id.Provider, version))})
 	if err != nil {
 		return nil, err
 	}

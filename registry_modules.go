@@ -214,14 +214,13 @@ type RegistryModuleID struct {
 	RegistryName RegistryName
 }
 
-// path validates every part of id and returns the path of the module's
+// path validates every part of id, then checks (the call's own, such as
+// its options' or a version's), and returns the path of the module's
 // provider.
-func (id RegistryModuleID) path() (string, error) {
+func (id RegistryModuleID) path(checks ...error) (string, error) {
 	base, err := id.namePath()
-	if err == nil {
-		err = checkID(ErrInvalidRegistryModuleID, "RegistryModuleID.Provider", id.Provider)
-	}
-	if err != nil {
+	provider := checkID(ErrInvalidRegistryModuleID, "RegistryModuleID.Provider", id.Provider)
+	if err = firstError(append([]error{err, provider}, checks...)...); err != nil {
 		return "", err
 	}
 	return base + "/" + apiPath(id.Provider), nil
@@ -230,10 +229,7 @@ func (id RegistryModuleID) path() (string, error) {
 // versionPath validates id and version and returns the path of one
 // version of the module's provider.
 func (id RegistryModuleID) versionPath(version string) (string, error) {
-	path, err := id.path()
-	if err == nil {
-		err = checkVersion("version", version)
-	}
+	path, err := id.path(checkVersion("version", version))
 	if err != nil {
 		return "", err
 	}
@@ -243,28 +239,34 @@ func (id RegistryModuleID) versionPath(version string) (string, error) {
 // namePath validates id but its provider and returns the path of the
 // module with all its providers.
 func (id RegistryModuleID) namePath() (string, error) {
-	registry := id.registry()
-	namespace := id.Namespace
-	if namespace == "" {
-		namespace = id.Organization
-	}
 	err := firstError(
 		checkID(ErrInvalidOrg, "RegistryModuleID.Organization", id.Organization),
 		checkID(ErrInvalidRegistryModuleID, "RegistryModuleID.Name", id.Name),
-		checkID(ErrInvalidRegistryModuleID, "RegistryModuleID.Namespace", namespace),
+		checkID(ErrInvalidRegistryModuleID, "RegistryModuleID.Namespace", id.namespace()),
+		id.checkRegistry(),
 	)
-	if err == nil && !registry.valid() {
-		err = invalid(ErrInvalidRegistryModuleID, "RegistryModuleID.RegistryName", "must be private or public")
-	}
 	if err != nil {
 		return "", err
 	}
-	return apiPath("organizations", id.Organization, "registry-modules", string(registry), namespace, id.Name), nil
+	return apiPath("organizations", id.Organization, "registry-modules", string(id.registry()), id.namespace(), id.Name), nil
 }
 
 // registry is id's registry, private unless set.
 func (id RegistryModuleID) registry() RegistryName {
 	return cmp.Or(id.RegistryName, PrivateRegistry)
+}
+
+// checkRegistry refuses a registry other than private and public.
+func (id RegistryModuleID) checkRegistry() error {
+	if !id.registry().valid() {
+		return invalid(ErrInvalidRegistryModuleID, "RegistryModuleID.RegistryName", "must be private or public")
+	}
+	return nil
+}
+
+// namespace is id's namespace, its organization unless set.
+func (id RegistryModuleID) namespace() string {
+	return cmp.Or(id.Namespace, id.Organization)
 }
 
 // RegistryModule is a module in an organization's registry.
