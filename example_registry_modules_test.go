@@ -172,7 +172,9 @@ func ExampleRegistryModules_CreateWithVCSConnection() {
 			Identifier:        "acme/terraform-aws-vpc",
 			DisplayIdentifier: "acme/terraform-aws-vpc",
 			OAuthTokenID:      tfe.Ptr("ot-doesnotexist"),
-			Branch:            tfe.Ptr("main"),
+			RegistryModuleVCSPublishingOptions: tfe.RegistryModuleVCSPublishingOptions{
+				Branch: tfe.Ptr("main"),
+			},
 		},
 	})
 	var apiErr *tfe.APIError

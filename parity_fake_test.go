@@ -485,7 +485,8 @@ func TestParityRegistryModuleVCSOnFake(t *testing.T) {
 	_, err := modules.CreateWithVCSConnection(ctx, "acme", tfe.RegistryModuleCreateWithVCSConnectionOptions{
 		VCSRepo: tfe.RegistryModuleVCSRepoOptions{
 			Identifier: "acme/terraform-aws-vpc", DisplayIdentifier: "acme/terraform-aws-vpc",
-			OAuthTokenID: tfe.Ptr("ot-123"), Branch: tfe.Ptr("main"),
+			OAuthTokenID:                       tfe.Ptr("ot-123"),
+			RegistryModuleVCSPublishingOptions: tfe.RegistryModuleVCSPublishingOptions{Branch: tfe.Ptr("main")},
 		},
 		InitialVersion: tfe.Ptr("0.1.0"),
 	})

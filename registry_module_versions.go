@@ -37,11 +37,24 @@ type RegistryModuleVCSRepoOptions struct {
 	// GHAInstallationID is a GitHub App installation (ghain-…), instead
 	// of an OAuth token.
 	GHAInstallationID *string `json:"github-app-installation-id,omitempty"`
+	// RegistryModuleVCSPublishingOptions say how the module publishes:
+	// from tags (the default) or from a branch.
+	RegistryModuleVCSPublishingOptions
+}
+
+// RegistryModuleVCSPublishingOptions are how a VCS-connected module
+// publishes versions: RegistryModuleVCSRepoOptions embeds them to publish
+// a module, and Update takes them (as RegistryModuleVCSRepoUpdateOptions)
+// to change how it publishes. Nil leaves a setting to the service's
+// default on a publish, and as it is on an update.
+//
+// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/private-registry/modules#update-a-private-registry-module
+type RegistryModuleVCSPublishingOptions struct {
 	// Branch makes the module branch-based, publishing from this branch;
-	// not with Tags.
+	// not with Tags true.
 	Branch *string `json:"branch,omitempty"`
-	// Tags makes the module publish a version per tag (the default
-	// without Branch).
+	// Tags makes the module publish a version per tag (the default of a
+	// new module without Branch).
 	Tags *bool `json:"tags,omitempty"`
 	// SourceDirectory is the module's directory in a monorepo.
 	SourceDirectory *string `json:"source-directory,omitempty"`
@@ -81,17 +94,11 @@ type RegistryModuleCreateWithVCSConnectionOptions struct {
 }
 
 // RegistryModuleVCSRepoUpdateOptions changes how a VCS-connected module
-// publishes: Branch switches it to branch-based, Tags to tag-based.
-type RegistryModuleVCSRepoUpdateOptions struct {
-	// Branch publishes from this branch; not with Tags true.
-	Branch *string `json:"branch,omitempty"`
-	// Tags publishes a version per tag.
-	Tags *bool `json:"tags,omitempty"`
-	// SourceDirectory is the module's directory in a monorepo.
-	SourceDirectory *string `json:"source-directory,omitempty"`
-	// TagPrefix keeps the tags that start with it (monorepos).
-	TagPrefix *string `json:"tag-prefix,omitempty"`
-}
+// publishes (RegistryModuleUpdateOptions.VCSRepo): Branch switches it to
+// branch-based, Tags to tag-based. It is the one definition of the
+// publishing settings, RegistryModuleVCSPublishingOptions, under go-tfe's
+// name for the update's.
+type RegistryModuleVCSRepoUpdateOptions = RegistryModuleVCSPublishingOptions
 
 // RegistryModuleUpdateOptions changes a module: nil leaves a setting as it
 // is; at least one must be set.
@@ -287,12 +294,13 @@ func (o RegistryModuleVCSRepoOptions) validate(field string) error {
 	case !isEmpty(o.OAuthTokenID) && !isEmpty(o.GHAInstallationID):
 		return invalid(ErrValidation, field, "set OAuthTokenID or GHAInstallationID, not both")
 	}
-	return checkBranchAndTags(field, o.Branch, o.Tags)
+	return o.RegistryModuleVCSPublishingOptions.validate(field)
 }
 
-// checkBranchAndTags refuses a branch with tag publishing.
-func checkBranchAndTags(field string, branch *string, tags *bool) error {
-	if !isEmpty(branch) && tags != nil && *tags {
+// validate refuses a branch with tag publishing; field names the options
+// in errors.
+func (o RegistryModuleVCSPublishingOptions) validate(field string) error {
+	if !isEmpty(o.Branch) && o.Tags != nil && *o.Tags {
 		return invalid(ErrBranchWithTags, field+".Tags", "must not be true with a Branch")
 	}
 	return nil
@@ -335,7 +343,7 @@ func (o RegistryModuleUpdateOptions) validate() error {
 	}
 	err := o.TestConfig.validate(options + ".TestConfig")
 	if err == nil && o.VCSRepo != nil {
-		err = checkBranchAndTags(options+".VCSRepo", o.VCSRepo.Branch, o.VCSRepo.Tags)
+		err = o.VCSRepo.validate(options + ".VCSRepo")
 	}
 	return err
 }

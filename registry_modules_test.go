@@ -269,7 +269,8 @@ func TestRegistryModulesCreateWithVCSConnection(t *testing.T) {
 	m, err := ts.client.RegistryModules.CreateWithVCSConnection(context.Background(), "my-organization", RegistryModuleCreateWithVCSConnectionOptions{
 		VCSRepo: RegistryModuleVCSRepoOptions{
 			Identifier: "lafentres/terraform-alicloud-api-gateway", DisplayIdentifier: "lafentres/terraform-alicloud-api-gateway",
-			OAuthTokenID: Ptr("ot-hmAyP66qk2AMVdbJ"), Branch: Ptr("main"),
+			OAuthTokenID:                       Ptr("ot-hmAyP66qk2AMVdbJ"),
+			RegistryModuleVCSPublishingOptions: RegistryModuleVCSPublishingOptions{Branch: Ptr("main")},
 		},
 		InitialVersion: Ptr("1.0.0"),
 		TestConfig:     &RegistryModuleTestConfigOptions{TestsEnabled: Ptr(true), AgentExecutionMode: Ptr(ExecutionModeAgent), AgentPoolID: Ptr("apool-yoGUFz5zcRMMz53i")},
