@@ -251,6 +251,12 @@ func resolveOne[M any](inc *included, rel toOne, stub func(id string) *M) *M {
 	return stub(rel.Data.ID)
 }
 
+// idOnly returns the model stub makes from the ID the to-one relationship
+// rel points at, nil when it is null: resolveOne without the included
+// resources, for a relationship the answer never includes (an
+// organization, known by its name) or must not be resolved from them.
+func idOnly[M any](rel toOne, stub func(id string) *M) *M { return resolveOne(nil, rel, stub) }
+
 // resolveMany returns the models of the to-many relationship rel, in
 // order: included resources, else models made by stub from their IDs.
 func resolveMany[M any](inc *included, rel toMany, stub func(id string) *M) []*M {

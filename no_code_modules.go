@@ -369,12 +369,8 @@ func noCodeModuleModel(res *resource[NoCodeModule, noCodeModuleRelationships], i
 	m := &res.Attributes
 	m.ID = res.ID
 	rels := &res.Relationships
-	if name := rels.Organization.id(); name != "" {
-		m.Organization = &Organization{Name: name}
-	}
-	if id := rels.RegistryModule.id(); id != "" {
-		m.RegistryModule = &RegistryModule{ID: id}
-	}
+	m.Organization = idOnly(rels.Organization, organizationStub)
+	m.RegistryModule = idOnly(rels.RegistryModule, registryModuleStub)
 	m.VariableOptions = resolveMany(inc, rels.VariableOptions, newVariableOption)
 	return m
 }

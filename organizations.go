@@ -467,9 +467,7 @@ var organizationDecoder = newDecoder(&kind[Organization, organizationRelationshi
 		if org.Name == "" {
 			org.Name = res.ID
 		}
-		if id := res.Relationships.DefaultAgentPool.id(); id != "" {
-			org.DefaultAgentPool = &AgentPool{ID: id}
-		}
+		org.DefaultAgentPool = idOnly(res.Relationships.DefaultAgentPool, agentPoolStub)
 		org.DefaultProject = resolveOne(inc, res.Relationships.DefaultProject, projectStub)
 		return org
 	},
@@ -487,3 +485,9 @@ func defaultSettingsOf(org *Organization, err error) (*OrganizationDefaultSettin
 	}
 	return settings, nil
 }
+
+// organizationStub is an Organization known by its name only (its ID).
+func organizationStub(name string) *Organization { return &Organization{Name: name} }
+
+// agentPoolStub is an AgentPool known by its ID only.
+func agentPoolStub(id string) *AgentPool { return &AgentPool{ID: id} }

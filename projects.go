@@ -224,9 +224,7 @@ var projectKind = &kind[Project, projectRelationships, Project]{
 		p := &res.Attributes
 		p.ID = res.ID
 		p.DefaultAgentPoolID = res.Relationships.DefaultAgentPool.id()
-		if name := res.Relationships.Organization.id(); name != "" {
-			p.Organization = &Organization{Name: name}
-		}
+		p.Organization = idOnly(res.Relationships.Organization, organizationStub)
 		return p
 	},
 }

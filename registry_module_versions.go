@@ -513,9 +513,7 @@ var moduleVersionDecoder = newDecoder(&kind[RegistryModuleVersion, moduleVersion
 	model: func(res *resource[RegistryModuleVersion, moduleVersionRelationships], _ *included) *RegistryModuleVersion {
 		v := &res.Attributes
 		v.ID = res.ID
-		if id := res.Relationships.RegistryModule.id(); id != "" {
-			v.RegistryModule = &RegistryModule{ID: id}
-		}
+		v.RegistryModule = idOnly(res.Relationships.RegistryModule, registryModuleStub)
 		return v
 	},
 })

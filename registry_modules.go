@@ -542,10 +542,11 @@ var registryModuleDecoder = newDecoder(&kind[RegistryModule, registryModuleRelat
 	model: func(res *resource[RegistryModule, registryModuleRelationships], inc *included) *RegistryModule {
 		m := &res.Attributes
 		m.ID = res.ID
-		if name := res.Relationships.Organization.id(); name != "" {
-			m.Organization = &Organization{Name: name}
-		}
+		m.Organization = idOnly(res.Relationships.Organization, organizationStub)
 		m.NoCodeModules = resolveMany(inc, res.Relationships.NoCodeModules, func(id string) *NoCodeModule { return &NoCodeModule{ID: id} })
 		return m
 	},
 }, noCodeModuleKind)
+
+// registryModuleStub is a RegistryModule known by its ID only.
+func registryModuleStub(id string) *RegistryModule { return &RegistryModule{ID: id} }

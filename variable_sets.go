@@ -477,9 +477,7 @@ func variableSetModel(res *resource[VariableSet, variableSetRelationships], inc 
 	vs := &res.Attributes
 	vs.ID = res.ID
 	rels := &res.Relationships
-	if name := rels.Organization.id(); name != "" {
-		vs.Organization = &Organization{Name: name}
-	}
+	vs.Organization = idOnly(rels.Organization, organizationStub)
 	vs.Parent = variableSetParent(rels.Parent, inc)
 	vs.Workspaces = resolveMany(inc, rels.Workspaces, workspaceStub)
 	vs.Projects = resolveMany(inc, rels.Projects, projectStub)
@@ -517,7 +515,7 @@ func variableSetParent(rel toOne, inc *included) *VariableSetParent {
 	case "projects":
 		return &VariableSetParent{Project: resolveOne(inc, rel, projectStub)}
 	case "organizations":
-		return &VariableSetParent{Organization: &Organization{Name: rel.Data.ID}}
+		return &VariableSetParent{Organization: organizationStub(rel.Data.ID)}
 	}
 	return nil
 }

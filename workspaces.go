@@ -326,9 +326,7 @@ func workspaceModel(res *resource[Workspace, workspaceRelationships], inc *inclu
 	ws.ID = res.ID
 	ws.AgentPoolID = res.Relationships.AgentPool.id()
 	ws.Project = resolveOne(inc, res.Relationships.Project, projectStub)
-	if name := res.Relationships.Organization.id(); name != "" {
-		ws.Organization = &Organization{Name: name}
-	}
+	ws.Organization = idOnly(res.Relationships.Organization, organizationStub)
 	return ws
 }
 
