@@ -69,15 +69,7 @@ func (s *organizations) ReadDataRetentionPolicy(ctx context.Context, organizatio
 	if err := checkID(ErrInvalidOrg, "organization", organization); err != nil {
 		return nil, err
 	}
-	a, err := s.client.do(ctx, get(dataRetentionPath(organization), nil).since(dataRetentionSince))
-	if err != nil {
-		return nil, err
-	}
-	p, err := decodeDataRetentionPolicy(a.body)
-	if err != nil {
-		return nil, a.decodeError(err)
-	}
-	return p, nil
+	return requestWith(ctx, s.client, get(dataRetentionPath(organization), nil).since(dataRetentionSince), decodeDataRetentionPolicy)
 }
 
 // SetDataRetentionPolicyDeleteOlder implements Organizations.

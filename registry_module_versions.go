@@ -382,7 +382,7 @@ func (s *registryModules) CreateVersion(ctx context.Context, id RegistryModuleID
 	if err != nil {
 		return nil, err
 	}
-	return requestVersion(ctx, s.client, post(path+"/versions", newDocument("registry-module-versions", opts)))
+	return requestWith(ctx, s.client, post(path+"/versions", newDocument("registry-module-versions", opts)), decodeModuleVersion)
 }
 
 // ReadVersion implements RegistryModules.
@@ -391,7 +391,7 @@ func (s *registryModules) ReadVersion(ctx context.Context, id RegistryModuleID, 
 	if err != nil {
 		return nil, err
 	}
-	return requestVersion(ctx, s.client, get(path+"/version", url.Values{"module_version": {version}}))
+	return requestWith(ctx, s.client, get(path+"/version", url.Values{"module_version": {version}}), decodeModuleVersion)
 }
 
 // Upload implements RegistryModules.
@@ -443,16 +443,19 @@ func (s *registryModules) ReadTerraformRegistryModule(ctx context.Context, id Re
 	if id.registry() == PublicRegistry {
 		prefix = "api/registry/public/v1/modules"
 	}
-	a, err := s.client.do(ctx, call{method: http.MethodGet, to: s.client.hostURL(prefix + "/" + apiPath(id.namespace(), id.Name, id.Provider, version))})
-	if err != nil {
+	cl := call{method: http.MethodGet, to: s.client.hostURL(prefix + "/" + apiPath(id.namespace(), id.Name, id.Provider, version))}
+	return requestWith(ctx, s.client, cl, decodeTerraformRegistryModule)
+}
+
+// decodeTerraformRegistryModule decodes the registry protocol's answer,
+// which must name its module.
+func decodeTerraformRegistryModule(body []byte) (*TerraformRegistryModule, error) {
+	m := new(TerraformRegistryModule)
+	if err := json.Unmarshal(body, m); err != nil {
 		return nil, err
 	}
-	m := new(TerraformRegistryModule)
-	if err := json.Unmarshal(a.body, m); err != nil {
-		return nil, a.decodeError(err)
-	}
 	if m.ID == "" {
-		return nil, a.decodeError(fmt.Errorf("the answer names no module: %w", errNoData))
+		return nil, fmt.Errorf("the answer names no module: %w", errNoData)
 	}
 	return m, nil
 }
@@ -476,28 +479,24 @@ func checkVersion(field, version string) error {
 	return checkID(ErrInvalidVersion, field, version)
 }
 
-// requestVersion sends a call answered by one registry-module-versions
-// resource and reads its upload link too.
-func requestVersion(ctx context.Context, c *Client, cl call) (*RegistryModuleVersion, error) {
-	a, err := c.do(ctx, cl)
+// decodeModuleVersion decodes an answer holding one
+// registry-module-versions resource, and its upload link too.
+func decodeModuleVersion(body []byte) (*RegistryModuleVersion, error) {
+	v, err := moduleVersionDecoder.one(body)
 	if err != nil {
 		return nil, err
 	}
-	v, err := moduleVersionDecoder.one(a.body)
-	if err == nil {
-		var links struct {
-			Data struct {
-				Links struct {
-					Upload string `json:"upload"`
-				} `json:"links"`
-			} `json:"data"`
-		}
-		err = json.Unmarshal(a.body, &links)
-		v.UploadURL = links.Data.Links.Upload
+	var links struct {
+		Data struct {
+			Links struct {
+				Upload string `json:"upload"`
+			} `json:"links"`
+		} `json:"data"`
 	}
-	if err != nil {
-		return nil, a.decodeError(err)
+	if err := json.Unmarshal(body, &links); err != nil {
+		return nil, err
 	}
+	v.UploadURL = links.Data.Links.Upload
 	return v, nil
 }
 

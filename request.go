@@ -273,11 +273,19 @@ func readAll(rd io.Reader, announced, limit int64) ([]byte, error) {
 
 // requestOne sends a call and decodes one resource from its answer.
 func requestOne[A, R, M any](ctx context.Context, c *Client, cl call, d *decoder[A, R, M]) (*M, error) {
+	return requestWith(ctx, c, cl, d.one)
+}
+
+// requestWith sends a call and decodes its answer's body with decode, for
+// an answer a decoder alone does not read (a link beside the resource, a
+// resource of one of several types, the registry protocol's plain JSON);
+// a decode error is a *DecodeError of the answer.
+func requestWith[M any](ctx context.Context, c *Client, cl call, decode func(body []byte) (*M, error)) (*M, error) {
 	a, err := c.do(ctx, cl)
 	if err != nil {
 		return nil, err
 	}
-	v, err := d.one(a.body)
+	v, err := decode(a.body)
 	if err != nil {
 		return nil, a.decodeError(err)
 	}
