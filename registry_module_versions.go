@@ -403,7 +403,7 @@ func (s *registryModules) Upload(ctx context.Context, version *RegistryModuleVer
 		return invalid(ErrValidation, "archive", "must not be nil")
 	}
 	to, err := url.Parse(version.UploadURL)
-	if err != nil || (to.Scheme != "https" && to.Scheme != "http") || to.Host == "" {
+	if err != nil || !isHTTPURL(to) {
 		return invalid(ErrValidation, "version.UploadURL", "must be an absolute http(s) URL")
 	}
 	data, err := readArchive(archive, MaxModuleArchiveSize)

@@ -162,7 +162,7 @@ func (c *Client) shownPath(u *url.URL, hidden bool) string {
 	if c.isAPIOrigin(u) && !hidden {
 		return u.Path
 	}
-	return u.Scheme + "://" + u.Host + "/…"
+	return origin(u) + "/…"
 }
 
 // hiddenPathKey marks the context of a call whose path the attempt log

@@ -217,7 +217,7 @@ func baseURL(cfg *Config) (*url.URL, error) {
 	if err != nil {
 		return nil, fmt.Errorf("tfe: invalid address: %w", err)
 	}
-	if (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+	if !isHTTPURL(u) {
 		return nil, fmt.Errorf("tfe: invalid address %q: want https://host[:port]", u.Redacted())
 	}
 	if u.User != nil {

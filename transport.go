@@ -64,6 +64,12 @@ func origin(u *url.URL) string {
 	return u.Scheme + "://" + u.Host
 }
 
+// isHTTPURL reports whether u is an absolute http(s) URL: the address a
+// client is made for, or an upload link.
+func isHTTPURL(u *url.URL) bool {
+	return (u.Scheme == "https" || u.Scheme == "http") && u.Host != ""
+}
+
 // transport is the http.RoundTripper under the retrying client. Every
 // attempt passes here: it waits for the rate limiter, checks the
 // destination, keeps the token only on the API's own host, observes the
