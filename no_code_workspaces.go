@@ -1,9 +1,6 @@
 package tfe
 
-import (
-	"context"
-	"strings"
-)
+import "context"
 
 // ErrRequiredProjectID is a workspace create without the project to create
 // it in. It matches ErrValidation with errors.Is.
@@ -68,20 +65,17 @@ type NoCodeWorkspaceUpgradeOptions struct {
 
 // validate checks the options.
 func (o NoCodeWorkspaceCreateOptions) validate() error {
-	if strings.TrimSpace(o.Name) == "" {
-		return invalid(ErrRequiredName, "NoCodeWorkspaceCreateOptions.Name", mustNotBeEmpty)
+	const options = "NoCodeWorkspaceCreateOptions"
+	if err := checkNewName(options+".Name", o.Name); err != nil {
+		return err
 	}
 	if o.ProjectID == "" {
-		return invalid(ErrRequiredProjectID, "NoCodeWorkspaceCreateOptions.ProjectID", mustNotBeEmpty)
-	}
-	execution := executionSettings{
-		mode: o.ExecutionMode, pool: nullableOf(o.AgentPoolID), creating: true,
-		modeField: "NoCodeWorkspaceCreateOptions.ExecutionMode", poolField: "NoCodeWorkspaceCreateOptions.AgentPoolID",
+		return invalid(ErrRequiredProjectID, options+".ProjectID", mustNotBeEmpty)
 	}
 	return firstError(
-		checkID(ErrInvalidProjectID, "NoCodeWorkspaceCreateOptions.ProjectID", o.ProjectID),
-		execution.check(),
-		checkWorkspaceVariables("NoCodeWorkspaceCreateOptions.Variables", o.Variables),
+		checkID(ErrInvalidProjectID, options+".ProjectID", o.ProjectID),
+		checkWorkspaceExecution(options, o.ExecutionMode, nullableOf(o.AgentPoolID), true),
+		checkWorkspaceVariables(options+".Variables", o.Variables),
 	)
 }
 

@@ -129,10 +129,7 @@ type ProjectCreateOptions struct {
 
 // validate checks the create options before any request.
 func (o ProjectCreateOptions) validate() error {
-	if strings.TrimSpace(o.Name) == "" {
-		return invalid(ErrRequiredName, "ProjectCreateOptions.Name", mustNotBeEmpty)
-	}
-	return nil
+	return checkNewName("ProjectCreateOptions.Name", o.Name)
 }
 
 // ProjectUpdateOptions changes a project: nil leaves an attribute as it
@@ -152,8 +149,8 @@ func (o ProjectUpdateOptions) validate() error {
 	if o == (ProjectUpdateOptions{}) {
 		return nothingToUpdate(options)
 	}
-	if o.Name != nil && strings.TrimSpace(*o.Name) == "" {
-		return invalid(ErrRequiredName, options+".Name", mustNotBeEmpty)
+	if o.Name != nil {
+		return checkNewName(options+".Name", *o.Name)
 	}
 	return nil
 }

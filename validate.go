@@ -63,6 +63,12 @@ func checkName(field, name string) error {
 	return nil
 }
 
+// checkNewName refuses a blank name (empty, or white space only) for a
+// resource to create or rename.
+func checkNewName(field, name string) error {
+	return checkName(field, strings.TrimSpace(name))
+}
+
 // fieldIndex names element i of a list field: "Field[i]".
 func fieldIndex(field string, i int) string { return field + "[" + strconv.Itoa(i) + "]" }
 

@@ -121,15 +121,12 @@ type WorkspaceCreateOptions struct {
 // validate checks the create options before any request.
 func (o WorkspaceCreateOptions) validate() error {
 	const options = "WorkspaceCreateOptions"
-	if strings.TrimSpace(o.Name) == "" {
-		return invalid(ErrRequiredName, options+".Name", mustNotBeEmpty)
+	if err := checkNewName(options+".Name", o.Name); err != nil {
+		return err
 	}
 	return firstError(
 		checkWorkspaceName(options+".Name", o.Name),
-		executionSettings{
-			mode: o.ExecutionMode, pool: nullableOf(o.AgentPoolID), creating: true,
-			modeField: options + ".ExecutionMode", poolField: options + ".AgentPoolID",
-		}.check(),
+		checkWorkspaceExecution(options, o.ExecutionMode, nullableOf(o.AgentPoolID), true),
 		checkOptionalID(ErrInvalidProjectID, options+".ProjectID", o.ProjectID),
 		checkTagNames(options+".TagNames", o.TagNames),
 	)
@@ -175,12 +172,19 @@ func (o WorkspaceUpdateOptions) validate() error {
 		errs = append(errs, checkWorkspaceName(options+".Name", *o.Name))
 	}
 	return firstError(append(errs,
-		executionSettings{
-			mode: o.ExecutionMode, pool: o.AgentPoolID,
-			modeField: options + ".ExecutionMode", poolField: options + ".AgentPoolID",
-		}.check(),
+		checkWorkspaceExecution(options, o.ExecutionMode, o.AgentPoolID, false),
 		checkOptionalID(ErrInvalidProjectID, options+".ProjectID", o.ProjectID),
 	)...)
+}
+
+// checkWorkspaceExecution checks the ExecutionMode and AgentPoolID fields
+// of the workspace options named options, of a create (creating) or an
+// update (executionSettings.check).
+func checkWorkspaceExecution(options string, mode *ExecutionMode, pool Nullable[string], creating bool) error {
+	return executionSettings{
+		mode: mode, pool: pool, creating: creating,
+		modeField: options + ".ExecutionMode", poolField: options + ".AgentPoolID",
+	}.check()
 }
 
 // checkWorkspaceName refuses a name the service would refuse: workspace
