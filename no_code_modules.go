@@ -225,11 +225,10 @@ func (o NoCodeModuleUpdateOptions) validate() error {
 	if o.RegistryModuleID == nil && o.Enabled == nil && o.VersionPin == nil && o.VariableOptions == nil {
 		return nothingToUpdate("NoCodeModuleUpdateOptions")
 	}
-	var err error
-	if o.RegistryModuleID != nil {
-		err = checkID(ErrInvalidRegistryModuleID, "NoCodeModuleUpdateOptions.RegistryModuleID", *o.RegistryModuleID)
-	}
-	return firstError(err, checkVariableOptions("NoCodeModuleUpdateOptions.VariableOptions", o.VariableOptions))
+	return firstError(
+		checkOptionalID(ErrInvalidRegistryModuleID, "NoCodeModuleUpdateOptions.RegistryModuleID", o.RegistryModuleID),
+		checkVariableOptions("NoCodeModuleUpdateOptions.VariableOptions", o.VariableOptions),
+	)
 }
 
 // checkVariableOptions refuses nil entries and entries without a variable
@@ -310,7 +309,7 @@ func (s *noCodeModules) Delete(ctx context.Context, noCodeModuleID string) error
 func (s *noCodeModules) ReadVariables(ctx context.Context, noCodeModuleID, version string) ([]*RegistryModuleVariable, error) {
 	err := firstError(
 		checkID(ErrInvalidNoCodeModuleID, "noCodeModuleID", noCodeModuleID),
-		checkID(ErrInvalidVersion, "version", version),
+		checkVersion("version", version),
 	)
 	if err != nil {
 		return nil, err

@@ -445,9 +445,8 @@ func (o RegistryModuleCreateOptions) validate() error {
 	if err := checkRegistryName("RegistryModuleCreateOptions.RegistryName", o.RegistryName); err != nil {
 		return err
 	}
-	hasNamespace := o.Namespace != nil && *o.Namespace != ""
 	switch {
-	case o.RegistryName == PublicRegistry && !hasNamespace:
+	case o.RegistryName == PublicRegistry && isEmpty(o.Namespace):
 		return invalid(ErrRequiredNamespace, "RegistryModuleCreateOptions.Namespace", "must be set for a public module")
 	case o.RegistryName != PublicRegistry && o.Namespace != nil:
 		return invalid(ErrNamespaceNotAllowed, "RegistryModuleCreateOptions.Namespace", "must be nil for a private module")

@@ -55,6 +55,22 @@ func checkIDs(sentinel error, field string, ids []string) error {
 	return nil
 }
 
+// checkOptionalID checks the shape of an optional ID: nil passes.
+func checkOptionalID(sentinel error, field string, id *string) error {
+	if id == nil {
+		return nil
+	}
+	return checkID(sentinel, field, *id)
+}
+
+// checkOptionalIDs validates each ID of a list that may be empty.
+func checkOptionalIDs(sentinel error, field string, ids []string) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	return checkIDs(sentinel, field, ids)
+}
+
 // checkName refuses an empty name to look up.
 func checkName(field, name string) error {
 	if name == "" {

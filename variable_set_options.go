@@ -177,11 +177,3 @@ func (o VariableSetUpdateOptions) validate() error {
 	}
 	return checkNotEmptied(ErrRequiredName, "VariableSetUpdateOptions.Name", o.Name)
 }
-
-// checkOptionalIDs validates each ID of a list that may be empty.
-func checkOptionalIDs(sentinel error, field string, ids []string) error {
-	if len(ids) == 0 {
-		return nil
-	}
-	return checkIDs(sentinel, field, ids)
-}

@@ -201,14 +201,6 @@ func checkWorkspaceName(field, name string) error {
 	return nil
 }
 
-// checkOptionalID checks the shape of an optional ID: nil passes.
-func checkOptionalID(sentinel error, field string, id *string) error {
-	if id == nil {
-		return nil
-	}
-	return checkID(sentinel, field, *id)
-}
-
 // workspaceLinks are the relationships a workspace create or update
 // sends.
 type workspaceLinks struct {
