@@ -2,30 +2,11 @@ package tfe
 
 import (
 	"errors"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 	"github.com/tfe-sdk/tfe/internal/openapi"
 )
-
-// loadSpec loads the committed subset of the official OpenAPI document.
-func loadSpec(t *testing.T) *openapi.Spec {
-	t.Helper()
-	spec, err := openapi.Load(filepath.Join("testdata", "openapi", "tfe-subset.json"))
-	require.NoError(t, err, "loading the OpenAPI subset")
-	return spec
-}
-
-// readTestdata returns testdata/<name>.
-func readTestdata(t *testing.T, name string) []byte {
-	t.Helper()
-	b, err := os.ReadFile(filepath.Join("testdata", name))
-	require.NoError(t, err, "reading testdata/%s", name)
-	return b
-}
 
 // TestOrganizationBodiesMatchTheOpenAPISpec validates every golden request
 // body of the organizations and token TTL policy tests against the

@@ -1,23 +1,10 @@
 package tfe
 
-import (
-	"os"
-	"path/filepath"
-	"testing"
-
-	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
-	"github.com/tfe-sdk/tfe/internal/openapi"
-)
+import "testing"
 
 // variableBodies maps every JSON document of testdata/workspace_variables
-// and testdata/variable_sets to the operation it belongs to: a golden
-// request body (status 0), which the method tests prove the SDK sends, or
-// an answer fixture with the status the spec gives the answer.
-var variableBodies = map[string]struct {
-	method, path string
-	status       int
-}{
+// and testdata/variable_sets to its operation.
+var variableBodies = map[string]specOperation{
 	"workspace_variables/create.request.json":            {"POST", "/workspaces/ws-4j8p6jX1w33MiDC7/vars", 0},
 	"workspace_variables/create_sensitive.request.json":  {"POST", "/workspaces/ws-4j8p6jX1w33MiDC7/vars", 0},
 	"workspace_variables/update.request.json":            {"PATCH", "/workspaces/ws-4j8p6jX1w33MiDC7/vars/var-yRmifb4PJj7cLkMG", 0},
@@ -64,32 +51,12 @@ var variableBodies = map[string]struct {
 // spec, and every answer fixture against the response schema.
 func TestVariableBodiesMatchTheSpec(t *testing.T) {
 	t.Parallel()
-	spec, err := openapi.Load(filepath.Join("testdata", "openapi", "tfe-subset.json"))
-	require.NoError(t, err)
-	for name, op := range variableBodies {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			body, err := os.ReadFile(filepath.Join("testdata", name))
-			require.NoError(t, err)
-			if op.status == 0 {
-				err = spec.ValidateRequest(op.method, op.path, body)
-			} else {
-				err = spec.ValidateResponse(op.method, op.path, op.status, body)
-			}
-			assert.NoError(t, err, "%s %s", op.method, op.path)
-		})
-	}
+	checkBodiesMatchTheSpec(t, variableBodies)
 }
 
 // TestVariableBodiesAreAllValidated fails when a JSON document is added to
 // the variable services' testdata without an entry in variableBodies.
 func TestVariableBodiesAreAllValidated(t *testing.T) {
 	t.Parallel()
-	for _, dir := range []string{"workspace_variables", "variable_sets"} {
-		files, err := filepath.Glob(filepath.Join("testdata", dir, "*.json"))
-		require.NoError(t, err)
-		for _, f := range files {
-			assert.Contains(t, variableBodies, dir+"/"+filepath.Base(f), "%s is not validated against the spec: add it to variableBodies", f)
-		}
-	}
+	checkBodiesAreAllListed(t, variableBodies, "variableBodies", "workspace_variables", "variable_sets")
 }

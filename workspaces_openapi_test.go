@@ -1,21 +1,10 @@
 package tfe
 
-import (
-	"path/filepath"
-	"testing"
-
-	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
-)
+import "testing"
 
 // workspaceBodies maps every JSON document of testdata/workspaces and
-// testdata/projects to its operation: a golden request body (status 0),
-// which the method tests prove the SDK sends, or an answer fixture with
-// the status the spec gives the answer.
-var workspaceBodies = map[string]struct {
-	method, path string
-	status       int
-}{
+// testdata/projects to its operation.
+var workspaceBodies = map[string]specOperation{
 	"workspaces/create.request.json":           {"POST", "/organizations/my-organization/workspaces", 0},
 	"workspaces/create_name_only.request.json": {"POST", "/organizations/acme/workspaces", 0},
 	"workspaces/update.request.json":           {"PATCH", "/workspaces/ws-YnyXLq9fy38afEeb", 0},
@@ -40,18 +29,7 @@ var workspaceBodies = map[string]struct {
 // response schema.
 func TestWorkspaceBodiesMatchTheSpec(t *testing.T) {
 	t.Parallel()
-	spec := loadSpec(t)
-	for name, op := range workspaceBodies {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			body := readTestdata(t, name)
-			if op.status == 0 {
-				assert.NoError(t, spec.ValidateRequest(op.method, op.path, body), "%s %s", op.method, op.path)
-			} else {
-				assert.NoError(t, spec.ValidateResponse(op.method, op.path, op.status, body), "%s %s", op.method, op.path)
-			}
-		})
-	}
+	checkBodiesMatchTheSpec(t, workspaceBodies)
 }
 
 // TestWorkspaceBodiesAreAllValidated fails when a JSON document is added
@@ -59,12 +37,5 @@ func TestWorkspaceBodiesMatchTheSpec(t *testing.T) {
 // workspaceBodies.
 func TestWorkspaceBodiesAreAllValidated(t *testing.T) {
 	t.Parallel()
-	for _, dir := range []string{"workspaces", "projects"} {
-		files, err := filepath.Glob(filepath.Join("testdata", dir, "*.json"))
-		require.NoError(t, err)
-		require.NotEmpty(t, files)
-		for _, f := range files {
-			assert.Contains(t, workspaceBodies, dir+"/"+filepath.Base(f), "%s is not validated against the spec", f)
-		}
-	}
+	checkBodiesAreAllListed(t, workspaceBodies, "workspaceBodies", "workspaces", "projects")
 }
