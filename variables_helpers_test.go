@@ -20,8 +20,8 @@ import (
 
 // collect ranges over seq and returns its items and the error it ended
 // with.
-func collect[T any](seq iter.Seq2[*T, error]) ([]*T, error) {
-	var items []*T
+func collect[T any](seq iter.Seq2[T, error]) ([]T, error) {
+	var items []T
 	for item, err := range seq {
 		if err != nil {
 			return items, err
@@ -32,7 +32,7 @@ func collect[T any](seq iter.Seq2[*T, error]) ([]*T, error) {
 }
 
 // iterErr is the error an iterator yields first, for validation tests.
-func iterErr[T any](seq iter.Seq2[*T, error]) error {
+func iterErr[T any](seq iter.Seq2[T, error]) error {
 	_, err := collect(seq)
 	return err
 }
@@ -155,19 +155,6 @@ func viewSeq[T any](seq iter.Seq2[*T, error], view func(*T) varView) iter.Seq2[v
 	}
 }
 
-// collectViews ranges over seq and returns its items and the error it
-// ended with.
-func collectViews(seq iter.Seq2[varView, error]) ([]varView, error) {
-	var items []varView
-	for v, err := range seq {
-		if err != nil {
-			return items, err
-		}
-		items = append(items, v)
-	}
-	return items, nil
-}
-
 // varOp is one documented exchange of a collection: the path's IDs, the
 // golden request and answer fixture, and the variable the answer holds.
 type varOp struct {
@@ -262,13 +249,13 @@ func (c varCollection) invalidCalls() []invalidCall {
 			return errOf3(s.list(ctx, cl, "p-1", opts))
 		})
 		add(fmt.Sprintf("ListIter/%+v", page), ErrInvalidPagination, func(ctx context.Context, cl *Client) error {
-			return errOf(collectViews(s.listIter(ctx, cl, "p-1", opts)))
+			return iterErr(s.listIter(ctx, cl, "p-1", opts))
 		})
 	}
 	for _, id := range badIDs {
 		add("List/parent "+id, c.parentErr, func(ctx context.Context, cl *Client) error { return errOf3(s.list(ctx, cl, id, nil)) })
 		add("ListIter/parent "+id, c.parentErr, func(ctx context.Context, cl *Client) error {
-			return errOf(collectViews(s.listIter(ctx, cl, id, nil)))
+			return iterErr(s.listIter(ctx, cl, id, nil))
 		})
 		add("Create/parent "+id, c.parentErr, func(ctx context.Context, cl *Client) error { return errOf(s.create(ctx, cl, id, valid)) })
 		add("Upsert/parent "+id, c.parentErr, func(ctx context.Context, cl *Client) error { return errOf(s.upsert(ctx, cl, id, valid)) })

@@ -112,7 +112,7 @@ func TestVariableCollectionsListIterMakesOneRequest(t *testing.T) {
 		query := url.Values{"page[number]": {"1"}, "page[size]": {"100"}}
 		served := ts.expect(exchange{method: "GET", path: c.path(c.list.parentID), query: query, status: 200, fixture: c.list.fixture})
 
-		items, err := collectViews(c.api.listIter(context.Background(), ts.client, c.list.parentID, nil))
+		items, err := collect(c.api.listIter(context.Background(), ts.client, c.list.parentID, nil))
 		require.NoError(t, err)
 		assertServedOnce(t, served)
 		assert.Equal(t, c.wantList, items)
@@ -127,7 +127,7 @@ func TestVariableCollectionsListIterStartsAtThePageAskedFor(t *testing.T) {
 		query := url.Values{"page[number]": {"2"}, "page[size]": {"2"}}
 		served := ts.expect(exchange{method: "GET", path: c.path("p-1"), query: query, status: 200, body: c.varsBody(t, "p-1", five...)})
 
-		items, err := collectViews(c.api.listIter(context.Background(), ts.client, "p-1", &VariableListOptions{ListOptions{PageNumber: 2, PageSize: 2}}))
+		items, err := collect(c.api.listIter(context.Background(), ts.client, "p-1", &VariableListOptions{ListOptions{PageNumber: 2, PageSize: 2}}))
 		require.NoError(t, err)
 		assertServedOnce(t, served)
 		assert.Equal(t, five[2:], items, "from the second page of two on, in the one request")
@@ -231,7 +231,7 @@ func TestVariableCollectionsAPIErrors(t *testing.T) {
 		assert.ErrorIs(t, err, ErrResourceNotFound)
 		_, _, err = c.api.list(ctx, ts.client, "p-1", nil)
 		wantDecodeError(t, err)
-		_, err = collectViews(c.api.listIter(ctx, ts.client, "p-1", nil))
+		_, err = collect(c.api.listIter(ctx, ts.client, "p-1", nil))
 		wantDecodeError(t, err)
 		_, err = c.api.upsert(ctx, ts.client, "p-1", VariableCreateOptions{Key: "k", Category: CategoryEnv})
 		wantDecodeError(t, err)
@@ -240,10 +240,7 @@ func TestVariableCollectionsAPIErrors(t *testing.T) {
 
 func TestVariableCollectionsValidation(t *testing.T) {
 	t.Parallel()
-	for _, c := range varCollections {
-		t.Run(c.name, func(t *testing.T) {
-			t.Parallel()
-			runInvalidCalls(t, c.invalidCalls())
-		})
-	}
+	eachCollection(t, func(t *testing.T, c varCollection) {
+		runInvalidCalls(t, c.invalidCalls())
+	})
 }
