@@ -63,10 +63,10 @@ func TestRegistryModulesUploadToAnotherOrigin(t *testing.T) {
 	t.Parallel()
 	var got receivedUpload
 	upload := foreignHost(t, &got, http.StatusOK)
-	var logged bytes.Buffer
+	var logged syncBuffer
 	ts := setup(t, func(c *Config) {
 		c.Headers = http.Header{"X-Proxy-Auth": {"caller-secret"}}
-		c.Logger = suiteLoggerAnd(slog.NewTextHandler(&syncWriter{w: &logged}, &slog.HandlerOptions{Level: slog.LevelDebug}))
+		c.Logger = suiteLoggerAnd(slog.NewTextHandler(&logged, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	})
 	archive := []byte("\x1f\x8b fake tar.gz")
 	err := ts.client.RegistryModules.Upload(context.Background(), &RegistryModuleVersion{UploadURL: upload.URL + uploadSecret}, bytes.NewReader(archive))
@@ -183,15 +183,3 @@ func TestReadArchiveStopsOneBytePastTheCap(t *testing.T) {
 type errReader struct{}
 
 func (errReader) Read([]byte) (int, error) { return 0, errors.New("disk on fire") }
-
-// syncWriter makes a writer safe for the concurrent writes of a logger.
-type syncWriter struct {
-	mu sync.Mutex
-	w  io.Writer
-}
-
-func (s *syncWriter) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.w.Write(p)
-}
