@@ -358,12 +358,7 @@ func newMatrixFixture(t *testing.T) *matrixFixture {
 		Key: seededKey, Value: sec.oldValue, Description: sec.blobURL(), Category: "env", Sensitive: true,
 	})
 	fx.varsetID = srv.AddVariableSet("acme", tfetest.VariableSet{Name: "shared", Description: "before"})
-	cfg := srv.Config()
-	cfg.RetryMax = 2
-	cfg.Logger = tfe.SuiteLogger()
-	client, err := tfe.NewClient(cfg)
-	require.NoError(t, err)
-	fx.client = client
+	fx.client = fakeClient(t, srv, func(c *tfe.Config) { c.RetryMax = 2 })
 	return fx
 }
 

@@ -1,9 +1,7 @@
 package tfe_test
 
 import (
-	"archive/tar"
 	"bytes"
-	"compress/gzip"
 	"context"
 	"encoding/json"
 	"net/http"
@@ -306,21 +304,6 @@ func TestParityVariableSetReadByNameOnFake(t *testing.T) {
 	assert.Equal(t, 3, requests(srv, http.MethodGet, "organizations/acme/varsets"), "two pages for 120 matches, one for bulk-ep")
 }
 
-// tarGz is a gzipped tar holding one main.tf.
-func tarGz(t *testing.T) []byte {
-	t.Helper()
-	var buf bytes.Buffer
-	zw := gzip.NewWriter(&buf)
-	tw := tar.NewWriter(zw)
-	content := []byte("variable \"cidr\" {}\n")
-	require.NoError(t, tw.WriteHeader(&tar.Header{Name: "main.tf", Mode: 0o644, Size: int64(len(content))}))
-	_, err := tw.Write(content)
-	require.NoError(t, err)
-	require.NoError(t, tw.Close())
-	require.NoError(t, zw.Close())
-	return buf.Bytes()
-}
-
 func TestParityRegistryModuleVersionsOnFake(t *testing.T) {
 	srv, client := newParityFake(t)
 	ctx := context.Background()
@@ -347,12 +330,14 @@ func TestParityRegistryModuleVersionsOnFake(t *testing.T) {
 	assert.Equal(t, v.UploadURL, read.UploadURL, "a pending version keeps its upload link")
 	assert.Equal(t, "module_version=1.0.0", lastRequest(t, srv, http.MethodGet, "organizations/acme/registry-modules/private/acme/vpc/aws/version").RawQuery)
 
-	require.NoError(t, modules.Upload(ctx, read, bytes.NewReader(tarGz(t))))
+	archive, err := packModule("main.tf", "variable \"cidr\" {}\n")
+	require.NoError(t, err)
+	require.NoError(t, modules.Upload(ctx, read, bytes.NewReader(archive)))
 	sent := srv.Requests()
 	up := sent[len(sent)-1]
 	assert.Equal(t, http.MethodPut, up.Method)
 	assert.True(t, strings.HasPrefix(up.Path, "/_archivist/v1/object/"))
-	assert.Equal(t, tarGz(t), up.Body)
+	assert.Equal(t, archive, up.Body)
 	read, err = modules.ReadVersion(ctx, id, "1.0.0")
 	require.NoError(t, err)
 	assert.Equal(t, "ok", read.Status)
@@ -578,10 +563,7 @@ func TestParityTerraformRegistryModuleOnFake(t *testing.T) {
 	}
 
 	// The registry protocol needs the token like the rest of the API.
-	cfg := srv.Config()
-	cfg.Token = "wrong"
-	other, err := tfe.NewClient(cfg)
-	require.NoError(t, err)
+	other := fakeClient(t, srv, func(c *tfe.Config) { c.Token = "wrong" })
 	_, err = other.RegistryModules.ReadTerraformRegistryModule(ctx, tfe.RegistryModuleID{Organization: "acme", Name: "vpc", Provider: "aws"}, "1.1.0")
 	require.ErrorIs(t, err, tfe.ErrUnauthorized)
 }
@@ -771,14 +753,11 @@ func TestParityForbiddenOnFake(t *testing.T) {
 	srv, _ := newParityFake(t)
 	ctx := context.Background()
 	devs := srv.AddTeam("acme", "devs")
-	cfg := srv.Config()
-	cfg.Token = srv.AddTeamToken(devs)
-	client, err := tfe.NewClient(cfg)
-	require.NoError(t, err)
+	client := fakeClient(t, srv, func(c *tfe.Config) { c.Token = srv.AddTeamToken(devs) })
 
 	// A team other than owners may read the organization, not its TTL
 	// policies or its data retention policy's changes: a 403.
-	_, err = client.Organizations.Read(ctx, "acme")
+	_, err := client.Organizations.Read(ctx, "acme")
 	require.NoError(t, err)
 	_, err = client.TokenTTLPolicies.List(ctx, "acme", nil)
 	require.ErrorIs(t, err, tfe.ErrForbidden)

@@ -18,11 +18,15 @@ import (
 // is a 422 and fails the step).
 
 // fakeClient returns a client for srv that logs into the suite's shared
-// debug log, which TestMain checks for planted secrets.
-func fakeClient(t *testing.T, srv *tfetest.Server) *tfe.Client {
+// debug log, which TestMain checks for planted secrets; configure, when
+// given, changes its configuration first (another token, fewer retries).
+func fakeClient(t *testing.T, srv *tfetest.Server, configure ...func(*tfe.Config)) *tfe.Client {
 	t.Helper()
 	cfg := srv.Config()
 	cfg.Logger = tfe.SuiteLogger()
+	for _, f := range configure {
+		f(cfg)
+	}
 	client, err := tfe.NewClient(cfg)
 	require.NoError(t, err)
 	return client

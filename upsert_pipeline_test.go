@@ -145,17 +145,9 @@ func (k *killer) RoundTrip(r *http.Request) (*http.Response, error) {
 	return nil, errKilled
 }
 
-// pipelineClient is a client for srv whose requests go through rt.
-func pipelineClient(t *testing.T, srv *tfetest.Server, rt http.RoundTripper) *tfe.Client {
-	t.Helper()
-	cfg := srv.Config()
-	cfg.Logger = tfe.SuiteLogger()
-	if rt != nil {
-		cfg.HTTPClient = &http.Client{Transport: rt}
-	}
-	c, err := tfe.NewClient(cfg)
-	require.NoError(t, err)
-	return c
+// viaTransport makes a client's requests go through rt.
+func viaTransport(rt http.RoundTripper) func(*tfe.Config) {
+	return func(c *tfe.Config) { c.HTTPClient = &http.Client{Transport: rt} }
 }
 
 func TestUpsertPipelineKilledAtEveryStepConverges(t *testing.T) {
@@ -163,7 +155,7 @@ func TestUpsertPipelineKilledAtEveryStepConverges(t *testing.T) {
 	ctx := context.Background()
 
 	clean := newPipelineScene(t)
-	actions, err := runPipeline(ctx, pipelineClient(t, clean.srv, nil), clean.wsID, clean.setID)
+	actions, err := runPipeline(ctx, fakeClient(t, clean.srv), clean.wsID, clean.setID)
 	require.NoError(t, err)
 	assert.Equal(t, []tfe.UpsertAction{
 		tfe.UpsertUpdated, tfe.UpsertUnchanged, tfe.UpsertCreated, tfe.UpsertCreated,
@@ -185,10 +177,10 @@ func TestUpsertPipelineKilledAtEveryStepConverges(t *testing.T) {
 				runCtx, cancel := context.WithCancel(ctx)
 				defer cancel()
 				k := &killer{base: http.DefaultTransport, kill: kill, after: after, cancel: cancel}
-				_, err := runPipeline(runCtx, pipelineClient(t, s.srv, k), s.wsID, s.setID)
+				_, err := runPipeline(runCtx, fakeClient(t, s.srv, viaTransport(k)), s.wsID, s.setID)
 				require.Error(t, err, "the run dies at its request %d", kill+1)
 
-				_, err = runPipeline(ctx, pipelineClient(t, s.srv, nil), s.wsID, s.setID)
+				_, err = runPipeline(ctx, fakeClient(t, s.srv), s.wsID, s.setID)
 				require.NoError(t, err, "the run again goes to the end")
 				gotWS, gotSet := s.state(t)
 				assert.Equal(t, wantWS, gotWS, "the workspace's variables")
@@ -204,7 +196,7 @@ func TestUpsertPipelineRunTwiceWritesOnlySensitiveValues(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	s := newPipelineScene(t)
-	c := pipelineClient(t, s.srv, nil)
+	c := fakeClient(t, s.srv)
 	_, err := runPipeline(ctx, c, s.wsID, s.setID)
 	require.NoError(t, err)
 	wantWS, wantSet := s.state(t)
