@@ -23,9 +23,9 @@ import (
 // runner also checks that no variable key is ever stored twice.
 //
 // GET is Variables.Read, POST Variables.Create, PATCH Variables.Update and
-// DELETE Variables.Delete. No endpoint of the SDK uses PUT, so PUT goes
-// through the test-only hook tfe.RawRequest (export_matrix_test.go)
-// against the fake's PUT varsets/:id.
+// DELETE Variables.Delete. No service of the SDK uses PUT, so PUT goes
+// through a raw request (Client.NewRequest and Client.Do), on the same
+// request path, against the fake's PUT varsets/:id.
 //
 // The client retries at most twice (RetryMax 2). A fault strikes once
 // unless its name ends in "always". Nothing sleeps long: a latency fault
@@ -138,7 +138,7 @@ var faultMatrix = []matrixRow{
 	{"PATCH", fEmpty, after, 1, api(502), true, "a proxy hides the 200; the update stands"},
 	{"PATCH", fMalformed, after, 1, decode, true, "the update stands"},
 
-	// PUT (test hook): safe to repeat, retried like a GET; applying it
+	// PUT (a raw request): safe to repeat, retried like a GET; applying it
 	// twice stores the same thing.
 	{"PUT", f429, before, 2, ok, true, "re-sent after the reset"},
 	{"PUT", f500, before, 1, api(500), false, "500 is final"},
@@ -418,7 +418,13 @@ var matrixOps = map[string]matrixOp{
 		path: func(fx *matrixFixture) string { return "varsets/" + fx.varsetID },
 		call: func(ctx context.Context, fx *matrixFixture) error {
 			body := json.RawMessage(`{"data":{"type":"varsets","attributes":{"description":"` + putDescription + `"}}}`)
-			return tfe.RawRequest(fx.client, ctx, "PUT", "varsets/"+url.PathEscape(fx.varsetID), body)
+			req, err := fx.client.NewRequest("PUT", "varsets/"+fx.varsetID, nil, body)
+			if err != nil {
+				return err
+			}
+			var answer tfe.Document[tfe.Resource[json.RawMessage]]
+			_, err = fx.client.Do(ctx, req, &answer)
+			return err
 		},
 		check: func(t *testing.T, fx *matrixFixture, applied bool) {
 			vs, _ := fx.srv.VariableSet(fx.varsetID)
