@@ -338,7 +338,7 @@ func (o RegistryModuleCreateWithVCSConnectionOptions) validate() error {
 // validate checks the options.
 func (o RegistryModuleUpdateOptions) validate() error {
 	const options = "RegistryModuleUpdateOptions"
-	if o.NoCode == nil && o.TestConfig == nil && o.VCSRepo == nil {
+	if o == (RegistryModuleUpdateOptions{}) {
 		return nothingToUpdate(options)
 	}
 	err := o.TestConfig.validate(options + ".TestConfig")
