@@ -101,17 +101,7 @@ func servePagedVarsets(ts *testServer, path string, total int) *int {
 		size, _ := strconv.Atoi(r.URL.Query().Get("page[size]"))
 		page, _ := strconv.Atoi(r.URL.Query().Get("page[number]"))
 		checkRequest(ts, r, "GET", url.Values{"page[size]": {"100"}, "page[number]": {strconv.Itoa(page)}, "q": {"prod"}})
-		pages := (total + size - 1) / size
-		var items []string
-		for i := (page - 1) * size; i < min(page*size, total); i++ {
-			items = append(items, fmt.Sprintf(`{"id":"varset-%d","type":"varsets","attributes":{"name":"set %d"}}`, i, i))
-		}
-		next := "null"
-		if page < pages {
-			next = strconv.Itoa(page + 1)
-		}
-		respond(w, 200, fmt.Sprintf(`{"data":[%s],"meta":{"pagination":{"current-page":%d,"next-page":%s,"total-pages":%d,"total-count":%d}}}`,
-			strings.Join(items, ","), page, next, pages, total))
+		respond(w, 200, pageOfSets(page, size, total, true))
 	}})
 	return requests
 }
