@@ -7,7 +7,6 @@ import (
 	"io"
 	"net/http"
 	"net/url"
-	"strings"
 	"time"
 )
 
@@ -458,20 +457,6 @@ func decodeTerraformRegistryModule(body []byte) (*TerraformRegistryModule, error
 		return nil, fmt.Errorf("the answer names no module: %w", errNoData)
 	}
 	return m, nil
-}
-
-// hostURL is the URL of path (escaped) under the service's root: the
-// address's path without the API's base path (/api/v2/).
-func (c *Client) hostURL(path string) *url.URL {
-	u := *c.baseURL
-	root := strings.TrimSuffix(u.EscapedPath(), strings.TrimPrefix(DefaultBasePath, "/"))
-	if root == u.EscapedPath() { // a base path of its own: the host's root
-		root = "/"
-	}
-	u.RawPath = root + path
-	u.Path, _ = url.PathUnescape(u.RawPath)
-	u.RawQuery = ""
-	return &u
 }
 
 // checkVersion validates a module version that goes into a path or query.

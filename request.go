@@ -171,9 +171,26 @@ type hiddenPathKey struct{}
 
 // endpoint returns the absolute URL of path with query.
 func (c *Client) endpoint(path string, query url.Values) *url.URL {
+	return c.onOrigin(c.baseURL.EscapedPath()+path, query)
+}
+
+// hostURL is the URL of path (escaped) under the service's root: the
+// address's path without the API's base path (/api/v2/).
+func (c *Client) hostURL(path string) *url.URL {
+	base := c.baseURL.EscapedPath()
+	root := strings.TrimSuffix(base, strings.TrimPrefix(DefaultBasePath, "/"))
+	if root == base { // a base path of its own: the host's root
+		root = "/"
+	}
+	return c.onOrigin(root+path, nil)
+}
+
+// onOrigin returns the URL of the escaped path rawPath, with query, on
+// the API's origin.
+func (c *Client) onOrigin(rawPath string, query url.Values) *url.URL {
 	u := *c.baseURL
-	u.RawPath = u.EscapedPath() + path
-	u.Path, _ = url.PathUnescape(u.RawPath)
+	u.RawPath = rawPath
+	u.Path, _ = url.PathUnescape(rawPath)
 	u.RawQuery = query.Encode()
 	return &u
 }
