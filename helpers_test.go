@@ -8,6 +8,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"iter"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -451,3 +452,28 @@ func fixture(t assert.TestingT, name string) string {
 	assert.NoError(t, err, "reading the fixture")
 	return string(body)
 }
+
+// collect ranges over seq and returns its items and the error it ended
+// with.
+func collect[T any](seq iter.Seq2[T, error]) ([]T, error) {
+	var items []T
+	for item, err := range seq {
+		if err != nil {
+			return items, err
+		}
+		items = append(items, item)
+	}
+	return items, nil
+}
+
+// iterErr is the error an iterator yields first, for validation tests.
+func iterErr[T any](seq iter.Seq2[T, error]) error {
+	_, err := collect(seq)
+	return err
+}
+
+// errOf is the error of a call that also returns a value.
+func errOf[T any](_ T, err error) error { return err }
+
+// errOf3 is the error of a call that also returns two values.
+func errOf3[A, B any](_ A, _ B, err error) error { return err }

@@ -18,34 +18,12 @@ import (
 // from that collection's row (workspace_variables_test.go,
 // variable_set_variables_test.go).
 
-// collect ranges over seq and returns its items and the error it ended
-// with.
-func collect[T any](seq iter.Seq2[T, error]) ([]T, error) {
-	var items []T
-	for item, err := range seq {
-		if err != nil {
-			return items, err
-		}
-		items = append(items, item)
-	}
-	return items, nil
-}
-
-// iterErr is the error an iterator yields first, for validation tests.
-func iterErr[T any](seq iter.Seq2[T, error]) error {
-	_, err := collect(seq)
-	return err
-}
-
 // plantSensitive returns v, a sensitive variable's value, registered as a
 // secret the suite's debug log must not contain.
 func plantSensitive(t *testing.T, v string) string {
 	t.Helper()
 	return plantSecret(v)
 }
-
-// errOf is the error of a call that also returns a value.
-func errOf[T any](_ T, err error) error { return err }
 
 // createRules are the VariableCreateOptions rules that workspace variables,
 // variable-set variables and the variables of a new set share.
@@ -277,6 +255,3 @@ func (c varCollection) invalidCalls() []invalidCall {
 	}
 	return calls
 }
-
-// errOf3 is the error of a call that also returns two values.
-func errOf3[A, B any](_ A, _ B, err error) error { return err }
