@@ -280,6 +280,12 @@ func TestVariableSetsApplyAndRemove(t *testing.T) {
 		{"RemoveFromProjects", "DELETE", path + "projects", "variable_sets/remove_projects.request.json", func(ctx context.Context, s VariableSets) error {
 			return s.RemoveFromProjects(ctx, docsVarsetIDShown, []string{"prj-YwfuBJZkdai4xj9w", "prj-lkjasdfiojwerlkj"})
 		}},
+		{"ApplyToStacks", "POST", path + "stacks", "variable_sets/apply_stacks.request.json", func(ctx context.Context, s VariableSets) error {
+			return s.ApplyToStacks(ctx, docsVarsetIDShown, []string{"st-8HzKYu5RmsQMk5fS"})
+		}},
+		{"RemoveFromStacks", "DELETE", path + "stacks", "variable_sets/remove_stacks.request.json", func(ctx context.Context, s VariableSets) error {
+			return s.RemoveFromStacks(ctx, docsVarsetIDShown, []string{"st-8HzKYu5RmsQMk5fS", "st-Q3jy1ixYkKNKJzvo"})
+		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
@@ -499,30 +505,6 @@ func TestVariableSetsUpdateWorkspacesAndStacks(t *testing.T) {
 			assertServedOnce(t, served)
 			assert.Equal(t, []*Workspace{{ID: "ws-UohFdKAHUGsQ8Dtf", Name: "web"}}, vs.Workspaces)
 			assert.Equal(t, &VariableSetParent{Organization: &Organization{Name: "hashicorp"}}, vs.Parent)
-		})
-	}
-}
-
-func TestVariableSetsApplyAndRemoveStacks(t *testing.T) {
-	t.Parallel()
-	path := "/varsets/" + docsVarsetIDShown + "/relationships/stacks"
-	for _, tc := range []struct {
-		method, golden string
-		call           func(context.Context, VariableSets) error
-	}{
-		{"POST", "variable_sets/apply_stacks.request.json", func(ctx context.Context, s VariableSets) error {
-			return s.ApplyToStacks(ctx, docsVarsetIDShown, []string{"st-8HzKYu5RmsQMk5fS"})
-		}},
-		{"DELETE", "variable_sets/remove_stacks.request.json", func(ctx context.Context, s VariableSets) error {
-			return s.RemoveFromStacks(ctx, docsVarsetIDShown, []string{"st-8HzKYu5RmsQMk5fS", "st-Q3jy1ixYkKNKJzvo"})
-		}},
-	} {
-		t.Run(tc.method, func(t *testing.T) {
-			t.Parallel()
-			ts := setup(t)
-			served := ts.expect(exchange{method: tc.method, path: path, golden: tc.golden, status: 204})
-			require.NoError(t, tc.call(context.Background(), ts.client.VariableSets))
-			assertServedOnce(t, served)
 		})
 	}
 }
