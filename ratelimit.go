@@ -12,17 +12,16 @@ import (
 	"golang.org/x/time/rate"
 )
 
-// limiterMargin is the share of a limit the client's token bucket runs
+// limiterMargin is the share of a limit the client's token buckets run
 // at. A server that allows no burst refuses a request that arrives less
-// than 1/limit after the last one it let in, and a request spaced exactly
-// 1/limit after its predecessor arrives early whenever the network delays
-// the predecessor more: the 429 then costs a server-named wait and a
-// retry that competes with fresh requests. Spacing requests 3% wider
-// absorbs that jitter, so nearly no request is refused, on a no-burst
-// server and on a fixed-window one alike; 0.97 of the limit measured
-// higher throughput than the limit itself, and pacing retries apart from
-// fresh requests would only recover part of what the refusals cost
-// (BENCHMARKS.md, bulk writes against strict limiters).
+// than 1/limit after the last one it let in. Requests that leave exactly
+// 1/limit apart (the pacer sees to that, waitForLimiter) still reach the
+// server a little closer now and then, as the network and the scheduler
+// delay one more than the next; and each refusal costs a slot and a retry.
+// Spacing requests 3% wider absorbs that: 0.96 of the limit or more,
+// measured against a no-burst and a fixed-window server (BENCHMARKS.md,
+// bulk creates), where spacing them at the limit itself lost a slot to a
+// refusal in one request of ten.
 const limiterMargin = 0.97
 
 // newLimiter returns the client's token bucket: limiterMargin of
@@ -39,16 +38,52 @@ func newLimiter(perSecond float64) *rate.Limiter {
 	return rate.NewLimiter(rate.Limit(perSecond*limiterMargin), 1)
 }
 
-// waitForLimiter waits for the rate limiter's next token on the client's
-// clock. It returns at once with an error matching
-// context.DeadlineExceeded when the wait would outlast the context's
-// deadline, and with ctx.Err() when the context ends during the wait.
+// waitForLimiter waits, on the client's clock, for the request's turn:
+// first its slot in c.limiter, reserved when it asks, which orders the
+// requests of all the client's goroutines and refuses at once a wait that
+// would outlast the context's deadline; then a token of c.pacer, taken at
+// the moment the request goes out. Both run at the same rate. A sleeping
+// goroutine wakes a little late now and then, so slots alone would let a
+// late request and the next, on time, leave less than an interval apart,
+// and a server that allows no burst refuses the second. The pacer counts
+// from when requests actually leave, so it holds that next one back by as
+// much. Every wait ends with ctx.Err() when the context ends.
 func (c *Client) waitForLimiter(ctx context.Context) error {
+	if err := c.waitForToken(ctx, c.limiter); err != nil {
+		return err
+	}
+	return c.pace(ctx)
+}
+
+// pace takes a token of c.pacer when the request goes out: at once when
+// one is due, else after the wait for the next one, taken at the time the
+// goroutine actually wakes.
+func (c *Client) pace(ctx context.Context) error {
+	now := c.clock.Now()
+	if c.pacer.AllowN(now, 1) {
+		return nil
+	}
+	if err := c.clock.Sleep(ctx, untilToken(c.pacer, now)); err != nil {
+		return err
+	}
+	return c.waitForToken(ctx, c.pacer)
+}
+
+// untilToken is how long after now l has a whole token.
+func untilToken(l *rate.Limiter, now time.Time) time.Duration {
+	missing := 1 - l.TokensAt(now)
+	return time.Duration(missing / float64(l.Limit()) * float64(time.Second))
+}
+
+// waitForToken reserves a token of l now and waits until it is due. It
+// returns at once with an error matching context.DeadlineExceeded when
+// the wait would outlast the context's deadline.
+func (c *Client) waitForToken(ctx context.Context, l *rate.Limiter) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
 	now := c.clock.Now()
-	r := c.limiter.ReserveN(now, 1)
+	r := l.ReserveN(now, 1)
 	if !r.OK() {
 		return fmt.Errorf("tfe: the rate limiter refused a request")
 	}
@@ -80,6 +115,7 @@ func (c *Client) observeRateLimit(h http.Header) {
 	}
 	if lowered := rate.Limit(limit * limiterMargin); lowered < c.limiter.Limit() {
 		c.limiter.SetLimitAt(c.clock.Now(), lowered)
+		c.pacer.SetLimitAt(c.clock.Now(), lowered)
 		c.logger.Debug("tfe: lowering the client rate limit", "requests_per_second", limit)
 	}
 }

@@ -58,7 +58,7 @@ func TestServerRateLimitHeaderLowersTheClientRate(t *testing.T) {
 }
 
 func TestLimiterWaitEndsWithTheContext(t *testing.T) {
-	c := &Client{limiter: rate.NewLimiter(1, 1), clock: realClock{}, logger: suiteLogger()}
+	c := &Client{limiter: rate.NewLimiter(1, 1), pacer: rate.NewLimiter(rate.Inf, 1), clock: realClock{}, logger: suiteLogger()}
 	require.NoError(t, c.waitForLimiter(context.Background()))
 	// The next token is a second away; a 10 ms deadline fails at once with
 	// an error matching context.DeadlineExceeded, not the limiter's own.
@@ -75,6 +75,32 @@ func TestLimiterWaitEndsWithTheContext(t *testing.T) {
 	require.ErrorIs(t, c.waitForLimiter(ctx2), context.Canceled, "cancelled while waiting")
 	// Already cancelled.
 	require.ErrorIs(t, c.waitForLimiter(ctx2), context.Canceled, "already cancelled")
+}
+
+// TestThePacerHoldsBackTheRequestAfterALateOne: a request whose goroutine
+// woke 5 ms late for its slot leaves late, and the next request, on time
+// for its own slot, waits those 5 ms, so the two leave an interval apart.
+func TestThePacerHoldsBackTheRequestAfterALateOne(t *testing.T) {
+	clk := newFakeClock()
+	c := &Client{pacer: newLimiter(30), clock: clk}
+	interval := time.Duration(float64(time.Second) / float64(c.pacer.Limit()))
+	start := clk.Now()
+	clk.now = start.Add(5 * time.Millisecond)
+	require.NoError(t, c.pace(context.Background()), "the late one")
+	clk.now = start.Add(interval)
+	require.NoError(t, c.pace(context.Background()), "the next one, on time")
+	sleeps := clk.sleeps()
+	require.Len(t, sleeps, 1, "one wait, then the token is taken when the goroutine wakes")
+	assert.InDelta(t, 5*time.Millisecond, sleeps[0], float64(10*time.Microsecond))
+	assert.InDelta(t, 0, c.pacer.TokensAt(clk.Now()), 1e-6, "the token was taken")
+
+	// Every request takes the pacer's token after its slot.
+	clk = newFakeClock()
+	c = &Client{limiter: rate.NewLimiter(rate.Inf, 1), pacer: newLimiter(30), clock: clk}
+	require.NoError(t, c.waitForLimiter(context.Background()))
+	require.NoError(t, c.waitForLimiter(context.Background()))
+	require.Len(t, clk.sleeps(), 1)
+	assert.InDelta(t, interval, clk.sleeps()[0], float64(10*time.Microsecond), "the second request waits for the pacer")
 }
 
 func TestRateLimitSettings(t *testing.T) {

@@ -128,7 +128,8 @@ type Client struct {
 	userAgent string
 	headers   http.Header
 	logger    *slog.Logger
-	limiter   *rate.Limiter
+	limiter   *rate.Limiter // orders the requests (waitForLimiter)
+	pacer     *rate.Limiter // spaces them as they leave (waitForLimiter)
 	clock     clock
 	retryMax  int
 	waitMin   time.Duration
@@ -196,7 +197,7 @@ func (c *Client) configure(cfg *Config) error {
 	if c.waitMin > c.waitMax {
 		return fmt.Errorf("tfe: RetryWaitMin %s is longer than RetryWaitMax %s", c.waitMin, c.waitMax)
 	}
-	c.limiter = newLimiter(cfg.RateLimit)
+	c.limiter, c.pacer = newLimiter(cfg.RateLimit), newLimiter(cfg.RateLimit)
 	c.logger = newLogger(cfg.Logger, os.Getenv)
 	c.userAgent = strings.TrimSpace("tfe-go/" + Version + " " + cfg.UserAgent)
 	c.headers = cfg.Headers.Clone()
