@@ -25,8 +25,10 @@ type includable interface {
 	resourceType() string
 	attributesType() reflect.Type
 	relationshipsType() reflect.Type
-	// indexed copies one included resource out of its union element.
-	indexed(id string, attrs, rels reflect.Value, k *unionKind) (any, error)
+	// resources returns the function that copies each of n included
+	// resources of the kind out of its union element, into one slice
+	// allocated for them all.
+	resources(n int) func(id string, attrs, rels reflect.Value, u *unionKind) (any, error)
 	// modelOf makes the model of a resource indexed returned.
 	modelOf(res any, inc *included) any
 }
@@ -34,15 +36,20 @@ type includable interface {
 func (k *kind[A, R, M]) resourceType() string            { return k.typ }
 func (k *kind[A, R, M]) attributesType() reflect.Type    { return reflect.TypeFor[A]() }
 func (k *kind[A, R, M]) relationshipsType() reflect.Type { return reflect.TypeFor[R]() }
-func (k *kind[A, R, M]) indexed(id string, attrs, rels reflect.Value, u *unionKind) (any, error) {
-	res := &resource[A, R]{Type: k.typ, ID: id}
-	if err := firstError(
-		copyFields(reflect.ValueOf(&res.Attributes).Elem(), attrs, u.attrs),
-		copyFields(reflect.ValueOf(&res.Relationships).Elem(), rels, u.rels),
-	); err != nil {
-		return nil, fmt.Errorf("included %s %s: %w", k.typ, cutString(id, 40), err)
+func (k *kind[A, R, M]) resources(n int) func(id string, attrs, rels reflect.Value, u *unionKind) (any, error) {
+	all := make([]resource[A, R], n)
+	return func(id string, attrs, rels reflect.Value, u *unionKind) (any, error) {
+		res := &all[0]
+		all = all[1:]
+		res.Type, res.ID = k.typ, id
+		if err := firstError(
+			copyFields(reflect.ValueOf(&res.Attributes).Elem(), attrs, u.attrs),
+			copyFields(reflect.ValueOf(&res.Relationships).Elem(), rels, u.rels),
+		); err != nil {
+			return nil, fmt.Errorf("included %s %s: %w", k.typ, cutString(id, 40), err)
+		}
+		return res, nil
 	}
-	return res, nil
 }
 
 func (k *kind[A, R, M]) modelOf(res any, inc *included) any {
@@ -200,6 +207,16 @@ type includedEntry struct {
 // element type, out of the union.
 func (u *union) index(list reflect.Value) (*included, error) {
 	inc := &included{index: make(map[ref]int, list.Len()), entries: make([]includedEntry, 0, list.Len())}
+	counts := map[*unionKind]int{}
+	for i := range list.Len() {
+		if k, known := u.kinds[list.Index(i).Field(0).String()]; known {
+			counts[k]++
+		}
+	}
+	copyOut := make(map[*unionKind]func(string, reflect.Value, reflect.Value, *unionKind) (any, error), len(counts))
+	for k, n := range counts {
+		copyOut[k] = k.kind.resources(n)
+	}
 	for i := range list.Len() {
 		elem := list.Index(i)
 		typ, id := elem.Field(0).String(), elem.Field(1).String()
@@ -207,7 +224,7 @@ func (u *union) index(list reflect.Value) (*included, error) {
 		if !known || id == "" {
 			continue // a type this answer's models do not use
 		}
-		res, err := k.kind.indexed(id, elem.Field(2), elem.Field(3), k)
+		res, err := copyOut[k](id, elem.Field(2), elem.Field(3), k)
 		if err != nil {
 			return nil, err
 		}

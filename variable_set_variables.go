@@ -142,7 +142,7 @@ type VariableSetVariableCreateOptions VariableCreateOptions
 type VariableSetVariableUpdateOptions VariableUpdateOptions
 
 // varsetVars are the variables of a variable set.
-var varsetVars = varKind[VariableSetVariable]{
+var varsetVars = varKind[VariableSetVariable, variableSetVariableRelationships]{
 	parent:      "varsets",
 	sub:         []string{"relationships", "vars"},
 	parentErr:   ErrInvalidVariableSetID,
@@ -197,20 +197,24 @@ func (s *variableSetVariables) Upsert(ctx context.Context, variableSetID string,
 	return &VariableSetVariableUpsertResult{Action: action, Changed: changed, Variable: v}, nil
 }
 
+// variableSetVariableRelationships are the relationships of a variable
+// set's vars resource that the SDK reads: its set.
+type variableSetVariableRelationships struct {
+	Varset toOne `json:"varset"`
+}
+
 // variableSetVariableKind reads the vars resources of variable sets.
-var variableSetVariableKind = &kind[VariableSetVariable, variableRelationships, VariableSetVariable]{typ: "vars", model: variableSetVariableModel}
+var variableSetVariableKind = &kind[VariableSetVariable, variableSetVariableRelationships, VariableSetVariable]{typ: "vars", model: variableSetVariableModel}
 
 // variableSetVariableModel finishes a VariableSetVariable: its set is the
-// "varset" relationship (or a "configurable" one naming a set). The set
+// "varset" relationship. The set
 // is never resolved from included resources: a set's included variables
 // point back at it.
-func variableSetVariableModel(res *resource[VariableSetVariable, variableRelationships], _ *included) *VariableSetVariable {
+func variableSetVariableModel(res *resource[VariableSetVariable, variableSetVariableRelationships], _ *included) *VariableSetVariable {
 	v := &res.Attributes
 	v.ID = res.ID
-	for _, owner := range res.Relationships.owners() {
-		if owner.Data != nil && owner.Data.Type == "varsets" && v.VariableSet == nil {
-			v.VariableSet = &VariableSet{ID: owner.Data.ID}
-		}
+	if id := res.Relationships.Varset.id(); id != "" {
+		v.VariableSet = &VariableSet{ID: id}
 	}
 	return v
 }

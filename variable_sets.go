@@ -456,7 +456,7 @@ type variableSetRelationships struct {
 	Projects     toMany `json:"projects"`
 	Stacks       toMany `json:"stacks"`
 	Vars         struct {
-		Data []resource[*VariableSetVariable, variableRelationships] `json:"data"`
+		Data []resource[*VariableSetVariable, variableSetVariableRelationships] `json:"data"`
 	} `json:"vars"`
 }
 
@@ -490,7 +490,7 @@ func variableSetModel(res *resource[VariableSet, variableSetRelationships], inc 
 		switch {
 		case v != nil:
 		case member.Attributes != nil:
-			v = variableSetVariableModel(&resource[VariableSetVariable, variableRelationships]{
+			v = variableSetVariableModel(&resource[VariableSetVariable, variableSetVariableRelationships]{
 				Type: member.Type, ID: member.ID, Attributes: *member.Attributes, Relationships: member.Relationships,
 			}, inc)
 		default:

@@ -70,13 +70,13 @@ func (r *variableRelationships) owners() [3]toOne {
 // varKind is the request plumbing shared by the two collections of
 // variables: those of a workspace (workspaces/:id/vars) and those of a
 // variable set (varsets/:id/relationships/vars).
-type varKind[T any] struct {
+type varKind[T, R any] struct {
 	parent      string   // the parent's collection: "workspaces" or "varsets"
 	sub         []string // the segments between the parent ID and a variable ID
 	parentErr   error    // the sentinel of a malformed parent ID
 	parentField string   // the parent ID's argument name
 	optsName    string   // the options' type name without "CreateOptions"
-	decoder     *decoder[T, variableRelationships, T]
+	decoder     *decoder[T, R, T]
 	// attrs returns the attributes of a variable that Upsert compares.
 	attrs func(*T) variableAttrs
 }
@@ -89,40 +89,40 @@ type variableAttrs struct {
 }
 
 // withSub returns k for another collection under the same parent.
-func (k varKind[T]) withSub(sub ...string) varKind[T] {
+func (k varKind[T, R]) withSub(sub ...string) varKind[T, R] {
 	k.sub = sub
 	return k
 }
 
 // path is the collection's path, or a variable's when variableID is given.
-func (k varKind[T]) path(parentID string, variableID ...string) string {
+func (k varKind[T, R]) path(parentID string, variableID ...string) string {
 	segments := append([]string{k.parent, parentID}, k.sub...)
 	return apiPath(append(segments, variableID...)...)
 }
 
-func (k varKind[T]) checkParent(parentID string) error {
+func (k varKind[T, R]) checkParent(parentID string) error {
 	return checkID(k.parentErr, k.parentField, parentID)
 }
 
-func (k varKind[T]) checkIDs(parentID, variableID string) error {
+func (k varKind[T, R]) checkIDs(parentID, variableID string) error {
 	return firstError(k.checkParent(parentID), checkID(ErrInvalidVariableID, "variableID", variableID))
 }
 
 // listing is the collection's list with opts. The API answers these
 // lists whole, so the page opts asks for is cut from the answer.
-func (k varKind[T]) listing(parentID string, opts *VariableListOptions) listing {
+func (k varKind[T, R]) listing(parentID string, opts *VariableListOptions) listing {
 	return newListing(k.path(parentID), opts, k.checkParent(parentID)).answeredWhole()
 }
 
-func (k varKind[T]) list(ctx context.Context, c *Client, parentID string, opts *VariableListOptions) ([]*T, *Pagination, error) {
+func (k varKind[T, R]) list(ctx context.Context, c *Client, parentID string, opts *VariableListOptions) ([]*T, *Pagination, error) {
 	return listPage(ctx, c, k.listing(parentID, opts), k.decoder)
 }
 
-func (k varKind[T]) listIter(ctx context.Context, c *Client, parentID string, opts *VariableListOptions) iter.Seq2[*T, error] {
+func (k varKind[T, R]) listIter(ctx context.Context, c *Client, parentID string, opts *VariableListOptions) iter.Seq2[*T, error] {
 	return listIter(ctx, c, k.listing(parentID, opts), k.decoder)
 }
 
-func (k varKind[T]) create(ctx context.Context, c *Client, parentID string, opts VariableCreateOptions) (*T, error) {
+func (k varKind[T, R]) create(ctx context.Context, c *Client, parentID string, opts VariableCreateOptions) (*T, error) {
 	if err := firstError(k.checkParent(parentID), opts.validate(k.optsName+"CreateOptions")); err != nil {
 		return nil, err
 	}
@@ -130,14 +130,14 @@ func (k varKind[T]) create(ctx context.Context, c *Client, parentID string, opts
 	return requestOne(ctx, c, cl, k.decoder)
 }
 
-func (k varKind[T]) read(ctx context.Context, c *Client, parentID, variableID string) (*T, error) {
+func (k varKind[T, R]) read(ctx context.Context, c *Client, parentID, variableID string) (*T, error) {
 	if err := k.checkIDs(parentID, variableID); err != nil {
 		return nil, err
 	}
 	return requestOne(ctx, c, get(k.path(parentID, variableID), nil), k.decoder)
 }
 
-func (k varKind[T]) update(ctx context.Context, c *Client, parentID, variableID string, opts VariableUpdateOptions) (*T, error) {
+func (k varKind[T, R]) update(ctx context.Context, c *Client, parentID, variableID string, opts VariableUpdateOptions) (*T, error) {
 	if err := firstError(k.checkIDs(parentID, variableID), opts.validate(k.optsName+"UpdateOptions")); err != nil {
 		return nil, err
 	}
@@ -146,7 +146,7 @@ func (k varKind[T]) update(ctx context.Context, c *Client, parentID, variableID 
 
 // patch sends a checked update; secret is the value no log or error may
 // show ("" when none).
-func (k varKind[T]) patch(ctx context.Context, c *Client, parentID, variableID string, opts VariableUpdateOptions, secret string) (*T, error) {
+func (k varKind[T, R]) patch(ctx context.Context, c *Client, parentID, variableID string, opts VariableUpdateOptions, secret string) (*T, error) {
 	cl := patch(k.path(parentID, variableID), newDocument("vars", opts)).hiding(secret)
 	return requestOne(ctx, c, cl, k.decoder)
 }
@@ -174,7 +174,7 @@ const (
 // updates the attributes that differ when one does, and sends nothing more
 // when nothing differs. It returns the variable, what it did, and the wire
 // names of the attributes an update sent.
-func (k varKind[T]) upsert(ctx context.Context, c *Client, parentID string, opts VariableCreateOptions) (*T, UpsertAction, []string, error) {
+func (k varKind[T, R]) upsert(ctx context.Context, c *Client, parentID string, opts VariableCreateOptions) (*T, UpsertAction, []string, error) {
 	if err := firstError(k.checkParent(parentID), opts.validate(k.optsName+"CreateOptions")); err != nil {
 		return nil, "", nil, err
 	}
@@ -237,7 +237,7 @@ func upsertDiff(current variableAttrs, opts VariableCreateOptions) (VariableUpda
 	return diff, changed
 }
 
-func (k varKind[T]) delete(ctx context.Context, c *Client, parentID, variableID string) error {
+func (k varKind[T, R]) delete(ctx context.Context, c *Client, parentID, variableID string) error {
 	if err := k.checkIDs(parentID, variableID); err != nil {
 		return err
 	}

@@ -239,7 +239,7 @@ func (s *variables) ListAll(ctx context.Context, workspaceID string, opts *Varia
 	return s.list(ctx, allWorkspaceVars, workspaceID, opts)
 }
 
-func (s *variables) list(ctx context.Context, kind varKind[Variable], workspaceID string, opts *VariableListOptions) (*VariableList, error) {
+func (s *variables) list(ctx context.Context, kind varKind[Variable, variableRelationships], workspaceID string, opts *VariableListOptions) (*VariableList, error) {
 	items, page, err := kind.list(ctx, s.client, workspaceID, opts)
 	if err != nil {
 		return nil, err
@@ -307,7 +307,7 @@ func variableModel(res *resource[Variable, variableRelationships], inc *included
 }
 
 // workspaceVars are the variables of a workspace.
-var workspaceVars = varKind[Variable]{
+var workspaceVars = varKind[Variable, variableRelationships]{
 	parent:      "workspaces",
 	sub:         []string{"vars"},
 	parentErr:   ErrInvalidWorkspaceID,
